@@ -1,0 +1,337 @@
+"""Pydantic models of frameworks (rammeaftaler), contracts, goals and targets.
+
+Every model is strict about its keys (``extra="forbid"``: a typo such as ``traget:`` is an
+error) and frozen (a loaded contract is a value, never mutated).  Rules that concern one
+model live here as validators; rules that need several files (unique keys across files, a
+national goal's framework, a kommune in the geography) live in ``contracts.rules``.
+
+Validator messages are Danish: they reach the user through the loader's issue list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+HouseKey = Literal["hovedstaden", "sjaelland", "fyn", "sydjylland", "midtjylland", "nordjylland"]
+HOUSE_KEYS: tuple[str, ...] = (
+    "hovedstaden",
+    "sjaelland",
+    "fyn",
+    "sydjylland",
+    "midtjylland",
+    "nordjylland",
+)
+
+Period = Literal["H1", "FY"]
+PERIODS: tuple[str, ...] = ("H1", "FY")
+
+TargetKind = Literal[
+    "count",
+    "amount",
+    "percentage",
+    "nps",
+    "ratio",
+    "level",
+    "change_pp",
+    "change_relative",
+    "range",
+    "milestone",
+    "assessment",
+    "coverage",
+    "spread",
+]
+TARGET_KINDS: tuple[str, ...] = TargetKind.__args__  # type: ignore[attr-defined]
+
+#: Kinds whose value builds up over the year: the FY value includes H1.
+CUMULATIVE_KINDS: frozenset[str] = frozenset({"count", "amount", "coverage"})
+#: Kinds that carry no number of their own (judged 1/0).
+BINARY_KINDS: frozenset[str] = frozenset({"milestone", "assessment"})
+#: Kinds measured against a baseline.
+CHANGE_KINDS: frozenset[str] = frozenset({"change_pp", "change_relative"})
+
+Direction = Literal["at_least", "at_most", "above"]
+ContractStatus = Literal["udkast", "godkendt"]
+Classification = Literal["by", "land"]
+
+TargetKey = Annotated[
+    str,
+    Field(
+        pattern=r"^[0-9]+[a-z]*(\.[a-z0-9_]+)*$",
+        description="Målnøgle, fx '8a', '3a.drift', '8c.handlingsplaner'.",
+    ),
+]
+KommuneKode = Annotated[
+    str, Field(pattern=r"^[1-9][0-9]{2}$", description="Kommunekode, fx '259'.")
+]
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Baseline(StrictModel):
+    """The level a change target is measured from (e.g. kendskab 34 % in 2020)."""
+
+    value: float = Field(description="Udgangsniveau.")
+    year: int = Field(ge=2000, le=2100, description="Året, udgangsniveauet er målt.")
+    source: str | None = Field(
+        default=None, description="Kilde, fx 'ERST kendskabsmåling sep. 2020'."
+    )
+
+
+class Measurement(StrictModel):
+    """When a target is measured.
+
+    ``periods`` lists the periods of a year in which it is measured (``[H1, FY]`` for what
+    the house counts itself, ``[FY]`` for yearly measurements); ``years`` restricts it to
+    given calendar years (awareness surveys in 2021 and 2023, effect two years after).
+    """
+
+    periods: tuple[Period, ...] = Field(default=("H1", "FY"), min_length=1)
+    years: tuple[int, ...] | None = Field(default=None, min_length=1)
+
+    def applies(self, year: int, period: str) -> bool:
+        """Whether the target is measured in ``period`` of ``year``."""
+        if period not in self.periods:
+            return False
+        return self.years is None or year in self.years
+
+
+class Target(StrictModel):
+    """A måltal: one number (or commitment) that is judged on its own."""
+
+    key: TargetKey
+    text: str = Field(min_length=1, description="Målets danske ordlyd, ordret fra kilden.")
+    kind: TargetKind
+    direction: Direction = "at_least"
+    value: float | None = Field(
+        default=None,
+        description=(
+            "Måltallet: antal, beløb, procent, NPS, faktor, niveau; for change_pp antal "
+            "procentpoint, for change_relative procent; for range den nedre grænse; for "
+            "coverage antal kommuner; for spread største afvigelse i procentpoint."
+        ),
+    )
+    upper: float | None = Field(default=None, description="Øvre grænse (kun range).")
+    value_stated: bool = Field(
+        default=True,
+        description="False når kilden ikke oplyser måltallet ('måltal ikke oplyst').",
+    )
+    unit: str | None = None
+    baseline: Baseline | None = None
+    segment: str | None = Field(default=None, description="Segment, fx 'drift' eller 'vækst'.")
+    per_kommune: bool = Field(default=False, description="Afrapporteres pr. kommune.")
+    measured: Measurement = Field(default_factory=Measurement)
+    h1_share: float = Field(
+        default=0.5, gt=0, le=1, description="Andel af årsmålet forventet ved H1."
+    )
+    cumulative: bool | None = Field(
+        default=None,
+        description="Bygges op over året (sat for change_relative/range over noget kumulativt).",
+    )
+    deadline: dt.date | None = None
+    source_target: TargetKey | None = Field(
+        default=None, description="spread: nøglen på det antalsmål, hvis kommunetal fordeles."
+    )
+    minimum_per_kommune: float | None = Field(
+        default=None, ge=0, description="coverage: hvad en kommune mindst skal nå (standard 1)."
+    )
+    parts: tuple[TargetKey, ...] = Field(
+        default=(), description="Nøgler på mål, der tilsammen skal give dette mål."
+    )
+    note: str | None = Field(default=None, description="Note, fx om en fortolkning af kilden.")
+
+    @property
+    def is_cumulative(self) -> bool:
+        if self.cumulative is not None:
+            return self.cumulative
+        return self.kind in CUMULATIVE_KINDS
+
+    @property
+    def judged_as_assessment(self) -> bool:
+        """A target with no stated number is judged like an assessment."""
+        return self.kind == "assessment" or not self.value_stated
+
+    @property
+    def target_value(self) -> float | None:
+        """The number the actual is held against (derived for change kinds)."""
+        if self.value is None or not self.value_stated:
+            return None
+        if self.kind == "change_pp" and self.baseline is not None:
+            return self.baseline.value + self.value
+        if self.kind == "change_relative" and self.baseline is not None:
+            return self.baseline.value * (1 + self.value / 100)
+        return self.value
+
+    @model_validator(mode="after")
+    def _check_kind(self) -> Target:
+        kind = self.kind
+        needs_number = kind not in BINARY_KINDS
+        if needs_number and self.value_stated and self.value is None:
+            raise ValueError(
+                f"måltal af typen '{kind}' skal have en værdi (value), "
+                "eller value_stated: false når kilden ikke oplyser den"
+            )
+        if not needs_number and self.value is not None:
+            raise ValueError(
+                f"mål af typen '{kind}' har ingen værdi (value); de bedømmes 1 eller 0"
+            )
+        if kind == "range":
+            if self.value_stated and self.upper is None:
+                raise ValueError("et interval (range) skal have en øvre grænse (upper)")
+            if self.value is not None and self.upper is not None and self.upper < self.value:
+                raise ValueError(
+                    f"intervallets øvre grænse {self.upper:g} er mindre end den nedre {self.value:g}"
+                )
+        elif self.upper is not None:
+            raise ValueError("kun et interval (range) har en øvre grænse (upper)")
+        if kind in CHANGE_KINDS and self.baseline is None:
+            raise ValueError(f"et mål af typen '{kind}' skal have et udgangsniveau (baseline)")
+        if kind == "spread" and self.source_target is None:
+            raise ValueError("et spredningsmål (spread) skal pege på et antalsmål (source_target)")
+        if kind != "spread" and self.source_target is not None:
+            raise ValueError("kun et spredningsmål (spread) har source_target")
+        if kind == "coverage" and not self.per_kommune:
+            raise ValueError(
+                "et dækningsmål (coverage) skal afrapporteres pr. kommune (per_kommune: true)"
+            )
+        if kind != "coverage" and self.minimum_per_kommune is not None:
+            raise ValueError("kun et dækningsmål (coverage) har minimum_per_kommune")
+        if kind == "percentage":
+            for name, number in (("value", self.value), ("baseline", self._baseline_value)):
+                if number is not None and not 0 <= number <= 100:
+                    raise ValueError(
+                        f"en procentdel skal ligge mellem 0 og 100 ({name} er {number:g})"
+                    )
+        if kind == "nps" and self.value is not None and not -100 <= self.value <= 100:
+            raise ValueError(f"en NPS skal ligge mellem -100 og 100 (value er {self.value:g})")
+        if (
+            kind in {"count", "coverage"}
+            and self.value is not None
+            and (self.value < 0 or self.value != int(self.value))
+        ):
+            raise ValueError(f"et antal skal være et helt tal ≥ 0 (value er {self.value:g})")
+        if kind in {"amount", "ratio"} and self.value is not None and self.value < 0:
+            raise ValueError(f"værdien må ikke være negativ (value er {self.value:g})")
+        return self
+
+    @property
+    def _baseline_value(self) -> float | None:
+        return self.baseline.value if self.baseline else None
+
+
+class FrameworkGoal(StrictModel):
+    """A national goal as the rammeaftale states it."""
+
+    number: int = Field(ge=1)
+    title: str = Field(min_length=1)
+    purpose: str | None = None
+    targets: tuple[Target, ...] = ()
+    note: str | None = None
+
+
+class Framework(StrictModel):
+    """A rammeaftale between KL and Erhvervsministeriet."""
+
+    type: Literal["framework"] = "framework"
+    id: str = Field(pattern=r"^[0-9]{4}-[0-9]{4}$", description="Fx '2021-2023'.")
+    title: str = Field(min_length=1)
+    start_year: int = Field(ge=2000, le=2100)
+    end_year: int = Field(ge=2000, le=2100)
+    parties: tuple[str, ...] = ()
+    goals: tuple[FrameworkGoal, ...] = ()
+    note: str | None = None
+    sources: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _check_years(self) -> Framework:
+        if self.end_year < self.start_year:
+            raise ValueError(f"slutåret {self.end_year} ligger før startåret {self.start_year}")
+        if self.id != f"{self.start_year}-{self.end_year}":
+            raise ValueError(
+                f"id '{self.id}' passer ikke med årene {self.start_year}-{self.end_year}"
+            )
+        return self
+
+
+class Goal(StrictModel):
+    """A goal (mål) of a contract: national (from the framework) or local."""
+
+    number: str = Field(
+        pattern=r"^[0-9]+[a-z]*$", description="Målets nummer, fx '8' eller '2r' for et delmål."
+    )
+    title: str = Field(min_length=1)
+    scope: Literal["national", "local"]
+    framework_goal: int | None = Field(
+        default=None, ge=1, description="National: nummeret på rammeaftalens mål."
+    )
+    under: int | None = Field(
+        default=None, ge=1, description="Lokalt delmål: det nationale mål, det hører under."
+    )
+    purpose: str | None = None
+    method: str | None = Field(default=None, description="Metode.")
+    data_source: str | None = Field(default=None, description="Datakilde.")
+    reporting: str | None = Field(default=None, description="Afrapportering.")
+    strategic_goals: tuple[str, ...] = ()
+    targets: tuple[Target, ...] = ()
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _check_scope(self) -> Goal:
+        if self.scope == "national" and self.framework_goal is None:
+            raise ValueError("et nationalt mål skal angive rammeaftalens mål (framework_goal)")
+        if self.scope == "local" and self.framework_goal is not None:
+            raise ValueError("et lokalt mål har ikke framework_goal; brug 'under' for et delmål")
+        return self
+
+
+class Section(StrictModel):
+    """A narrative section of the contract (samarbejde, opsøgende indsats, ...)."""
+
+    title: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+
+
+class Contract(StrictModel):
+    """A resultatkontrakt between a KKR and an erhvervshus for one year."""
+
+    type: Literal["contract"] = "contract"
+    erhvervshus: HouseKey
+    year: int = Field(ge=2019, le=2100)
+    title: str | None = None
+    framework: str | None = Field(default=None, description="Rammeaftalens id, fx '2021-2023'.")
+    status: ContractStatus = "godkendt"
+    approved: dt.date | None = None
+    approval_note: str | None = None
+    kkr: str | None = None
+    geography: tuple[KommuneKode, ...] | None = Field(
+        default=None, description="Kontraktens kommuner; standard: husets kommuner."
+    )
+    classification: dict[KommuneKode, Classification] | None = Field(
+        default=None, description="By/land pr. kommune; standard: DST's landkommuner = land."
+    )
+    classification_note: str | None = None
+    demo: bool = Field(default=False, description="Demodata, ikke en rigtig kontrakt.")
+    sections: tuple[Section, ...] = ()
+    goals: tuple[Goal, ...] = ()
+    note: str | None = None
+    sources: tuple[str, ...] = ()
+
+    def targets(self) -> list[tuple[Goal, Target]]:
+        """Every (goal, target) pair in contract order."""
+        return [(goal, target) for goal in self.goals for target in goal.targets]
+
+    def target(self, key: str) -> Target | None:
+        for _goal, target in self.targets():
+            if target.key == key:
+                return target
+        return None
+
+    def goal_of(self, key: str) -> Goal | None:
+        for goal, target in self.targets():
+            if target.key == key:
+                return goal
+        return None

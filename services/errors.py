@@ -1,0 +1,38 @@
+"""Errors a user can cause and understand, shown as one Danish line (never a traceback).
+
+UserError                 base: printed by the CLI, st.error() on a page
+├── NotFound              unknown erhvervshus, year, contract or target
+├── ValidationFailed      a file or value breaks the rules (lists every problem)
+├── Conflict              someone else changed a value since it was read
+└── RoundLocked           the report round is indsendt or godkendt
+"""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    exit_code = 1
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
+
+    def __str__(self) -> str:
+        head = super().__str__()
+        return "\n".join([head, *self.problems]) if self.problems else head
+
+
+class NotFound(UserError):
+    pass
+
+
+class ValidationFailed(UserError):
+    pass
+
+
+class Conflict(UserError):
+    pass
+
+
+class RoundLocked(UserError):
+    pass

@@ -12,15 +12,22 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from services import cli_danish
 from services.errors import UserError
 
 COMMAND_MODULES: tuple[str, ...] = (
     "services.commands.contracts",
     "services.commands.prepare",
+    "services.commands.demo",
+    "services.commands.db",
+    "services.commands.values",
+    "services.commands.status",
+    "services.commands.rounds",
 )
 
 
 def build_parser() -> argparse.ArgumentParser:
+    cli_danish.install()
     parser = argparse.ArgumentParser(
         prog="python cli.py",
         description="Resultatkontrakter mellem KKR og erhvervshusene.",
@@ -41,6 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # Output piped into e.g. `head`: stop quietly, as Unix tools do.
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

@@ -1,24 +1,49 @@
-"""Load a folder of contract YAML files into validated models plus a list of issues.
+"""Load contract and framework YAML files into validated models plus a list of issues.
 
-Minimal first version: parses and validates each file; cross-file rules and line numbers
-are added in ``contracts.rules`` / ``contracts.yaml_lines``.
+Every ``*.yaml`` under the folder is read (drafts live in its ``udkast/`` subfolder); each is
+``type: framework`` or ``type: contract``.  A file that breaks gives issues and is left out;
+it never hides the others.  The valid documents then go through the cross-file rules of
+``contracts.rules``.  Issues read ``file:line: path: message`` in Danish, the line taken
+from the YAML node the problem is about.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 import yaml
 from pydantic import ValidationError
 
+from contracts.issues import FILE_PATH, Issue, Located, Source
+from contracts.messages import danish, error_loc, relevant
 from contracts.models import Contract, Framework
 from contracts.reference import default_classification, default_geography
+from contracts.rules import Documents, check
+from contracts.yaml_source import YamlProblem, describe, duplicate_keys, parse
+
+__all__ = [
+    "DRAFTS_SUBDIR",
+    "Catalog",
+    "Issue",
+    "contracts_dir",
+    "load_folder",
+    "load_paths",
+    "resolve_defaults",
+]
 
 DEFAULT_CONTRACTS_DIR = Path(__file__).parent / "data"
 DRAFTS_SUBDIR = "udkast"
+DOCUMENT_TYPES: dict[str, type[Framework] | type[Contract]] = {
+    "contract": Contract,
+    "framework": Framework,
+}
+DST_PLACEHOLDER_NOTE = (
+    "By/land er Danmarks Statistiks kommunegrupper: 'Landkommuner' er land, alle andre by. "
+    "Det er en pladsholder, indtil rammeaftalens bilag 1 foreligger."
+)
 
 
 def contracts_dir() -> Path:
@@ -27,27 +52,20 @@ def contracts_dir() -> Path:
 
 
 @dataclass(frozen=True)
-class Issue:
-    file: str
-    line: int | None
-    path: str
-    message: str
-    severity: Literal["fejl", "advarsel"] = "fejl"
-
-    def __str__(self) -> str:
-        line = self.line if self.line is not None else "?"
-        return f"{self.file}:{line}: {self.path}: {self.message}"
-
-
-@dataclass(frozen=True)
 class Catalog:
     frameworks: dict[str, Framework] = field(default_factory=dict)
     contracts: tuple[Contract, ...] = ()
     issues: tuple[Issue, ...] = ()
+    #: The files read, as named in the issues.
+    files: tuple[str, ...] = ()
 
     @property
     def errors(self) -> list[Issue]:
         return [i for i in self.issues if i.severity == "fejl"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "advarsel"]
 
     def contract(self, house: str, year: int, *, draft: bool = False) -> Contract | None:
         """The godkendt contract for house and year, or the draft where only a draft exists.
@@ -64,34 +82,129 @@ class Catalog:
 
 
 def resolve_defaults(contract: Contract) -> Contract:
-    """Fill geography and by/land classification from the reference data where absent."""
+    """Fill geography and by/land classification from the reference data where absent.
+
+    A defaulted classification says it is the DST placeholder (DOMAIN.md) unless the
+    contract has a note of its own."""
     geography = contract.geography or default_geography(contract.erhvervshus)
     update: dict[str, object] = {"geography": geography}
     if contract.classification is None:
         update["classification"] = default_classification(geography)
+        if contract.classification_note is None:
+            update["classification_note"] = DST_PLACEHOLDER_NOTE
     return contract.model_copy(update=update)
 
 
+@dataclass
+class _Read:
+    """What reading one file gave: its framework or contract (if valid) and its issues."""
+
+    issues: list[Issue]
+    framework: Located[Framework] | None = None
+    contract: Located[Contract] | None = None
+
+
+def _read_file(file: Path, name: str) -> _Read:
+    """Parse and validate one file; ``name`` is how issues name it."""
+    try:
+        parsed = parse(file.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        return _Read([Issue(name, None, FILE_PATH, "filen er ikke gemt som UTF-8")])
+    except YamlProblem as problem:
+        return _Read([Issue(name, problem.line, FILE_PATH, problem.message)])
+    source = Source(name, parsed.root, in_drafts=file.parent.name == DRAFTS_SUBDIR)
+    if parsed.root is None:
+        return _Read([Issue(name, 1, FILE_PATH, _EMPTY)])
+    if not isinstance(parsed.root, yaml.MappingNode):
+        shape = "en liste" if isinstance(parsed.data, list) else describe(parsed.data)
+        return _Read([source.issue((), f"{_NOT_A_MAPPING}, ikke {shape}")])
+    issues = [
+        source.issue(d.loc, f"står to gange; første gang i linje {d.first_line}")
+        for d in duplicate_keys(parsed.root)
+    ]
+    kind = parsed.data.get("type")
+    model = DOCUMENT_TYPES.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        got = "mangler" if kind is None else f"ukendt type {describe(kind)}"
+        issues.append(source.issue(("type",), f"{got}; skal være en af: contract, framework"))
+        return _Read(issues)
+    try:
+        validated = model.model_validate(parsed.data)
+    except ValidationError as exc:
+        issues += [source.issue(error_loc(e), danish(e)) for e in relevant(exc.errors())]
+        return _Read(issues)
+    if isinstance(validated, Contract):
+        return _Read(issues, contract=Located(resolve_defaults(validated), source))
+    return _Read(issues, framework=Located(validated, source))
+
+
+_EMPTY = "filen er tom; den skal have 'type: contract' eller 'type: framework' og dens felter"
+_NOT_A_MAPPING = "filen skal være en samling af felter ('type: contract', 'year: 2022', ...)"
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.yaml") if p.is_file())
+
+
+def _catalog(reads: Sequence[_Read], names: Sequence[str], context: Documents) -> Catalog:
+    docs = Documents(
+        frameworks=tuple(r.framework for r in reads if r.framework is not None),
+        contracts=tuple(r.contract for r in reads if r.contract is not None),
+        context=context.frameworks,
+    )
+    issues = [i for r in reads for i in r.issues] + check(docs)
+    order = {name: n for n, name in enumerate(names)}
+    issues.sort(key=lambda i: (order.get(i.file, len(order)), i.line or 0))
+    by_id: dict[str, Framework] = {}
+    for doc in docs.frameworks:
+        by_id.setdefault(doc.model.id, doc.model)
+    return Catalog(
+        frameworks=by_id,
+        contracts=tuple(doc.model for doc in docs.contracts),
+        issues=tuple(issues),
+        files=tuple(names),
+    )
+
+
 def load_folder(path: Path | None = None) -> Catalog:
+    """Every framework and contract under ``path`` (default: the contracts folder)."""
     root = path or contracts_dir()
-    frameworks: dict[str, Framework] = {}
-    contracts: list[Contract] = []
-    issues: list[Issue] = []
-    for file in sorted(root.rglob("*.yaml")):
-        name = str(file.relative_to(root))
-        try:
-            data = yaml.safe_load(file.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            issues.append(Issue(name, None, "", f"ugyldig YAML: {exc}"))
+    files = _yaml_files(root)
+    names = [f.relative_to(root).as_posix() for f in files]
+    reads = [_read_file(f, n) for f, n in zip(files, names, strict=True)]
+    return _catalog(reads, names, Documents())
+
+
+def load_paths(paths: Iterable[Path], *, context: Path | None = None) -> Catalog:
+    """Files and folders given one by one, as ``validate`` gets them.
+
+    A file is named as given, a folder's files relative to the folder.  Frameworks in
+    ``context`` (a folder) answer for framework ids the given files do not define.
+    """
+    seen: set[Path] = set()
+    files: list[tuple[Path, str]] = []
+    for path in paths:
+        found = (
+            [(f, f.relative_to(path).as_posix()) for f in _yaml_files(path)]
+            if path.is_dir()
+            else [(path, str(path))]
+        )
+        for file, name in found:
+            if file.resolve() not in seen:
+                seen.add(file.resolve())
+                files.append((file, name))
+    reads = [_read_file(f, n) for f, n in files]
+    return _catalog(reads, [n for _f, n in files], _context(context, seen))
+
+
+def _context(folder: Path | None, checked: set[Path]) -> Documents:
+    if folder is None or not folder.is_dir():
+        return Documents()
+    frameworks = []
+    for file in _yaml_files(folder):
+        if file.resolve() in checked:
             continue
-        try:
-            if isinstance(data, dict) and data.get("type") == "framework":
-                fw = Framework.model_validate(data)
-                frameworks[fw.id] = fw
-            else:
-                contracts.append(resolve_defaults(Contract.model_validate(data)))
-        except ValidationError as exc:
-            for err in exc.errors():
-                loc = ".".join(str(p) for p in err["loc"])
-                issues.append(Issue(name, None, loc, err["msg"]))
-    return Catalog(frameworks, tuple(contracts), tuple(issues))
+        framework = _read_file(file, file.relative_to(folder).as_posix()).framework
+        if framework is not None:
+            frameworks.append(framework)
+    return Documents(frameworks=tuple(frameworks))

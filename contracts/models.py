@@ -5,15 +5,18 @@ error) and frozen (a loaded contract is a value, never mutated).  Rules that con
 model live here as validators; rules that need several files (unique keys across files, a
 national goal's framework, a kommune in the geography) live in ``contracts.rules``.
 
-Validator messages are Danish: they reach the user through the loader's issue list.
+Validator messages are Danish: they reach the user through the loader's issue list.  A
+validator raises :class:`RuleError` with the field it is about, so the issue stands at that
+field's line.  Keys, goal numbers and kommunekoder are text; written as bare numbers in YAML
+(``number: 8``, ``- 259``) they are read as text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 HouseKey = Literal["hovedstaden", "sjaelland", "fyn", "sydjylland", "midtjylland", "nordjylland"]
 HOUSE_KEYS: tuple[str, ...] = (
@@ -56,20 +59,71 @@ Direction = Literal["at_least", "at_most", "above"]
 ContractStatus = Literal["udkast", "godkendt"]
 Classification = Literal["by", "land"]
 
-TargetKey = Annotated[
+
+def _number_as_text(value: Any) -> Any:
+    """YAML reads ``number: 8`` and ``- 259`` as integers; keys and codes are text."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+TARGET_KEY_PATTERN = r"^[0-9]+[a-z]*(\.[a-z0-9_]+)*$"
+KOMMUNEKODE_PATTERN = r"^[1-9][0-9]{2}$"
+GOAL_NUMBER_PATTERN = r"^[0-9]+[a-z]*$"
+FRAMEWORK_ID_PATTERN = r"^[0-9]{4}-[0-9]{4}$"
+
+_TargetKeyText = Annotated[
     str,
     Field(
-        pattern=r"^[0-9]+[a-z]*(\.[a-z0-9_]+)*$",
+        pattern=TARGET_KEY_PATTERN,
         description="Målnøgle, fx '8a', '3a.drift', '8c.handlingsplaner'.",
     ),
 ]
+_KommuneKodeText = Annotated[
+    str, Field(pattern=KOMMUNEKODE_PATTERN, description="Kommunekode, fx '259'.")
+]
+TargetKey = Annotated[
+    _TargetKeyText,
+    BeforeValidator(
+        _number_as_text, json_schema_input_type=_TargetKeyText | Annotated[int, Field(ge=0)]
+    ),
+]
 KommuneKode = Annotated[
-    str, Field(pattern=r"^[1-9][0-9]{2}$", description="Kommunekode, fx '259'.")
+    _KommuneKodeText,
+    BeforeValidator(
+        _number_as_text,
+        json_schema_input_type=_KommuneKodeText | Annotated[int, Field(ge=100, le=999)],
+    ),
+]
+#: A kommunekode as a mapping key: the JSON Schema keeps its pattern on property names.
+KommuneKodeKey = Annotated[_KommuneKodeText, BeforeValidator(_number_as_text)]
+_GoalNumberText = Annotated[
+    str,
+    Field(
+        pattern=GOAL_NUMBER_PATTERN,
+        description="Målets nummer, fx '8' eller '2r' for et delmål.",
+    ),
+]
+GoalNumber = Annotated[
+    _GoalNumberText,
+    BeforeValidator(
+        _number_as_text, json_schema_input_type=_GoalNumberText | Annotated[int, Field(ge=0)]
+    ),
 ]
 
 
+class RuleError(ValueError):
+    """A validator's Danish message, with the field it is about (for the line number)."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 class StrictModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, allow_inf_nan=False
+    )
 
 
 class Baseline(StrictModel):
@@ -171,51 +225,69 @@ class Target(StrictModel):
         kind = self.kind
         needs_number = kind not in BINARY_KINDS
         if needs_number and self.value_stated and self.value is None:
-            raise ValueError(
+            raise RuleError(
                 f"måltal af typen '{kind}' skal have en værdi (value), "
-                "eller value_stated: false når kilden ikke oplyser den"
+                "eller value_stated: false når kilden ikke oplyser den",
+                "value",
             )
         if not needs_number and self.value is not None:
-            raise ValueError(
-                f"mål af typen '{kind}' har ingen værdi (value); de bedømmes 1 eller 0"
+            raise RuleError(
+                f"mål af typen '{kind}' har ingen værdi (value); de bedømmes 1 eller 0", "value"
             )
         if kind == "range":
             if self.value_stated and self.upper is None:
-                raise ValueError("et interval (range) skal have en øvre grænse (upper)")
+                raise RuleError("et interval (range) skal have en øvre grænse (upper)", "upper")
             if self.value is not None and self.upper is not None and self.upper < self.value:
-                raise ValueError(
-                    f"intervallets øvre grænse {self.upper:g} er mindre end den nedre {self.value:g}"
+                raise RuleError(
+                    f"intervallets øvre grænse {self.upper:g} er mindre end den nedre "
+                    f"{self.value:g}",
+                    "upper",
                 )
         elif self.upper is not None:
-            raise ValueError("kun et interval (range) har en øvre grænse (upper)")
+            raise RuleError("kun et interval (range) har en øvre grænse (upper)", "upper")
         if kind in CHANGE_KINDS and self.baseline is None:
-            raise ValueError(f"et mål af typen '{kind}' skal have et udgangsniveau (baseline)")
+            raise RuleError(
+                f"et mål af typen '{kind}' skal have et udgangsniveau (baseline)", "baseline"
+            )
         if kind == "spread" and self.source_target is None:
-            raise ValueError("et spredningsmål (spread) skal pege på et antalsmål (source_target)")
+            raise RuleError(
+                "et spredningsmål (spread) skal pege på et antalsmål (source_target)",
+                "source_target",
+            )
         if kind != "spread" and self.source_target is not None:
-            raise ValueError("kun et spredningsmål (spread) har source_target")
+            raise RuleError("kun et spredningsmål (spread) har source_target", "source_target")
         if kind == "coverage" and not self.per_kommune:
-            raise ValueError(
-                "et dækningsmål (coverage) skal afrapporteres pr. kommune (per_kommune: true)"
+            raise RuleError(
+                "et dækningsmål (coverage) skal afrapporteres pr. kommune (per_kommune: true)",
+                "per_kommune",
             )
         if kind != "coverage" and self.minimum_per_kommune is not None:
-            raise ValueError("kun et dækningsmål (coverage) har minimum_per_kommune")
+            raise RuleError(
+                "kun et dækningsmål (coverage) har minimum_per_kommune", "minimum_per_kommune"
+            )
         if kind == "percentage":
-            for name, number in (("value", self.value), ("baseline", self._baseline_value)):
+            for name, field, number in (
+                ("value", "value", self.value),
+                ("baseline", "baseline.value", self._baseline_value),
+            ):
                 if number is not None and not 0 <= number <= 100:
-                    raise ValueError(
-                        f"en procentdel skal ligge mellem 0 og 100 ({name} er {number:g})"
+                    raise RuleError(
+                        f"en procentdel skal ligge mellem 0 og 100 ({name} er {number:g})", field
                     )
         if kind == "nps" and self.value is not None and not -100 <= self.value <= 100:
-            raise ValueError(f"en NPS skal ligge mellem -100 og 100 (value er {self.value:g})")
+            raise RuleError(
+                f"en NPS skal ligge mellem -100 og 100 (value er {self.value:g})", "value"
+            )
         if (
             kind in {"count", "coverage"}
             and self.value is not None
             and (self.value < 0 or self.value != int(self.value))
         ):
-            raise ValueError(f"et antal skal være et helt tal ≥ 0 (value er {self.value:g})")
+            raise RuleError(
+                f"et antal skal være et helt tal ≥ 0 (value er {self.value:g})", "value"
+            )
         if kind in {"amount", "ratio"} and self.value is not None and self.value < 0:
-            raise ValueError(f"værdien må ikke være negativ (value er {self.value:g})")
+            raise RuleError(f"værdien må ikke være negativ (value er {self.value:g})", "value")
         return self
 
     @property
@@ -237,7 +309,7 @@ class Framework(StrictModel):
     """A rammeaftale between KL and Erhvervsministeriet."""
 
     type: Literal["framework"] = "framework"
-    id: str = Field(pattern=r"^[0-9]{4}-[0-9]{4}$", description="Fx '2021-2023'.")
+    id: str = Field(pattern=FRAMEWORK_ID_PATTERN, description="Fx '2021-2023'.")
     title: str = Field(min_length=1)
     start_year: int = Field(ge=2000, le=2100)
     end_year: int = Field(ge=2000, le=2100)
@@ -249,10 +321,12 @@ class Framework(StrictModel):
     @model_validator(mode="after")
     def _check_years(self) -> Framework:
         if self.end_year < self.start_year:
-            raise ValueError(f"slutåret {self.end_year} ligger før startåret {self.start_year}")
+            raise RuleError(
+                f"slutåret {self.end_year} ligger før startåret {self.start_year}", "end_year"
+            )
         if self.id != f"{self.start_year}-{self.end_year}":
-            raise ValueError(
-                f"id '{self.id}' passer ikke med årene {self.start_year}-{self.end_year}"
+            raise RuleError(
+                f"id '{self.id}' passer ikke med årene {self.start_year}-{self.end_year}", "id"
             )
         return self
 
@@ -260,9 +334,7 @@ class Framework(StrictModel):
 class Goal(StrictModel):
     """A goal (mål) of a contract: national (from the framework) or local."""
 
-    number: str = Field(
-        pattern=r"^[0-9]+[a-z]*$", description="Målets nummer, fx '8' eller '2r' for et delmål."
-    )
+    number: GoalNumber
     title: str = Field(min_length=1)
     scope: Literal["national", "local"]
     framework_goal: int | None = Field(
@@ -282,9 +354,15 @@ class Goal(StrictModel):
     @model_validator(mode="after")
     def _check_scope(self) -> Goal:
         if self.scope == "national" and self.framework_goal is None:
-            raise ValueError("et nationalt mål skal angive rammeaftalens mål (framework_goal)")
+            raise RuleError(
+                "et nationalt mål skal angive rammeaftalens mål (framework_goal)",
+                "framework_goal",
+            )
         if self.scope == "local" and self.framework_goal is not None:
-            raise ValueError("et lokalt mål har ikke framework_goal; brug 'under' for et delmål")
+            raise RuleError(
+                "et lokalt mål har ikke framework_goal; brug 'under' for et delmål",
+                "framework_goal",
+            )
         return self
 
 
@@ -308,9 +386,9 @@ class Contract(StrictModel):
     approval_note: str | None = None
     kkr: str | None = None
     geography: tuple[KommuneKode, ...] | None = Field(
-        default=None, description="Kontraktens kommuner; standard: husets kommuner."
+        default=None, min_length=1, description="Kontraktens kommuner; standard: husets kommuner."
     )
-    classification: dict[KommuneKode, Classification] | None = Field(
+    classification: dict[KommuneKodeKey, Classification] | None = Field(
         default=None, description="By/land pr. kommune; standard: DST's landkommuner = land."
     )
     classification_note: str | None = None

@@ -1,0 +1,13 @@
+"""The store of reported values, report rounds and their audit trail (SQLite or PostgreSQL).
+
+The only package that imports SQLAlchemy. It hands out DataFrames and the dataclasses
+below, never ORM objects.
+"""
+
+from __future__ import annotations
+
+from db.engine import default_database_url
+from db.records import RoundInfo, SaveResult, ValueKey, ValueRow
+from db.store import Store
+
+__all__ = ["RoundInfo", "SaveResult", "Store", "ValueKey", "ValueRow", "default_database_url"]

@@ -1,14 +1,167 @@
-"""Shared fixtures. Streamlit caches are cleared between AppTest runs (platform notes)."""
+"""Shared fixtures. Streamlit caches are cleared between AppTest runs (platform notes).
+
+Database fixtures (owned by the store, ``db/``):
+
+- ``store``: a fresh, upgraded ``db.Store`` per test, once on SQLite and once on PostgreSQL.
+  The PostgreSQL run skips with a reason when no server binary is found, and fails instead
+  when ``REQUIRE_POSTGRES=1`` (CI). ``TEST_POSTGRES_ADMIN_URL`` uses an existing server.
+- ``sqlite_store``: the same on SQLite only.
+- ``postgres_admin_url``: the session's throwaway PostgreSQL server (admin database URL).
+"""
 
 from __future__ import annotations
 
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from db_support import postgres_unavailable
+
+if TYPE_CHECKING:
+    from db import Store
 
 ROOT = Path(__file__).resolve().parent.parent
+# `python -m pytest` puts the repo on sys.path, the bare `pytest` script does not.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 
 @pytest.fixture
 def root() -> Path:
     return ROOT
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url() -> Iterator[str]:
+    """A throwaway cluster run as the postgres user (initdb refuses root), stopped at the end."""
+    given = os.environ.get("TEST_POSTGRES_ADMIN_URL")
+    if given:
+        yield given
+        return
+    bins = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+    if not bins or not Path(bins[-1], "pg_ctl").exists():
+        postgres_unavailable("ingen server i /usr/lib/postgresql/*/bin")
+    if os.geteuid() != 0 or shutil.which("runuser") is None:
+        postgres_unavailable("testklyngen startes som brugeren postgres og kræver root")
+    bindir = Path(bins[-1])
+    workdir = Path(tempfile.mkdtemp(prefix="resultatkontrakter-pg-"))
+    datadir = workdir / "data"
+    try:
+        shutil.chown(workdir, user="postgres", group="postgres")
+    except LookupError:
+        shutil.rmtree(workdir, ignore_errors=True)
+        postgres_unavailable("der er ingen bruger postgres")
+    port = _free_port()
+
+    def as_postgres(*args: str, check: bool = True) -> None:
+        subprocess.run(
+            ["runuser", "-u", "postgres", "--", *args],
+            check=check,
+            capture_output=True,
+            cwd=workdir,
+        )
+
+    options = f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off"
+    try:
+        as_postgres(str(bindir / "initdb"), "-D", str(datadir), "-U", "app", "--auth=trust")
+        # -l: the server must not inherit our pipes, or capturing its output never ends.
+        log = str(workdir / "server.log")
+        as_postgres(
+            str(bindir / "pg_ctl"), "-D", str(datadir), "-l", log, "-o", options, "-w", "start"
+        )
+    except subprocess.CalledProcessError as exc:
+        shutil.rmtree(workdir, ignore_errors=True)
+        postgres_unavailable(exc.stderr.decode(errors="replace").strip()[-300:])
+    try:
+        yield f"postgresql+psycopg://app@127.0.0.1:{port}/postgres"
+    finally:
+        as_postgres(
+            str(bindir / "pg_ctl"), "-D", str(datadir), "-m", "immediate", "stop", check=False
+        )
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def _postgres_template(postgres_admin_url: str) -> Iterator[str]:
+    """A database upgraded once; each test copies it (CREATE DATABASE … TEMPLATE)."""
+    from db import Store
+
+    name = f"template_{uuid.uuid4().hex[:12]}"
+    _admin_sql(postgres_admin_url, f'CREATE DATABASE "{name}"')
+    store = Store(_database_url(postgres_admin_url, name))
+    try:
+        store.upgrade()
+    finally:
+        store.dispose()
+    yield name
+    _admin_sql(postgres_admin_url, f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+def _admin_sql(admin_url: str, statement: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(statement))
+    finally:
+        admin.dispose()
+
+
+def _database_url(admin_url: str, database: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(admin_url).set(database=database).render_as_string(hide_password=False)
+
+
+def _postgres_store(admin_url: str, template: str) -> Iterator[Store]:
+    from db import Store
+
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    _admin_sql(admin_url, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    store = Store(_database_url(admin_url, name))
+    try:
+        yield store
+    finally:
+        store.dispose()
+        _admin_sql(admin_url, f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+def _sqlite_store(tmp_path: Path) -> Iterator[Store]:
+    from db import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    store.upgrade()
+    yield store
+    store.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """A fresh, upgraded store per test, on each engine."""
+    if request.param == "postgres":
+        admin_url = request.getfixturevalue("postgres_admin_url")
+        yield from _postgres_store(admin_url, request.getfixturevalue("_postgres_template"))
+    else:
+        yield from _sqlite_store(tmp_path)
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path) -> Iterator[Store]:
+    """A fresh, upgraded store on SQLite only."""
+    yield from _sqlite_store(tmp_path)

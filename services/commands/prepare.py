@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 
 from contracts.loader import contracts_dir, load_folder
+from db import Store
+from services.prepare import prepare
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("prepare", help="gør appen klar: tjek kontrakter (og database)")
+    parser = sub.add_parser(
+        "prepare", help="gør appen klar: opdatér databasen, indlæs kildernes resultater og demo"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -18,4 +23,7 @@ def run(args: argparse.Namespace) -> int:
         f"{len(catalog.contracts)} kontrakter og {len(catalog.frameworks)} rammeaftaler "
         f"indlæst fra {contracts_dir()}; {len(catalog.errors)} fejl."
     )
+    store = Store()
+    for line in prepare(store, as_of=dt.date.today()):
+        print(line)
     return 0

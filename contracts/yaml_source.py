@@ -1,0 +1,211 @@
+"""YAML with line numbers: parse a document, keep its node tree, find the line of a path.
+
+PyYAML's ``compose`` gives every node a start mark; the loader keeps the root node beside the
+constructed data so that an error at ``goals.0.targets.2.value`` can be shown at the line of
+``value:`` in that target.  Syntax errors come back as :class:`YamlProblem` with a Danish
+message and the line of the problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+#: One step of a path: a mapping key or a list index (pydantic's ``loc`` elements).
+Step = str | int
+Loc = Sequence[Step]
+
+#: pydantic marks an error in a mapping's key (not its value) with this step.
+KEY_STEP = "[key]"
+
+
+class YamlProblem(Exception):
+    """A file that is not valid YAML: the line (1-based) and a Danish message."""
+
+    def __init__(self, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader whose impossible dates (2022-13-45) stay text for pydantic to reject."""
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A parsed document: the plain data and the node tree it came from (None when empty)."""
+
+    data: Any
+    root: yaml.Node | None
+
+
+def parse(text: str) -> Parsed:
+    """Parse one YAML document; raise :class:`YamlProblem` on a syntax error."""
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise YamlProblem(line, f"ugyldig YAML: {_danish_problem(exc)}") from exc
+    except yaml.YAMLError as exc:
+        raise YamlProblem(None, f"ugyldig YAML: {exc}") from exc
+    finally:
+        loader.dispose()
+    return Parsed(data, root)
+
+
+_PROBLEMS: tuple[tuple[str, str], ...] = (
+    (
+        "found character '\\t' that cannot start any token",
+        "tabulator i indrykningen; YAML skal indrykkes med mellemrum",
+    ),
+    (
+        "mapping values are not allowed here",
+        "et kolon, hvor det ikke må stå (sæt teksten i anførselstegn, eller ret indrykningen)",
+    ),
+    ("could not find expected ':'", "mangler ':' efter en nøgle"),
+    ("did not find expected key", "forkert indrykning: her ventede en nøgle"),
+    ("did not find expected '-' indicator", "forkert indrykning i en liste"),
+    ("expected <block end>", "forkert indrykning"),
+    ("found unexpected end of stream", "filen slutter midt i en værdi (mangler et anførselstegn?)"),
+    (
+        "expected the node content, but found '<stream end>'",
+        "filen slutter, hvor der mangler en værdi (er en [ eller { ikke lukket?)",
+    ),
+    ("expected the node content", "her mangler en værdi"),
+    ("found undefined alias", "ukendt alias (et navn efter *, som ingen &-markering har)"),
+    ("found unhashable key", "en nøgle skal være en enkelt værdi, ikke en liste eller samling"),
+    ("but found another document", "filen må kun have ét dokument (fjern '---')"),
+    ("found unknown escape character", "ukendt escape-tegn med \\ i en tekst i anførselstegn"),
+    ("expected ',' or ']'", "mangler ',' eller ']' i en liste i klammer"),
+    ("expected ',' or '}'", "mangler ',' eller '}' i en samling i tuborgklammer"),
+)
+
+
+def _danish_problem(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or ""
+    for english, danish in _PROBLEMS:
+        if problem.startswith(english):
+            return danish
+    return problem or str(exc)
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def _entry(node: yaml.MappingNode, step: Step) -> tuple[yaml.Node, yaml.Node] | None:
+    """The (key node, value node) of ``step`` in a mapping; the last one if repeated."""
+    found = None
+    for key, value in node.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == str(step):
+            found = (key, value)
+    return found
+
+
+def line_of(root: yaml.Node | None, loc: Loc) -> int | None:
+    """The line of ``loc`` in the document, or of the deepest part of it that exists.
+
+    A mapping entry is shown at its key (``value: ti``); a list item at its first line.
+    """
+    if root is None:
+        return None
+    node, line = root, _line(root)
+    for step in loc:
+        if step == KEY_STEP:
+            break
+        if isinstance(node, yaml.MappingNode):
+            entry = _entry(node, step)
+            if entry is None:
+                break
+            key, node = entry
+            line = _line(key)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            if not 0 <= step < len(node.value):
+                break
+            node = node.value[step]
+            line = _line(node)
+        else:
+            break
+    return line
+
+
+def format_path(loc: Loc) -> str:
+    """``("goals", 0, "targets", 2, "value")`` → ``goals[0].targets[2].value``."""
+    text = ""
+    for step in loc:
+        if step == KEY_STEP:
+            continue
+        if isinstance(step, int):
+            text += f"[{step}]"
+        else:
+            text += f".{step}" if text else str(step)
+    return text
+
+
+@dataclass(frozen=True)
+class DuplicateKey:
+    loc: tuple[Step, ...]
+    line: int
+    first_line: int
+
+
+def duplicate_keys(root: yaml.Node | None) -> Iterator[DuplicateKey]:
+    """Keys written twice in one mapping (YAML keeps the last silently)."""
+    yield from _duplicates(root, ())
+
+
+def _duplicates(node: yaml.Node | None, loc: tuple[Step, ...]) -> Iterator[DuplicateKey]:
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            name = str(key.value) if isinstance(key, yaml.ScalarNode) else None
+            if name is not None:
+                if name in seen:
+                    yield DuplicateKey((*loc, name), _line(key), seen[name])
+                else:
+                    seen[name] = _line(key)
+            yield from _duplicates(value, (*loc, name) if name is not None else loc)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from _duplicates(item, (*loc, index))
+
+
+def describe(value: Any) -> str:
+    """A value as the user wrote it, for 'fik ...' in a message."""
+    if value is None:
+        return "ingen værdi"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        return f"'{value.isoformat(sep=' ')}'"
+    if isinstance(value, dt.date):
+        return f"'{value.isoformat()}'"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:39] + "…"
+        return f"'{shown}'"
+    if isinstance(value, dict):
+        return "en samling af felter"
+    if isinstance(value, list | tuple):
+        return "en liste"
+    return repr(value)

@@ -1,0 +1,138 @@
+"""The audit trail: one row per insert, change and delete of a value and per round event."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import AuditEvent, ReportedValue
+from db.records import VALUE_PARTS, ValueKey
+
+AUDIT_COLUMNS: tuple[str, ...] = (
+    "at",
+    "user",
+    "action",
+    "house",
+    "year",
+    "period",
+    "target",
+    "kommune",
+    "old",
+    "new",
+    "reason",
+)
+# Actions, in Danish as users read them in the trail.
+INSERTED = "indsat"
+CHANGED = "ændret"
+DELETED = "slettet"
+SUBMITTED = "indsendt"
+APPROVED = "godkendt"
+REOPENED = "genåbnet"
+RESET = "nulstillet"
+REMOVED = "fjernet"
+
+
+def snapshot(row: ReportedValue) -> dict[str, Any]:
+    """What the trail keeps of a value: its numbers, comment, source, version and demo flag."""
+    data: dict[str, Any] = {name: getattr(row, name) for name in VALUE_PARTS}
+    data.update(comment=row.comment, source=row.source, version=row.version, demo=row.is_demo)
+    return data
+
+
+def to_json(data: dict[str, Any] | None) -> str | None:
+    return None if data is None else json.dumps(data, sort_keys=True, ensure_ascii=False)
+
+
+def record_value(
+    session: Session,
+    *,
+    at: datetime,
+    user: str,
+    action: str,
+    key: ValueKey,
+    old: dict[str, Any] | None,
+    new: dict[str, Any] | None,
+    reason: str | None,
+) -> None:
+    session.add(
+        AuditEvent(
+            at=at,
+            user_name=user,
+            action=action,
+            house=key.house,
+            year=key.year,
+            period=key.period,
+            target=key.target,
+            kommune=key.kommune,
+            old=to_json(old),
+            new=to_json(new),
+            reason=reason,
+        )
+    )
+
+
+def record_round(
+    session: Session,
+    *,
+    at: datetime,
+    user: str,
+    action: str,
+    round_key: tuple[str, int, str],
+    old_status: str | None,
+    new_status: str | None,
+    reason: str | None,
+) -> None:
+    house, year, period = round_key
+    session.add(
+        AuditEvent(
+            at=at,
+            user_name=user,
+            action=action,
+            house=house,
+            year=year,
+            period=period,
+            target="",
+            kommune="",
+            old=to_json(None if old_status is None else {"status": old_status}),
+            new=to_json(None if new_status is None else {"status": new_status}),
+            reason=reason,
+        )
+    )
+
+
+def audit_frame(
+    session: Session, house: str | None, year: int | None, target: str | None
+) -> pd.DataFrame:
+    """The trail, newest first (ties in one transaction: last written first)."""
+    query = select(AuditEvent).order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+    if house is not None:
+        query = query.where(AuditEvent.house == house)
+    if year is not None:
+        query = query.where(AuditEvent.year == year)
+    if target is not None:
+        query = query.where(AuditEvent.target == target)
+    records = [
+        {
+            "at": event.at,
+            "user": event.user_name,
+            "action": event.action,
+            "house": event.house,
+            "year": event.year,
+            "period": event.period,
+            "target": event.target,
+            "kommune": event.kommune,
+            "old": event.old,
+            "new": event.new,
+            "reason": event.reason,
+        }
+        for event in session.scalars(query)
+    ]
+    frame = pd.DataFrame.from_records(records, columns=list(AUDIT_COLUMNS))
+    frame["at"] = pd.to_datetime(frame["at"], utc=True)
+    frame["year"] = frame["year"].astype("int64")
+    return frame

@@ -1,0 +1,149 @@
+"""The tables of the store: reported values, their audit trail, and report rounds.
+
+Constraint names come from one naming convention so that migrations can name what they
+create and drop, on SQLite (batch mode) and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    Dialect,
+    Double,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC in and out. SQLite keeps no zone, so naive values read back are UTC."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use UTC")
+        utc = value.astimezone(UTC)
+        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class ReportedValue(Base):
+    """The current value of one target in one period (and kommune). History is in audit_event."""
+
+    __tablename__ = "reported_value"
+    __table_args__ = (
+        UniqueConstraint("house", "year", "period", "target", "kommune"),
+        CheckConstraint("period IN ('H1', 'FY')", name="period"),
+        CheckConstraint("version >= 1", name="version"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    house: Mapped[str] = mapped_column(String(20))
+    year: Mapped[int] = mapped_column(Integer)
+    period: Mapped[str] = mapped_column(String(2))
+    target: Mapped[str] = mapped_column(String(40))
+    # "" rather than NULL for the total, so the unique constraint also covers totals.
+    kommune: Mapped[str] = mapped_column(String(4), default="")
+    value: Mapped[float | None] = mapped_column(Double)
+    numerator: Mapped[float | None] = mapped_column(Double)
+    denominator: Mapped[float | None] = mapped_column(Double)
+    promoters: Mapped[float | None] = mapped_column(Double)
+    passives: Mapped[float | None] = mapped_column(Double)
+    detractors: Mapped[float | None] = mapped_column(Double)
+    comment: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(255))
+    entered_by: Mapped[str] = mapped_column(String(100))
+    entered_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # Optimistic locking: a writer states the version it read; a mismatch is a conflict.
+    version: Mapped[int] = mapped_column(Integer)
+    is_demo: Mapped[bool] = mapped_column(default=False)
+
+    # The ORM adds "AND version = <read>" to every UPDATE and DELETE; the store sets the
+    # new number itself so a key keeps counting up when demo values are replaced.
+    __mapper_args__ = {  # noqa: RUF012 (read once by the mapper, never mutated)
+        "version_id_col": version,
+        "version_id_generator": False,
+    }
+
+
+class ReportRound(Base):
+    """One house × year × period with its status; created åben by the first value written."""
+
+    __tablename__ = "report_round"
+    __table_args__ = (
+        UniqueConstraint("house", "year", "period"),
+        CheckConstraint("period IN ('H1', 'FY')", name="period"),
+        CheckConstraint("status IN ('åben', 'indsendt', 'godkendt')", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    house: Mapped[str] = mapped_column(String(20))
+    year: Mapped[int] = mapped_column(Integer)
+    period: Mapped[str] = mapped_column(String(2))
+    status: Mapped[str] = mapped_column(String(10))
+    # Who last changed the status or wrote a value to the round, and when.
+    updated_by: Mapped[str] = mapped_column(String(100))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # Every write touches the round under this version, so a save and a concurrent
+    # submit cannot both win: the later UPDATE finds the version moved and fails.
+    version: Mapped[int] = mapped_column(Integer)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (read once by the mapper)
+
+
+class AuditEvent(Base):
+    """Every insert, change and delete of a value, and every round status change.
+
+    old and new hold JSON text (sorted keys) so the trail reads the same on both engines.
+    Rows are only ever added; nothing in the product updates or deletes them.
+    """
+
+    __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_house_year", "house", "year"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # "user" is reserved in PostgreSQL; the DataFrame column is still called user.
+    user_name: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(20))
+    house: Mapped[str] = mapped_column(String(20))
+    year: Mapped[int] = mapped_column(Integer)
+    period: Mapped[str] = mapped_column(String(2))
+    target: Mapped[str] = mapped_column(String(40), default="")
+    kommune: Mapped[str] = mapped_column(String(4), default="")
+    old: Mapped[str | None] = mapped_column(Text)
+    new: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,158 @@
+"""The store of reported values: the one object the app, the CLI and the importers use.
+
+    store = Store()                 # DATABASE_URL, else data/resultatkontrakter.sqlite
+    store.upgrade()                 # Alembic upgrade head
+    store.save([ValueRow(ValueKey("sjaelland", 2022, "H1", "8b"), value=470,
+                         expected_version=0)], user=current_user())
+    store.values(house="sjaelland", year=2022)          # a DataFrame
+
+Errors a user can cause come out as ``services.errors`` exceptions: Conflict, RoundLocked,
+ValidationFailed, NotFound, and UserError when the database cannot be reached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+import pandas as pd
+from sqlalchemy import Engine, exists, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from db import audit, demo, migrate, rounds, writes
+from db.engine import create_store_engine, default_database_url, safe_url
+from db.models import ReportedValue, utcnow
+from db.records import VALUE_PARTS, RoundInfo, SaveResult, ValueKey, ValueRow
+from services.errors import UserError
+from services.identity import current_user
+
+VALUE_COLUMNS: tuple[str, ...] = (
+    "house",
+    "year",
+    "period",
+    "target",
+    "kommune",
+    *VALUE_PARTS,
+    "comment",
+    "source",
+    "entered_by",
+    "entered_at",
+    "version",
+    "is_demo",
+)
+
+
+class Store:
+    def __init__(self, url: str | None = None) -> None:
+        self.url = url or default_database_url()
+        self.engine: Engine = create_store_engine(self.url)
+
+    def __repr__(self) -> str:
+        return f"Store({safe_url(self.url)!r})"
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def upgrade(self) -> str | None:
+        """Bring the schema to the newest migration; returns the revision now in place."""
+        with self._reachable():
+            migrate.upgrade_head(self.engine)
+            return migrate.current_revision(self.engine)
+
+    def revision(self) -> str | None:
+        with self._reachable():
+            return migrate.current_revision(self.engine)
+
+    def save(
+        self,
+        rows: Sequence[ValueRow],
+        *,
+        user: str,
+        reason: str | None = None,
+        demo: bool = False,
+        deletes: Sequence[tuple[ValueKey, int]] = (),
+    ) -> SaveResult:
+        return writes.save(self.engine, rows, user=user, reason=reason, demo=demo, deletes=deletes)
+
+    def values(
+        self, house: str | None = None, year: int | None = None, period: str | None = None
+    ) -> pd.DataFrame:
+        query = select(ReportedValue).order_by(
+            ReportedValue.house,
+            ReportedValue.year,
+            ReportedValue.period,
+            ReportedValue.target,
+            ReportedValue.kommune,
+        )
+        for column, wanted in (
+            (ReportedValue.house, house),
+            (ReportedValue.year, year),
+            (ReportedValue.period, period),
+        ):
+            if wanted is not None:
+                query = query.where(column == wanted)
+        with Session(self.engine) as session:
+            records = [
+                {name: getattr(row, name) for name in VALUE_COLUMNS}
+                for row in session.scalars(query)
+            ]
+        return _values_frame(records)
+
+    def audit(
+        self, house: str | None = None, year: int | None = None, target: str | None = None
+    ) -> pd.DataFrame:
+        with Session(self.engine) as session:
+            return audit.audit_frame(session, house, year, target)
+
+    def round(self, house: str, year: int, period: str) -> RoundInfo | None:
+        with Session(self.engine) as session:
+            found = rounds.round_infos(session, house, year, period)
+        return found[0] if found else None
+
+    def rounds(self, house: str | None = None, year: int | None = None) -> list[RoundInfo]:
+        with Session(self.engine) as session:
+            return rounds.round_infos(session, house, year)
+
+    def set_round_status(
+        self,
+        house: str,
+        year: int,
+        period: str,
+        status: str,
+        *,
+        user: str,
+        reason: str | None = None,
+    ) -> None:
+        with writes.write_session(self.engine) as session:
+            rounds.change_status(
+                session, (house, year, period), status, user=user, reason=reason, at=utcnow()
+            )
+
+    def clear_demo(self, user: str | None = None) -> int:
+        """Delete every demo value, and the rounds that held only demo; returns the count."""
+        with writes.write_session(self.engine) as session:
+            return demo.clear_demo(session, user=user or current_user(), at=utcnow())
+
+    def has_any_values(self) -> bool:
+        with Session(self.engine) as session:
+            return bool(session.scalar(select(exists().where(ReportedValue.id.is_not(None)))))
+
+    @contextmanager
+    def _reachable(self) -> Iterator[None]:
+        try:
+            yield
+        except OperationalError as exc:
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise UserError(f"Databasen kan ikke nås ({safe_url(self.url)}): {reason}") from exc
+
+
+def _values_frame(records: list[dict[str, object]]) -> pd.DataFrame:
+    frame = pd.DataFrame.from_records(records, columns=list(VALUE_COLUMNS))
+    for name in VALUE_PARTS:
+        frame[name] = frame[name].astype("float64")
+    frame["year"] = frame["year"].astype("int64")
+    frame["version"] = frame["version"].astype("int64")
+    frame["is_demo"] = frame["is_demo"].astype("bool")
+    frame["entered_at"] = pd.to_datetime(frame["entered_at"], utc=True)
+    return frame

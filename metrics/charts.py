@@ -1,0 +1,164 @@
+"""Plotly figures of results: pure functions from tables to figures, Danish labels.
+
+Every figure uses ``separators=",."`` so plotly writes 1.680 and 50,5; hover texts are
+formatted with ``metrics.format``. A page only shows the figure.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from metrics.format import fmt_number, fmt_percent, fmt_value, period_label
+from metrics.kommune import Spread
+from metrics.statuses import STATUS_COLORS, STATUS_LABELS, STATUS_SEVERITY
+
+FONT = {"family": "DejaVu Sans, Arial, sans-serif", "size": 13}
+
+
+def _layout(fig: go.Figure, title: str, **kwargs: object) -> go.Figure:
+    fig.update_layout(
+        title=title,
+        separators=",.",
+        font=FONT,
+        template="plotly_white",
+        margin={"l": 40, "r": 20, "t": 60, "b": 40},
+        **kwargs,
+    )
+    return fig
+
+
+def status_counts_bar(table: pd.DataFrame, title: str = "Måltal efter status") -> go.Figure:
+    """How many targets have each status, most severe first (statuses with none left out)."""
+    counts = table["status"].value_counts()
+    statuses = [s for s in STATUS_SEVERITY if counts.get(s, 0)]
+    fig = go.Figure(
+        go.Bar(
+            x=[STATUS_LABELS[s] for s in statuses],
+            y=[int(counts[s]) for s in statuses],
+            marker_color=[STATUS_COLORS[s] for s in statuses],
+            text=[fmt_number(int(counts[s])) for s in statuses],
+            textposition="outside",
+            hovertemplate="%{x}: %{y} måltal<extra></extra>",
+        )
+    )
+    return _layout(fig, title, xaxis_title="Status", yaxis_title="Antal måltal", showlegend=False)
+
+
+def fulfilment_bars(table: pd.DataFrame, title: str = "Målopfyldelse pr. måltal") -> go.Figure:
+    """Fulfilment in percent per target that has one, coloured by status; a line at 100 %."""
+    rows = table[table["fulfilment"].notna()]
+    fig = go.Figure(
+        go.Bar(
+            x=rows["fulfilment"].tolist(),
+            y=rows["target"].tolist(),
+            orientation="h",
+            marker_color=[STATUS_COLORS[s] for s in rows["status"]],
+            text=[fmt_percent(v, 0) for v in rows["fulfilment"]],
+            textposition="auto",
+            customdata=[STATUS_LABELS[s] for s in rows["status"]],
+            hovertemplate="%{y}: %{x:.1f} % (%{customdata})<extra></extra>",
+        )
+    )
+    fig.add_vline(x=100, line_dash="dash", line_color="#444")
+    return _layout(
+        fig,
+        title,
+        xaxis_title="Opfyldelse (%)",
+        yaxis={"autorange": "reversed", "type": "category"},
+        showlegend=False,
+        height=max(300, 28 * len(rows) + 120),
+    )
+
+
+def trend_chart(history: pd.DataFrame, target: str, unit: str | None = None) -> go.Figure:
+    """A target's H1 and FY results over the years, with its target and baseline lines."""
+    fig = go.Figure()
+    kind = str(history["kind"].iloc[0]) if len(history) else "count"
+    for period, symbol in (("H1", "circle-open"), ("FY", "circle")):
+        rows = history[(history["period"] == period) & history["actual"].notna()]
+        fig.add_trace(
+            go.Scatter(
+                x=rows["year"].tolist(),
+                y=rows["actual"].tolist(),
+                mode="lines+markers",
+                name="1. halvår" if period == "H1" else "Helår",
+                marker={"symbol": symbol, "size": 10},
+                text=[
+                    f"{period_label(period, int(y))}: {fmt_value(kind, a, unit)}"
+                    for y, a in zip(rows["year"], rows["actual"], strict=True)
+                ],
+                hoverinfo="text",
+            )
+        )
+    targets = history[history["period"] == "FY"].dropna(subset=["target_value"])
+    if len(targets):
+        fig.add_trace(
+            go.Scatter(
+                x=targets["year"].tolist(),
+                y=targets["target_value"].tolist(),
+                mode="lines+markers",
+                name="Måltal",
+                line={"dash": "dash", "shape": "hv"},
+                marker={"symbol": "line-ew-open"},
+            )
+        )
+    baselines = history.dropna(subset=["baseline"]).drop_duplicates("baseline")
+    for value in baselines["baseline"]:
+        fig.add_hline(
+            y=value,
+            line_dash="dot",
+            line_color="#888",
+            annotation_text=f"Udgangsniveau {fmt_value(kind, value, unit)}",
+        )
+    return _layout(
+        fig, f"Udvikling: {target}", xaxis={"title": "År", "dtick": 1}, yaxis_title=unit or ""
+    )
+
+
+def kommune_bar(frame: pd.DataFrame, title: str, per_10000: bool = False) -> go.Figure:
+    """A target's value per kommune (from ``metrics.kommune.per_kommune``), by/land coloured."""
+    column = "per_10000" if per_10000 else "value"
+    rows = frame.sort_values(column, ascending=False, na_position="last")
+    colors = {"by": "#2c7fb8", "land": "#7fbc41"}
+    fig = go.Figure(
+        go.Bar(
+            x=rows["navn"].tolist(),
+            y=rows[column].tolist(),
+            marker_color=[colors.get(c, "#999") for c in rows["klasse"]],
+            customdata=[c.capitalize() if c else "–" for c in rows["klasse"]],
+            hovertemplate="%{x} (%{customdata}): %{y:,.1f}<extra></extra>",
+        )
+    )
+    axis = "Pr. 10.000 indbyggere" if per_10000 else "Antal"
+    return _layout(fig, title, yaxis_title=axis, xaxis_tickangle=-45, showlegend=False)
+
+
+def spread_chart(result: Spread, title: str = "Fordeling på by- og landkommuner") -> go.Figure:
+    """Share of forløb against share of population per group, with the tolerance stated."""
+    groups = result.groups
+    fig = go.Figure(
+        [
+            go.Bar(
+                name="Andel af forløb",
+                x=groups["gruppe"].tolist(),
+                y=groups["andel_forloeb"].tolist(),
+                text=[fmt_percent(v) for v in groups["andel_forloeb"]],
+                textposition="outside",
+            ),
+            go.Bar(
+                name="Andel af befolkningen",
+                x=groups["gruppe"].tolist(),
+                y=groups["andel_befolkning"].tolist(),
+                text=[fmt_percent(v) for v in groups["andel_befolkning"]],
+                textposition="outside",
+            ),
+        ]
+    )
+    subtitle = []
+    if result.max_deviation is not None:
+        subtitle.append(f"Største afvigelse {fmt_number(result.max_deviation, 1)} pct.-point")
+    if result.tolerance is not None:
+        subtitle.append(f"tilladt {fmt_number(result.tolerance, 1)} pct.-point")
+    full_title = f"{title}<br><sup>{'; '.join(subtitle)}</sup>" if subtitle else title
+    return _layout(fig, full_title, barmode="group", yaxis_title="Andel (%)")

@@ -1,0 +1,326 @@
+"""The fulfilment engine: the status of every target of a contract in a period (DOMAIN.md).
+
+Pure: a contract and a ``store.values()`` frame in, a DataFrame out; the frame is indexed
+once and never changed. Numbers are compared unrounded with a tolerance of 1e-9.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from operator import itemgetter
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from contracts.models import PERIODS, Contract, Goal, Target
+from metrics import geo
+from metrics.statuses import (
+    I_RISIKO,
+    IKKE_OPFYLDT,
+    MAALES_SENERE,
+    MANGLER_DATA,
+    OPFYLDT,
+    PAA_VEJ,
+    STATUS_LABELS,
+    worst,
+)
+from metrics.values import (
+    OUTSIDE,
+    TOTAL,
+    Reported,
+    ValueIndex,
+    index_values,
+    kommune_rows,
+    total_of,
+    wilson_interval,
+)
+
+TOL = geo.TOLERANCE
+FULFILMENT_KINDS = frozenset(
+    {"count", "amount", "coverage", "percentage", "ratio", "change_pp", "change_relative"}
+)
+COLUMNS: tuple[str, ...] = (
+    "house",
+    "year",
+    "period",
+    "goal",
+    "target",
+    "text",
+    "kind",
+    "direction",
+    "unit",
+    "measured",
+    "value_stated",
+    "actual",
+    "target_value",
+    "upper",
+    "expected",
+    "projection",
+    "needed_h2",
+    "fulfilment",
+    "status",
+    "status_label",
+    "n",
+    "ci_low",
+    "ci_high",
+    "indistinguishable",
+    "late",
+    "comment",
+    "note",
+)
+FLOAT_COLUMNS: tuple[str, ...] = (
+    "actual",
+    "target_value",
+    "upper",
+    "expected",
+    "projection",
+    "needed_h2",
+    "fulfilment",
+    "n",
+    "ci_low",
+    "ci_high",
+)
+TEXT_COLUMNS = frozenset(
+    {"house", "period", "goal", "target", "text", "kind", "direction", "unit", "status"}
+    | {"status_label", "comment", "note"}
+)
+Rows = dict[str, dict[str, Reported]]
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many small acyclic objects are made.
+
+    Indexing a nation's values makes tens of thousands of tuples and dicts, none of them in
+    a cycle; the collections they trigger cost more than the work itself (measured: 130 ms
+    → 80 ms of CPU for the nation). Reference counting still frees everything; the previous
+    state is restored, so a caller that had disabled the collector keeps it disabled.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def fulfilment(contract: Contract, values: pd.DataFrame, *, period: str) -> pd.DataFrame:
+    """One row per target of ``contract`` in contract order, judged in ``period``."""
+    own = values[(values["house"] == contract.erhvervshus) & (values["year"] == contract.year)]
+    with _gc_paused():
+        return _frame(evaluate(contract, index_values(own), period))
+
+
+def fulfilment_all(
+    contracts: Iterable[Contract], values: pd.DataFrame, *, periods: Sequence[str] = PERIODS
+) -> pd.DataFrame:
+    """The status of every target of every contract in every period, as one frame."""
+    with _gc_paused():
+        index = index_values(values)
+        records: list[dict[str, Any]] = []
+        for contract in contracts:
+            for period in periods:
+                records.extend(evaluate(contract, index, period))
+        return _frame(records)
+
+
+def goal_status(contract: Contract, table: pd.DataFrame) -> pd.DataFrame:
+    """One row per goal: its status from its targets' statuses in ``table`` (DOMAIN.md)."""
+    by_goal: dict[str, list[str]] = {}
+    for goal, status in zip(table["goal"], table["status"], strict=True):
+        by_goal.setdefault(str(goal), []).append(str(status))
+    rows = []
+    for goal in contract.goals:
+        status = worst(by_goal.get(goal.number, []))
+        rows.append(
+            {
+                "goal": goal.number,
+                "title": goal.title,
+                "scope": goal.scope,
+                "status": status,
+                "status_label": STATUS_LABELS[status],
+                "n_targets": len(goal.targets),
+            }
+        )
+    columns = ["goal", "title", "scope", "status", "status_label", "n_targets"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def evaluate(contract: Contract, index: ValueIndex, period: str) -> list[dict[str, Any]]:
+    """The records of ``fulfilment`` from an index built by ``metrics.values.index_values``."""
+    key = (contract.erhvervshus, contract.year)
+    rows = index.get((*key, period), {})
+    h1_rows = index.get((*key, "H1"), {})
+    return [
+        _judge(contract, goal, target, period, rows, h1_rows) for goal, target in contract.targets()
+    ]
+
+
+def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
+    """Column by column: an order of magnitude faster than ``from_records`` + ``astype``."""
+    columns: dict[str, Any] = {}
+    as_row = itemgetter(*COLUMNS)
+    transposed = list(zip(*map(as_row, records), strict=True)) or [()] * len(COLUMNS)
+    for name, column in zip(COLUMNS, transposed, strict=True):
+        if name in FLOAT_COLUMNS:
+            columns[name] = np.array([math.nan if v is None else v for v in column], dtype=float)
+        elif name in TEXT_COLUMNS:
+            columns[name] = pd.Series(column, dtype=object)
+        else:
+            columns[name] = list(column)
+    return pd.DataFrame(columns, columns=list(COLUMNS))
+
+
+def _counts(rows: dict[str, Reported]) -> dict[str, float]:
+    return {code: r.number or 0.0 for code, r in kommune_rows(rows).items() if code != OUTSIDE}
+
+
+def _actual(contract: Contract, target: Target, rows: Rows) -> tuple[float | None, Reported | None]:
+    own = rows.get(target.key)
+    total = total_of(own)
+    if not target.judged_as_assessment:
+        if target.kind == "spread" and target.source_target:
+            source = kommune_rows(rows.get(target.source_target))
+            if source:
+                return geo.max_deviation(contract, _counts(source)), None
+        if target.kind == "coverage" and kommune_rows(own):
+            counts = _counts(own or {})
+            return float(geo.reached(contract, counts, target.minimum_per_kommune)), None
+    return (total.number if total else None), total
+
+
+def _met(target: Target, actual: float, goal_value: float) -> bool:
+    if target.kind == "range":
+        upper = target.upper if target.upper is not None else goal_value
+        return goal_value - TOL <= actual <= upper + TOL
+    if target.kind == "spread" or target.direction == "at_most":
+        return actual <= goal_value + TOL
+    if target.direction == "above":
+        return actual > goal_value + TOL
+    return actual >= goal_value - TOL
+
+
+def _june_30(contract: Contract) -> dt.date:
+    return dt.date(contract.year, 6, 30)
+
+
+def _judge(
+    contract: Contract, goal: Goal, target: Target, period: str, rows: Rows, h1_rows: Rows
+) -> dict[str, Any]:
+    measured = target.measured.applies(contract.year, period)
+    actual, reported = _actual(contract, target, rows)
+    own_total = rows.get(target.key, {}).get(TOTAL)
+    goal_value = target.target_value
+    record: dict[str, Any] = {
+        "house": contract.erhvervshus,
+        "year": contract.year,
+        "period": period,
+        "goal": goal.number,
+        "target": target.key,
+        "text": target.text,
+        "kind": target.kind,
+        "direction": target.direction,
+        "unit": target.unit,
+        "measured": measured,
+        "value_stated": target.value_stated,
+        "actual": actual,
+        "target_value": goal_value,
+        "upper": target.upper if target.value_stated else None,
+        "expected": None,
+        "projection": None,
+        "needed_h2": None,
+        "fulfilment": None,
+        "n": None,
+        "ci_low": None,
+        "ci_high": None,
+        "indistinguishable": False,
+        "late": False,
+        "comment": own_total.comment if own_total else None,
+        "note": target.note,
+    }
+    if reported is not None:
+        record["n"] = reported.sample_size
+        if reported.has_share:
+            low, high = wilson_interval(reported.numerator, reported.denominator)  # type: ignore[arg-type]
+            record["ci_low"], record["ci_high"] = low, high
+            if goal_value is not None:
+                record["indistinguishable"] = low - TOL <= goal_value <= high + TOL
+    if actual is None:
+        status = MANGLER_DATA if measured else MAALES_SENERE
+    elif target.judged_as_assessment:
+        positive = actual >= 1 - TOL
+        if period == "FY":
+            status = OPFYLDT if positive else IKKE_OPFYLDT
+        else:
+            status = PAA_VEJ if positive else I_RISIKO
+    elif target.kind == "milestone":
+        status = _milestone(contract, target, actual, period, h1_rows, record)
+    else:
+        assert goal_value is not None
+        status = _numeric(contract, target, actual, goal_value, period, record)
+    record["status"] = status
+    record["status_label"] = STATUS_LABELS[status]
+    return record
+
+
+def _milestone(
+    contract: Contract,
+    target: Target,
+    actual: float,
+    period: str,
+    h1_rows: Rows,
+    record: dict[str, Any],
+) -> str:
+    done = actual >= 1 - TOL
+    early_deadline = target.deadline is not None and target.deadline <= _june_30(contract)
+    if period == "H1":
+        record["late"] = early_deadline and not done
+        if done:
+            return OPFYLDT
+        return IKKE_OPFYLDT if early_deadline else PAA_VEJ
+    h1 = total_of(h1_rows.get(target.key))
+    h1_number = h1.number if h1 else None
+    missed_at_h1 = h1_number is not None and h1_number < 1 - TOL
+    record["late"] = early_deadline and (missed_at_h1 or not done)
+    return OPFYLDT if done else IKKE_OPFYLDT
+
+
+def _numeric(
+    contract: Contract,
+    target: Target,
+    actual: float,
+    goal_value: float,
+    period: str,
+    record: dict[str, Any],
+) -> str:
+    if target.kind in FULFILMENT_KINDS:
+        if target.direction == "at_least" and goal_value != 0:
+            record["fulfilment"] = 100 * actual / goal_value
+        elif target.direction == "at_most" and actual != 0:
+            record["fulfilment"] = 100 * goal_value / actual
+    met = _met(target, actual, goal_value)
+    if period == "FY":
+        return OPFYLDT if met else IKKE_OPFYLDT
+    if not target.is_cumulative:
+        return PAA_VEJ if met else I_RISIKO
+    expected = goal_value * target.h1_share
+    projection = actual / target.h1_share
+    if target.kind == "coverage":
+        projection = min(projection, float(len(geo.geography_of(contract))))
+    record["expected"] = expected
+    record["projection"] = projection
+    if target.direction == "at_most":
+        return IKKE_OPFYLDT if actual > goal_value + TOL else PAA_VEJ
+    record["needed_h2"] = max(goal_value - actual, 0.0)
+    if target.kind == "range" and target.upper is not None and actual > target.upper + TOL:
+        # A cumulative number above the range at H1 cannot come back into it by year end.
+        return IKKE_OPFYLDT
+    if met:
+        return OPFYLDT
+    return PAA_VEJ if actual >= expected - TOL else I_RISIKO

@@ -1,0 +1,57 @@
+"""The status codes of a target or goal in a period, their Danish labels and their order."""
+
+from __future__ import annotations
+
+OPFYLDT = "opfyldt"
+PAA_VEJ = "paa_vej"
+I_RISIKO = "i_risiko"
+IKKE_OPFYLDT = "ikke_opfyldt"
+MANGLER_DATA = "mangler_data"
+MAALES_SENERE = "maales_senere"
+
+STATUS_LABELS: dict[str, str] = {
+    OPFYLDT: "Opfyldt",
+    PAA_VEJ: "På vej",
+    I_RISIKO: "I risiko",
+    IKKE_OPFYLDT: "Ikke opfyldt",
+    MANGLER_DATA: "Mangler data",
+    MAALES_SENERE: "Måles senere",
+}
+
+#: Most severe first: the order a goal takes the worst of its targets in (DOMAIN.md), then
+#: the two statuses that never decide a goal on their own.
+STATUS_SEVERITY: tuple[str, ...] = (
+    IKKE_OPFYLDT,
+    I_RISIKO,
+    MANGLER_DATA,
+    PAA_VEJ,
+    OPFYLDT,
+    MAALES_SENERE,
+)
+
+#: How good a judged status is (higher is better); for properties and sorting of results.
+STATUS_RANK: dict[str, int] = {IKKE_OPFYLDT: 0, I_RISIKO: 1, PAA_VEJ: 2, OPFYLDT: 3}
+
+#: Colours for charts, one per status (colour-blind safe, with labels beside them).
+STATUS_COLORS: dict[str, str] = {
+    OPFYLDT: "#1a9850",
+    PAA_VEJ: "#91cf60",
+    I_RISIKO: "#fdae61",
+    IKKE_OPFYLDT: "#d73027",
+    MANGLER_DATA: "#878787",
+    MAALES_SENERE: "#c6dbef",
+}
+
+
+def worst(statuses: list[str]) -> str:
+    """The status of a goal from the statuses of its targets (DOMAIN.md).
+
+    ``maales_senere`` when all are; ``opfyldt`` when every other one is; otherwise the most
+    severe of ikke_opfyldt, i_risiko, mangler_data, paa_vej.
+    """
+    judged = [s for s in statuses if s != MAALES_SENERE]
+    if not judged:
+        return MAALES_SENERE
+    if all(s == OPFYLDT for s in judged):
+        return OPFYLDT
+    return min(judged, key=STATUS_SEVERITY.index)

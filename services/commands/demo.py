@@ -1,0 +1,46 @@
+"""``demo [--clear]``: fill or remove the demo data."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from contracts.loader import load_folder
+from db import Store
+from metrics.format import fmt_number
+from services.catalog import with_demo
+from services.demo import install_demo
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("demo", help="indlæs demodata (eller fjern dem med --clear)")
+    parser.add_argument("--clear", action="store_true", help="fjern alle demodata")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    store = Store()
+    store.upgrade()
+    if args.clear:
+        removed = store.clear_demo()
+        print(f"Demodata fjernet: {fmt_number(removed)} værdier.")
+        return 0
+    print(fill_demo(store, as_of=dt.date.today()))
+    return 0
+
+
+def fill_demo(store: Store, *, as_of: dt.date) -> str:
+    """Replace any demo data with a fresh set; returns a Danish summary line."""
+    store.clear_demo()
+    catalog = with_demo(load_folder())
+    rounds = install_demo(store, catalog.contracts, as_of=as_of)
+    values = store.values()
+    n_demo = int(values["is_demo"].sum()) if len(values) else 0
+    houses = len({r.house for r in rounds})
+    years = sorted({r.year for r in rounds})
+    span = f"{years[0]}–{years[-1]}" if years else "ingen år"
+    return (
+        f"Demodata indlæst: {fmt_number(len(rounds))} indberetninger og "
+        f"{fmt_number(n_demo)} værdier for {houses} erhvervshuse, {span}. "
+        "Alt er markeret som demo og fjernes med 'python cli.py demo --clear'."
+    )

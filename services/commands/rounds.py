@@ -1,0 +1,76 @@
+"""``round``: show, submit, approve or reopen a report round.
+
+``python cli.py round sjaelland 2022 H1 submit`` refuses, listing every target, unless each
+target that is i_risiko or ikke_opfyldt and each assessment has a comment.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from db.records import round_label
+from metrics.format import fmt_date
+from services.catalog import load_catalog
+from services.commands.status import open_store
+from services.errors import ValidationFailed
+from services.identity import current_user
+from services.rounds import approve_round, missing_comments, reopen_round, submit_round
+from services.status import check_house, check_period, contract_status
+
+ACTIONS = ("status", "submit", "approve", "reopen")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("round", help="vis, indsend, godkend eller genåbn en indberetning")
+    parser.add_argument("house", metavar="ERHVERVSHUS", help="fx sjaelland")
+    parser.add_argument("year", metavar="ÅR", type=int, help="fx 2022")
+    parser.add_argument("period", metavar="PERIODE", type=str.upper, help="H1 eller FY")
+    parser.add_argument(
+        "action",
+        nargs="?",
+        default="status",
+        metavar="HANDLING",
+        help="status (standard), submit, approve eller reopen",
+    )
+    parser.add_argument("--reason", metavar="TEKST", help="begrundelse (kræves for reopen)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.action not in ACTIONS:
+        raise ValidationFailed(
+            f"Ukendt handling '{args.action}'. Brug status, submit, approve eller reopen."
+        )
+    house, year, period = check_house(args.house), args.year, check_period(args.period)
+    label = round_label(house, year, period)
+    user = current_user()
+    with open_store() as store:
+        if args.action == "submit":
+            submit_round(load_catalog(store), store, house, year, period, user=user)
+            print(f"Indberetningen for {label} er indsendt.")
+        elif args.action == "approve":
+            approve_round(store, house, year, period, user=user)
+            print(f"Indberetningen for {label} er godkendt.")
+        elif args.action == "reopen":
+            reopen_round(store, house, year, period, user=user, reason=args.reason or "")
+            print(f"Indberetningen for {label} er genåbnet.")
+        else:
+            info = store.round(house, year, period)
+            if info is None:
+                print(f"Der er endnu ingen indberetning for {label}.")
+                return 0
+            demo = " (demodata)" if info.has_demo else ""
+            print(
+                f"Indberetningen for {label} er {info.status}{demo}; senest ændret af "
+                f"{info.updated_by} den {fmt_date(info.updated_at.date())}."
+            )
+            if info.status == "åben":
+                problems = missing_comments(
+                    contract_status(load_catalog(store), store, house, year, period)
+                )
+                if problems:
+                    print("Mangler kommentar før indsendelse:")
+                    print("\n".join(f"  {p}" for p in problems))
+                else:
+                    print("Klar til indsendelse.")
+    return 0

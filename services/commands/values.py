@@ -1,0 +1,131 @@
+"""``import``, ``export`` and ``template``: reported values in and out of files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from contracts.loader import Catalog, load_folder
+from contracts.models import HOUSE_KEYS, Contract
+from contracts.reference import house_name
+from services.catalog import load_catalog
+from services.errors import NotFound, ValidationFailed
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("import", help="importér indberettede tal fra en CSV- eller Excel-fil")
+    parser.add_argument("file", type=Path, metavar="FIL")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="vis kun, hvad der ville ske; skriv intet"
+    )
+    parser.set_defaults(handler=run_import)
+
+    parser = sub.add_parser("export", help="eksportér en kontrakts indberettede tal")
+    parser.add_argument("house", metavar="ERHVERVSHUS")
+    parser.add_argument("year", type=int, metavar="ÅR")
+    parser.add_argument("-o", "--output", type=Path, metavar="FIL", help=".csv eller .xlsx")
+    parser.set_defaults(handler=run_export)
+
+    parser = sub.add_parser("template", help="skabelon til indberetning af en periode")
+    parser.add_argument("house", metavar="ERHVERVSHUS")
+    parser.add_argument("year", type=int, metavar="ÅR")
+    parser.add_argument("period", metavar="PERIODE", help="H1 eller FY")
+    parser.add_argument("-o", "--output", type=Path, metavar="FIL", help=".csv eller .xlsx")
+    parser.set_defaults(handler=run_template)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from db import Store
+    from services.identity import current_user
+    from services.values_io.plan import apply_plan, plan_import
+
+    path: Path = args.file
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise NotFound(f"Filen '{path}' kan ikke læses: {exc.strerror}.") from exc
+    store = Store()
+    try:
+        store.upgrade()
+        plan = plan_import(data, path.name, load_folder(), store)
+        if args.dry_run:
+            print(f"Prøvekørsel af '{path.name}': {plan.summary()}.")
+            for line in plan.lines():
+                print(f"  {line}")
+            print("Intet er skrevet.")
+            return 0
+        result = apply_plan(plan, store, current_user())
+    finally:
+        store.dispose()
+    print(
+        f"Importeret '{path.name}': {result.inserted} indsat, {result.changed} ændret, "
+        f"{result.unchanged} uændrede, {len(plan.skipped)} ikke udfyldt."
+    )
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from db import Store
+    from services.values_io.export import export_bytes
+
+    excel = _excel(args.output)
+    store = Store()
+    try:
+        store.upgrade()
+        contract = _contract(load_catalog(store), args.house, args.year)
+        values = store.values(house=contract.erhvervshus, year=contract.year)
+    finally:
+        store.dispose()
+    data = export_bytes(contract, values, excel=excel)
+    _write(data, args.output)
+    return 0
+
+
+def run_template(args: argparse.Namespace) -> int:
+    from services.values_io.template import template_bytes
+
+    period = str(args.period).upper()
+    if period not in ("H1", "FY"):
+        raise ValidationFailed(f"'{args.period}' er ikke en periode (brug H1 eller FY)")
+    from db import Store
+
+    excel = _excel(args.output)
+    store = Store()
+    try:
+        store.upgrade()
+        contract = _contract(load_catalog(store), args.house, args.year)
+    finally:
+        store.dispose()
+    _write(template_bytes(contract, period, excel=excel), args.output)
+    return 0
+
+
+def _contract(catalog: Catalog, house: str, year: int) -> Contract:
+    if house.casefold() not in HOUSE_KEYS:
+        raise NotFound(f"'{house}' er ikke et erhvervshus (brug {', '.join(HOUSE_KEYS)})")
+    contract = catalog.contract(house.casefold(), year)
+    if contract is None:
+        raise NotFound(f"{house_name(house.casefold())} har ingen resultatkontrakt for {year}.")
+    return contract
+
+
+def _excel(output: Path | None) -> bool:
+    if output is None:
+        return False
+    suffix = output.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ValidationFailed(f"'{output.name}' skal ende på .csv eller .xlsx")
+    return suffix == ".xlsx"
+
+
+def _write(data: bytes, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        raise NotFound(f"Filen '{output}' kan ikke skrives: {exc.strerror}.") from exc
+    print(f"Skrevet: {output}")

@@ -1,0 +1,48 @@
+"""What ``make run`` does before the app starts: migrate, load the sources' results, demo.
+
+Safe to run on every start: shipped results go only into rounds without real values, and
+the demo is installed only into a store that holds no values at all, so nothing a user
+entered is ever overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from contracts.loader import contracts_dir, load_folder
+from db import Store
+from services.commands.demo import fill_demo
+from services.values_io.plan import apply_plan, plan_import
+
+RESULTS_SUBDIR = "resultater"
+SOURCE_USER = "kilde"
+
+
+def shipped_results(root: Path | None = None) -> list[Path]:
+    folder = (root or contracts_dir()) / RESULTS_SUBDIR
+    return sorted(folder.glob("*.csv")) if folder.is_dir() else []
+
+
+def load_shipped_results(store: Store) -> list[str]:
+    """Import each results file whose rounds hold no real values yet; Danish report lines."""
+    catalog = load_folder()
+    real = {(r.house, r.year, r.period) for r in store.rounds() if not r.has_demo}
+    lines = []
+    for path in shipped_results():
+        plan = plan_import(path.read_bytes(), path.name, catalog, store)
+        rounds = {item.entry.key[:3] for item in plan.items}
+        if rounds & real:
+            continue
+        result = apply_plan(plan, store, SOURCE_USER)
+        lines.append(f"Resultater fra kilderne indlæst fra {path.name}: {result.inserted} værdier.")
+    return lines
+
+
+def prepare(store: Store, *, as_of: dt.date) -> list[str]:
+    store.upgrade()
+    had_values = store.has_any_values()
+    lines = load_shipped_results(store)
+    if not had_values:
+        lines.append(fill_demo(store, as_of=as_of))
+    return lines

@@ -1,0 +1,102 @@
+"""The schema comes from Alembic migrations only, and they match the models (no drift)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect
+
+from db import Store, default_database_url
+from db.engine import DEFAULT_SQLITE_PATH
+from db.migrate import check_drift, head_revision
+from services.errors import UserError
+
+
+def test_upgrade_head_builds_the_schema_and_models_show_no_drift(store: Store) -> None:
+    # The fixture ran upgrade head on an empty database; check raises on any difference.
+    check_drift(store.engine)
+
+    assert store.revision() == head_revision(store.engine)
+    assert set(inspect(store.engine).get_table_names()) >= {
+        "reported_value",
+        "audit_event",
+        "report_round",
+        "alembic_version",
+    }
+
+
+def test_upgrade_twice_is_harmless(store: Store) -> None:
+    assert store.upgrade() == store.upgrade() == head_revision(store.engine)
+
+
+def test_sqlite_store_uses_wal_and_enforces_foreign_keys(sqlite_store: Store) -> None:
+    with sqlite_store.engine.connect() as conn:
+        pragmas = {
+            name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("journal_mode", "foreign_keys", "busy_timeout")
+        }
+
+    assert pragmas == {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 5000}
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ("postgresql+psycopg://app@db/rk", "postgresql+psycopg://app@db/rk"),
+        ("", f"sqlite:///{DEFAULT_SQLITE_PATH}"),
+    ],
+)
+def test_default_database_url_comes_from_the_environment_or_the_data_folder(
+    monkeypatch: pytest.MonkeyPatch, env: str, expected: str
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", env)
+
+    assert default_database_url() == expected
+
+
+def test_store_without_url_uses_database_url(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    url = f"sqlite:///{tmp_path / 'env.sqlite'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+
+    store = Store()
+    try:
+        assert store.url == url
+    finally:
+        store.dispose()
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (
+            "foo://bar",
+            "Ugyldig database-URL (foo://bar): ukendt databasetype. "
+            "Brug sqlite:///sti/til/fil.sqlite eller postgresql+psycopg://bruger@vært/database.",
+        ),
+        (
+            "ikke en url",
+            "Ugyldig database-URL (ikke en url). "
+            "Brug sqlite:///sti/til/fil.sqlite eller postgresql+psycopg://bruger@vært/database.",
+        ),
+    ],
+)
+def test_an_unusable_url_is_one_danish_line(url: str, message: str) -> None:
+    with pytest.raises(UserError) as caught:
+        Store(url)
+
+    assert str(caught.value) == message
+
+
+def test_an_unreachable_database_hides_the_password() -> None:
+    store = Store("postgresql+psycopg://app:hemmelig@127.0.0.1:9/rk")
+
+    with pytest.raises(UserError) as caught:
+        store.upgrade()
+
+    assert str(caught.value).startswith(
+        "Databasen kan ikke nås (postgresql+psycopg://app:***@127.0.0.1:9/rk): "
+    )
+    assert "hemmelig" not in str(caught.value)

@@ -1,0 +1,132 @@
+"""``python cli.py status``: JSON, CSV and a Danish table from a SQLite store in tmp_path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import cli
+from db import Store, ValueKey, ValueRow
+
+CONTRACT_YAML = """\
+type: contract
+erhvervshus: sjaelland
+year: 2022
+goals:
+  - number: 8
+    title: Forløb
+    scope: local
+    targets:
+      - {key: 8a, text: Forløb i alt., kind: count, value: 1680, unit: forløb}
+      - {key: 12a, text: Nye kunder., kind: percentage, value: 50, unit: "%"}
+  - number: 2
+    title: Spredning
+    scope: national
+    framework_goal: 2
+    targets:
+      - {key: 2a, text: Geografisk spredning., kind: assessment}
+      - key: 3a
+        text: Tilfredshed.
+        kind: percentage
+        value: 80
+        measured: {periods: [FY]}
+"""
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
+    folder = tmp_path / "kontrakter"
+    folder.mkdir()
+    (folder / "sjaelland-2022.yaml").write_text(CONTRACT_YAML, encoding="utf-8")
+    monkeypatch.setenv("CONTRACTS_DIR", str(folder))
+    url = f"sqlite:///{tmp_path / 'test.sqlite'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    created = Store(url)
+    created.upgrade()
+    created.save(
+        [
+            ValueRow(ValueKey("sjaelland", 2022, "H1", "8a"), value=800, comment="Sen start"),
+            ValueRow(ValueKey("sjaelland", 2022, "H1", "12a"), numerator=57, denominator=100),
+            ValueRow(ValueKey("sjaelland", 2022, "H1", "2a"), value=1),
+        ],
+        user="test",
+    )
+    yield created
+    created.dispose()
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_lists_every_target_with_unrounded_numbers_and_nulls(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "status", "sjaelland", "2022", "H1", "--format", "json")
+    assert code == 0
+    assert json.loads(out) == [
+        {"target": "8a", "goal": "8", "kind": "count", "period": "H1", "actual": 800.0,
+         "target_value": 1680.0, "expected": 840.0, "fulfilment": 100 * 800 / 1680,
+         "status": "i_risiko"},
+        {"target": "12a", "goal": "8", "kind": "percentage", "period": "H1", "actual": 57.0,
+         "target_value": 50.0, "expected": None, "fulfilment": 114.0, "status": "paa_vej"},
+        {"target": "2a", "goal": "2", "kind": "assessment", "period": "H1", "actual": 1.0,
+         "target_value": None, "expected": None, "fulfilment": None, "status": "paa_vej"},
+        {"target": "3a", "goal": "2", "kind": "percentage", "period": "H1", "actual": None,
+         "target_value": 80.0, "expected": None, "fulfilment": None, "status": "maales_senere"},
+    ]  # fmt: skip
+
+
+def test_csv_has_the_machine_columns_unrounded(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "status", "sjaelland", "2022", "h1", "--format", "csv")
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0] == "target,goal,kind,period,actual,target_value,expected,fulfilment,status"
+    assert lines[1] == f"8a,8,count,H1,800.0,1680.0,840.0,{100 * 800 / 1680!r},i_risiko"
+    assert lines[4] == "3a,2,percentage,H1,,80.0,,,maales_senere"
+
+
+def test_table_is_danish(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "status", "sjaelland", "2022", "H1")
+    assert code == 0
+    assert out.splitlines()[0] == "Erhvervshus Sjælland: status 1. halvår 2022"
+    row_8a = next(line for line in out.splitlines() if line.split()[1:2] == ["8a"])
+    assert row_8a.split() == [
+        "8",
+        "8a",
+        "800",
+        "forløb",
+        "≥",
+        "1.680",
+        "forløb",
+        "840",
+        "forløb",
+        "48",
+        "%",
+        "I",
+        "risiko",
+    ]
+    assert "57 %" in out and "Måles senere" in out
+    assert out.rstrip().endswith("I alt 4 måltal: 1 i risiko, 2 på vej, 1 måles senere.")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["fyn", "2022", "H1"], "fejl: Erhvervshus Fyn har ingen resultatkontrakt for 2022.\n"),
+        (["odense", "2022", "H1"], "fejl: Ukendt erhvervshus 'odense'. Brug en af: hovedstaden, "
+         "sjaelland, fyn, sydjylland, midtjylland, nordjylland.\n"),
+        (["sjaelland", "2022", "Q3"], "fejl: Ukendt periode 'Q3'. Brug H1 (1. halvår) eller FY (helår).\n"),
+    ],
+)  # fmt: skip
+def test_errors_are_one_danish_line_and_non_zero_exit(
+    store: Store, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    code, out, err = run(capsys, "status", *args)
+    assert (code, out, err) == (1, "", message)

@@ -1,0 +1,126 @@
+"""The import template lists every target of a contract and period and imports back empty."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from contracts.loader import Catalog, load_folder
+from contracts.models import Contract
+from db import Store
+from services.errors import ValidationFailed
+from services.values_io import TEMPLATE_COLUMNS, apply_plan, plan_import, template_bytes
+
+CONTRACTS = Path(__file__).parent / "files" / "import" / "contracts"
+TARGETS = ["1a", "3b.drift", "5a", "6b.omsaetning", "8a", "8b", "9b", "9c", "11h", "12a", "15a"]
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_folder(CONTRACTS)
+
+
+@pytest.fixture(scope="module")
+def contract(catalog: Catalog) -> Contract:
+    found = catalog.contract("sjaelland", 2022)
+    assert found is not None
+    return found
+
+
+def read_csv(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+
+
+def test_the_template_has_the_twelve_columns_first_then_sentence_unit_and_kind(
+    contract: Contract,
+) -> None:
+    header = template_bytes(contract, "H1").decode().splitlines()[0]
+    assert header == (
+        "erhvervshus,år,periode,måltal,kommunekode,værdi,tæller,nævner,promotorer,passive,"
+        "kritikere,kommentar,målsætning,enhed,type"
+    )
+    assert tuple(header.split(",")) == TEMPLATE_COLUMNS
+
+
+def test_every_target_has_a_total_row_and_per_kommune_targets_a_row_per_kommune(
+    contract: Contract,
+) -> None:
+    rows = read_csv(template_bytes(contract, "FY"))
+    totals = [row["måltal"] for row in rows if not row["kommunekode"]]
+    assert totals == TARGETS
+    geography = list(contract.geography or ())
+    assert len(geography) == 17
+    for key in ("8a", "9c"):
+        assert [r["kommunekode"] for r in rows if r["måltal"] == key] == ["", *geography]
+    assert len(rows) == len(TARGETS) + 2 * 17
+    assert {(r["erhvervshus"], r["år"], r["periode"]) for r in rows} == {
+        ("sjaelland", "2022", "FY")
+    }
+
+
+@pytest.mark.parametrize(
+    ("key", "sentence", "unit", "kind"),
+    [
+        ("8b", "880 korte forløb.", "forløb", "antal"),
+        ("12a", "50 % nye kunder.", "%", "procent (0-100)"),
+        ("5a", "Dialogværktøjet er taget i brug.", "", "milepæl (1 = nået, 0 = ikke nået)"),
+        ("3b.drift", "NPS på mindst 70 for driftsvejledning.", "", "NPS (-100 til 100)"),
+    ],
+)
+def test_the_template_explains_each_target(
+    contract: Contract, key: str, sentence: str, unit: str, kind: str
+) -> None:
+    row = next(r for r in read_csv(template_bytes(contract, "H1")) if r["måltal"] == key)
+    assert (row["målsætning"], row["enhed"], row["type"]) == (sentence, unit, kind)
+    assert [row[c] for c in ("værdi", "tæller", "nævner", "kommentar")] == ["", "", "", ""]
+
+
+@pytest.mark.parametrize("excel", [False, True], ids=["csv", "xlsx"])
+def test_an_unfilled_template_imports_as_all_not_filled_in_and_writes_nothing(
+    store: Store, catalog: Catalog, contract: Contract, excel: bool
+) -> None:
+    name = "skabelon.xlsx" if excel else "skabelon.csv"
+    plan = plan_import(template_bytes(contract, "H1", excel=excel), name, catalog, store)
+    assert plan.summary() == "0 indsættes, 0 ændres, 0 uændrede, 45 ikke udfyldt"
+    result = apply_plan(plan, store, "tester")
+    assert (result.inserted, result.changed) == (0, 0)
+    assert store.values().empty
+    assert store.rounds() == []
+
+
+def test_a_filled_in_excel_template_imports(
+    store: Store, catalog: Catalog, contract: Contract
+) -> None:
+    workbook = load_workbook(io.BytesIO(template_bytes(contract, "H1", excel=True)))
+    sheet = workbook.active
+    assert sheet is not None
+    for row in sheet.iter_rows(min_row=2):
+        if row[3].value == "8b":
+            row[5].value = 470
+        if row[3].value == "8a" and row[4].value == "259":
+            row[5].value = 40
+            row[11].value = "Køge"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    plan = plan_import(buffer.getvalue(), "skabelon.xlsx", catalog, store)
+    assert plan.summary() == "3 indsættes, 0 ændres, 0 uændrede, 43 ikke udfyldt"
+    apply_plan(plan, store, "tester")
+    assert store.values()[["target", "kommune", "value"]].values.tolist() == [
+        ["8a", "", 40],
+        ["8a", "259", 40],
+        ["8b", "", 470],
+    ]
+
+
+def test_the_excel_template_is_byte_stable(contract: Contract) -> None:
+    assert template_bytes(contract, "FY", excel=True) == template_bytes(contract, "FY", excel=True)
+
+
+def test_a_template_for_an_unknown_period_is_refused(contract: Contract) -> None:
+    with pytest.raises(ValidationFailed) as caught:
+        template_bytes(contract, "H3")
+    assert str(caught.value) == "'H3' er ikke en periode (brug H1 eller FY)"

@@ -7,7 +7,33 @@ import streamlit as st
 st.set_page_config(page_title="Resultatkontrakter", page_icon="📋", layout="wide")
 
 PAGES = [
-    st.Page("pages/kontrakter.py", title="Kontrakter", icon="📄", url_path="kontrakter"),
+    st.Page(
+        "pages/overblik.py",
+        title="Overblik",
+        icon=":material/dashboard:",
+        url_path="overblik",
+        default=True,
+    ),
+    st.Page("pages/maal.py", title="Mål", icon=":material/flag:", url_path="maal"),
+    st.Page("pages/kommuner.py", title="Kommuner", icon=":material/map:", url_path="kommuner"),
+    st.Page(
+        "pages/indberetning.py",
+        title="Indberetning",
+        icon=":material/edit_note:",
+        url_path="indberetning",
+    ),
+    st.Page(
+        "pages/kontrakter.py",
+        title="Kontrakter",
+        icon=":material/description:",
+        url_path="kontrakter",
+    ),
 ]
 
-st.navigation(PAGES).run()
+page = st.navigation(PAGES)
+st.sidebar.caption(
+    "Kommunegrænser: DAGI 1:500.000 (Geodatastyrelsen/Klimadatastyrelsen & Danske Kommuner, "
+    "FOT 2014), via github.com/Neogeografen/dagi, forenklet. "
+    "Kommunegrupper og befolkning: Danmarks Statistik."
+)
+page.run()

@@ -25,6 +25,8 @@ def _layout(fig: go.Figure, title: str, **kwargs: object) -> go.Figure:
         margin={"l": 40, "r": 20, "t": 60, "b": 40},
         **kwargs,
     )
+    # Group thousands on the value axis too ("1.800", not "1800"); x often holds years.
+    fig.update_yaxes(tickformat=",")
     return fig
 
 

@@ -1,24 +1,24 @@
-"""Kontrakter: a chosen contract as a readable document, with its validation issues."""
+"""Kontrakter: the chosen contract as a readable document, then the folder's validation issues.
+
+The choice of erhvervshus, year and draft lives in the URL (``?hus=sjaelland&aar=2022``).
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from contracts.loader import load_folder
-from contracts.reference import house_name
+from ui import contract_view, data
+from ui.frame import ensure_routed
+from ui.selection import select_contract
 
-st.title("Kontrakter")
-catalog = load_folder()
-if not catalog.contracts:
+ensure_routed()
+catalog = data.review_catalog(data.store())
+choice = select_contract(catalog)
+if choice is None:
+    st.title("Kontrakter")
     st.info("Der er ingen kontrakter i kontraktmappen endnu.")
 else:
-    labels = {f"{house_name(c.erhvervshus)} {c.year} ({c.status})": c for c in catalog.contracts}
-    choice = st.selectbox("Kontrakt", list(labels))
-    contract = labels[choice]
-    st.header(contract.title or choice)
-    for goal in contract.goals:
-        st.subheader(f"Mål {goal.number} – {goal.title}")
-        for target in goal.targets:
-            st.markdown(f"**{target.key}** {target.text}")
-for issue in catalog.issues:
-    st.warning(str(issue))
+    contract_view.render_frame(choice.contract, catalog)
+    contract_view.render_sections(choice.contract)
+    contract_view.render_goals(choice.contract)
+contract_view.render_issues(catalog)

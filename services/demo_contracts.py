@@ -12,6 +12,7 @@ marked ``demo: true`` and titled as demo wherever they are shown.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 from contracts.models import (
     HOUSE_KEYS,
@@ -177,7 +178,7 @@ def build_demo_contract(house: str, year: int, framework: Framework) -> Contract
 
 
 def demo_contracts(
-    frameworks: dict[str, Framework], existing: set[tuple[str, int]]
+    frameworks: dict[str, Framework], existing: Collection[tuple[str, int]]
 ) -> list[Contract]:
     """A demo contract for every house and demo year without a real (or no) contract."""
     result: list[Contract] = []

@@ -164,14 +164,14 @@ def _check_row(
     key: Key = (house, year, period, target.key, kommune)
     if not numbers:
         return Skipped(row.number, key, row.text("kommentar") or None), problems, target
-    _check_numbers(numbers, target, problem)
+    check_numbers(numbers, target, problem)
     comment = row.text("kommentar") or None
     fields = {FIELD_OF[c]: v for c, v in numbers.items()}
     entry = Entry((row.number,), house, year, period, target.key, kommune, fields, comment)
     return entry, problems, target
 
 
-def _check_numbers(
+def check_numbers(
     numbers: dict[str, float], target: Target, report: Callable[[str, str], None]
 ) -> None:
     forms = [first for first, columns in PARTS.items() if any(c in numbers for c in columns)]

@@ -1,0 +1,147 @@
+"""Browser tests: the real app under ``streamlit run``, driven by Debian's Chromium.
+
+``playwright install`` cannot download browsers here, so the launch uses
+``/usr/bin/chromium`` with the flags of the platform notes (software WebGL for the maps).
+Without that binary the tests are skipped with a reason; with ``REQUIRE_BROWSER=1`` (CI)
+they fail instead, so a missing install step cannot hide behind a green run.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from db import Store, ValueKey, ValueRow
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--enable-unsafe-swiftshader",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+STARTUP_SECONDS = 30
+
+
+def _require_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    reason = f"{CHROMIUM} findes ikke (apt-get install chromium)"
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(f"REQUIRE_BROWSER=1, men {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    """pytest-playwright's launch arguments, pointed at Debian's Chromium."""
+    _require_chromium()
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+            return bool(response.status == 200)
+    except OSError:
+        return False
+
+
+#: A few real-looking values of Erhvervshus Sjælland 2022, 1. halvår, for the review pages.
+SEED: dict[str, float] = {"8a": 837, "8b": 405, "8c": 426, "11c": 21}
+#: 8a per kommune, adding up to its total; Stevns (336) has none (the map's grey class).
+SEED_KOMMUNER: dict[str, float] = {
+    "253": 52,
+    "259": 71,
+    "265": 98,
+    "269": 22,
+    "306": 30,
+    "316": 77,
+    "320": 35,
+    "326": 46,
+    "329": 36,
+    "330": 82,
+    "336": 0,
+    "340": 27,
+    "350": 25,
+    "360": 41,
+    "370": 86,
+    "376": 62,
+    "390": 47,
+}
+
+
+def seed_values(url: str) -> None:
+    store = Store(url)
+    store.upgrade()
+    rows = [ValueRow(ValueKey("sjaelland", 2022, "H1", key), value=v) for key, v in SEED.items()]
+    rows += [
+        ValueRow(ValueKey("sjaelland", 2022, "H1", "8a", code), value=v)
+        for code, v in SEED_KOMMUNER.items()
+    ]
+    store.save(rows, user="browsertest")
+    store.dispose()
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app served on a free local port with a fresh database; stopped after the session."""
+    _require_chromium()
+    folder = tmp_path_factory.mktemp("app")
+    port = _free_port()
+    database_url = f"sqlite:///{folder / 'app.sqlite'}"
+    seed_values(database_url)
+    env = {**os.environ, "DATABASE_URL": database_url}
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+    ]
+    log = (folder / "streamlit.log").open("wb")
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while not _healthy(url):
+            if process.poll() is not None or time.monotonic() > deadline:
+                log.flush()
+                output = (folder / "streamlit.log").read_text(errors="replace")
+                pytest.fail(f"streamlit startede ikke på {url}:\n{output}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()

@@ -1,0 +1,64 @@
+"""Fixtures for the page tests: a small contracts folder, a fresh database, clean caches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from pages_support import (
+    FRAMEWORK,
+    FYN_2024,
+    SJAELLAND_2022,
+    SJAELLAND_2023,
+    SJAELLAND_2023_DRAFT,
+    open_app,
+    write_folder,
+)
+from streamlit.testing.v1 import AppTest
+
+
+@pytest.fixture(autouse=True)
+def clean_streamlit_caches() -> Iterator[None]:
+    """Cached catalogs and stores survive across AppTest instances in one process."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def database_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite:///{tmp_path / 'test.sqlite'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    return url
+
+
+@pytest.fixture
+def contracts_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, database_url: str) -> Path:
+    folder = write_folder(
+        tmp_path / "kontrakter",
+        {
+            "rammeaftaler/2021-2023.yaml": FRAMEWORK,
+            "sjaelland-2022.yaml": SJAELLAND_2022,
+            "sjaelland-2023.yaml": SJAELLAND_2023,
+            "udkast/sjaelland-2023.yaml": SJAELLAND_2023_DRAFT,
+            "udkast/fyn-2024.yaml": FYN_2024,
+        },
+    )
+    monkeypatch.setenv("CONTRACTS_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def app_test() -> AppTest:
+    """The app on its start page (Overblik), not yet run."""
+    return open_app()
+
+
+@pytest.fixture
+def kontrakter_test() -> AppTest:
+    """The app on the Kontrakter page, not yet run."""
+    return open_app("pages/kontrakter.py")

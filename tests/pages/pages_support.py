@@ -1,0 +1,128 @@
+"""Helpers for the page tests: literal contract YAML, a folder writer, the app under test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "app.py"
+
+FRAMEWORK = """\
+type: framework
+id: 2021-2023
+title: Aftale om rammerne for erhvervshuse 2021-2023
+start_year: 2021
+end_year: 2023
+goals:
+  - number: 1
+    title: Virksomhedernes kendskab til erhvervshusene
+"""
+
+SJAELLAND_2022 = """\
+type: contract
+erhvervshus: sjaelland
+year: 2022
+title: Resultatkontrakt 2022 for Erhvervshus Sjælland
+framework: 2021-2023
+status: godkendt
+approval_note: Godkendt af KKR Sjælland, sandsynligvis på mødet 13. oktober 2021 (udledt).
+sections:
+  - title: Samarbejde mellem erhvervshus og kommuner
+    text: Erhvervshuset og kommunerne samarbejder tæt.
+goals:
+  - number: "1"
+    title: Virksomhedernes kendskab til erhvervshusene
+    scope: national
+    framework_goal: 1
+    method: ERST udsender en spørgeskemaundersøgelse.
+    data_source: ERST kendskabsmåling
+    reporting: ERST afrapporterer i efteråret 2021 og 2023.
+    targets:
+      - key: 1a
+        text: Kendskabet skal i efteråret 2021 være steget med 5 procentpoint.
+        kind: change_pp
+        value: 5
+        baseline: {value: 34, year: 2020, source: ERST kendskabsmåling sep. 2020}
+        measured: {periods: [FY], years: [2021]}
+  - number: "8"
+    title: Kvantitative mål vedr. virksomhedsforløb
+    scope: local
+    strategic_goals: [Flere virksomheder vokser]
+    targets:
+      - key: 8a
+        text: Samlet set skal Erhvervshus Sjælland gennemføre 1.680 forløb i 2022.
+        kind: count
+        value: 1680
+        unit: forløb
+        per_kommune: true
+      - key: 15a
+        text: Driftsmidlerne geares min. med en faktor 2,50.
+        kind: ratio
+        value: 2.5
+        measured: {periods: [FY]}
+"""
+
+SJAELLAND_2023 = """\
+type: contract
+erhvervshus: sjaelland
+year: 2023
+title: Resultatkontrakt 2023 for Erhvervshus Sjælland
+framework: 2021-2023
+status: godkendt
+approved: 2022-10-12
+goals:
+  - number: "8"
+    title: Virksomhedsforløb 2023
+    scope: local
+    targets:
+      - key: 8a
+        text: Erhvervshus Sjælland gennemfører 1.700 forløb i 2023.
+        kind: count
+        value: 1700
+        unit: forløb
+"""
+
+SJAELLAND_2023_DRAFT = SJAELLAND_2023.replace("status: godkendt", "status: udkast").replace(
+    "Resultatkontrakt 2023 for", "Udkast til resultatkontrakt 2023 for"
+)
+
+FYN_2024 = """\
+type: contract
+erhvervshus: fyn
+year: 2024
+status: udkast
+goals:
+  - number: "1"
+    title: Lokalt mål for Fyn
+    scope: local
+    targets:
+      - key: 1a
+        text: Erhvervshus Fyn gennemfører et antal forløb.
+        kind: count
+        value_stated: false
+"""
+
+BROKEN = """\
+type: contract
+erhvervshus: sjaelland
+year: 2025
+goals: [{number: "1", title: Mål, scope: local, targets: [{key: 1a, text: x, kind: count}]}]
+"""
+
+
+def write_folder(folder: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return folder
+
+
+def open_app(page: str | None = None) -> AppTest:
+    """The whole app (navigation included) on ``page`` (default: the start page), not yet run."""
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    if page is not None:
+        at.switch_page(page)
+    return at

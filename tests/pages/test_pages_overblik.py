@@ -1,0 +1,134 @@
+"""The Overblik page: one contract in one period, with statuses, results and comments."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from contracts.loader import DEFAULT_CONTRACTS_DIR, load_folder
+from db import Store, ValueKey, ValueRow
+from ui.overview_view import DEMO_BANNER
+
+SHIPPED = [(c.erhvervshus, c.year) for c in load_folder(DEFAULT_CONTRACTS_DIR).contracts]
+
+
+def save(url: str, rows: dict[tuple[str, str], float], *, demo: bool = False) -> None:
+    store = Store(url)
+    store.upgrade()
+    store.save(
+        [
+            ValueRow(ValueKey("sjaelland", 2022, period, key), value=value, comment=f"om {key}")
+            for (period, key), value in rows.items()
+        ],
+        user="tester",
+        demo=demo,
+    )
+    store.dispose()
+
+
+def run(at: AppTest, **params: str) -> AppTest:
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def overview(app_test: AppTest, **params: str) -> AppTest:
+    return run(app_test, **params)
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+@pytest.mark.parametrize(("house", "year"), SHIPPED)
+@pytest.mark.parametrize("period", ["H1", "FY"])
+def test_every_shipped_contract_renders_in_both_periods(
+    app_test: AppTest,
+    monkeypatch: pytest.MonkeyPatch,
+    database_url: str,
+    house: str,
+    year: int,
+    period: str,
+) -> None:
+    monkeypatch.delenv("CONTRACTS_DIR", raising=False)
+    at = overview(app_test, hus=house, aar=str(year), periode=period)
+    assert at.title.values[0].startswith("Overblik: ")
+    assert at.selectbox(key="periode").value == period
+
+
+@pytest.mark.usefixtures("contracts_folder")
+def test_results_statuses_and_comments_of_a_period(app_test: AppTest, database_url: str) -> None:
+    save(database_url, {("H1", "8a"): 900})
+    at = overview(app_test, hus="sjaelland", aar="2022", periode="H1")
+    assert at.title.values == ["Overblik: Erhvervshus Sjælland 2022"]
+    assert metrics(at) == {
+        "Ikke opfyldt": "0",
+        "I risiko": "0",
+        "Mangler data": "0",
+        "På vej": "1",
+        "Opfyldt": "0",
+        "Måles senere": "2",
+    }
+    shown = at.markdown.values
+    assert "900 forløb af 1.680 forløb, forventet ved 1. halvår: 840 forløb" in shown
+    assert "Måles senere: målet opgøres kun helår 2021." in shown
+    assert "Kommentar: om 8a" in at.caption.values
+    assert [p.proto.text for p in at.get("progress")] == ["Målopfyldelse 54 %"]
+    assert at.info.values[0].startswith(
+        "Indberetningen for 1. halvår 2022: Åben (senest af tester "
+    )
+    assert at.warning.values == []
+
+
+@pytest.mark.usefixtures("contracts_folder")
+def test_demo_values_are_announced(app_test: AppTest, database_url: str) -> None:
+    save(database_url, {("FY", "8a"): 1700}, demo=True)
+    at = overview(app_test, hus="sjaelland", aar="2022")
+    assert at.selectbox(key="periode").value == "FY"
+    assert DEMO_BANNER in at.warning.values
+    assert "1.700 forløb af 1.680 forløb" in at.markdown.values
+
+
+@pytest.mark.usefixtures("contracts_folder", "database_url")
+def test_a_period_without_values_says_so_and_lacks_data(app_test: AppTest) -> None:
+    at = overview(app_test, hus="sjaelland", aar="2022", periode="FY")
+    assert at.info.values == [
+        "Indberetningen for helår 2022 er ikke påbegyndt: der er ingen tal endnu."
+    ]
+    assert metrics(at)["Mangler data"] == "2"
+    assert "Ingen tal indberettet for perioden." in at.markdown.values
+
+
+@pytest.mark.usefixtures("contracts_folder", "database_url")
+def test_unknown_period_in_the_url_shows_a_danish_error(app_test: AppTest) -> None:
+    at = overview(app_test, hus="sjaelland", aar="2022", periode="Q3")
+    assert at.error.values == ["Ukendt periode i adressen: »Q3«. Viser helår."]
+    assert at.selectbox(key="periode").value == "FY"
+
+
+@pytest.mark.usefixtures("contracts_folder", "database_url")
+def test_changing_the_period_is_kept_in_the_url(app_test: AppTest) -> None:
+    at = overview(app_test, hus="sjaelland", aar="2022")
+    at.selectbox(key="periode").set_value("H1").run()
+    assert at.query_params["periode"] == "H1"
+    assert at.caption.values[0].endswith("· 1. halvår 2022")
+
+
+@pytest.mark.usefixtures("contracts_folder")
+def test_an_unreachable_database_is_one_danish_error(
+    app_test: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://nobody@127.0.0.1:1/ingen")
+    at = overview(app_test)
+    assert len(at.error) == 1
+    assert at.error.values[0].startswith("Databasen kan ikke nås")
+
+
+@pytest.mark.usefixtures("contracts_folder", "database_url")
+def test_the_choice_follows_the_user_to_another_page(app_test: AppTest) -> None:
+    at = overview(app_test, hus="sjaelland", aar="2022")
+    at.switch_page("pages/kontrakter.py").run()
+    assert at.title.values == ["Resultatkontrakt 2022 for Erhvervshus Sjælland"]
+    assert (at.query_params["hus"], at.query_params["aar"]) == ("sjaelland", "2022")

@@ -1,0 +1,1 @@
+"""Shared page code: selectors, cached data, Danish rendering helpers (Streamlit side)."""

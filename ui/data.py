@@ -1,0 +1,61 @@
+"""Cached access for the pages: the contract catalog and the store of reported values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from contracts.loader import Catalog, contracts_dir, load_folder
+from db import Store, default_database_url
+from services.catalog import with_demo
+from services.errors import UserError
+
+
+def _folder_signature(folder: Path) -> tuple[tuple[str, int], ...]:
+    """Names and modification times: a changed or new file gives a new cache key."""
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in folder.rglob("*.yaml")))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load(folder: str, signature: tuple[tuple[str, int], ...]) -> Catalog:
+    return load_folder(Path(folder))
+
+
+def catalog() -> Catalog:
+    """The contracts folder (``CONTRACTS_DIR``) loaded and validated, cached while unchanged."""
+    folder = contracts_dir()
+    return _load(str(folder), _folder_signature(folder))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _store(url: str) -> Store:
+    store = Store(url)
+    store.upgrade()
+    return store
+
+
+def store() -> Store:
+    """The store at ``DATABASE_URL`` (or the embedded default), migrated once per process.
+
+    A database that cannot be reached stops the page with the store's Danish message."""
+    try:
+        return _store(default_database_url())
+    except UserError as exc:
+        st.error(str(exc))
+        st.stop()
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load_with_demo(folder: str, signature: tuple[tuple[str, int], ...]) -> Catalog:
+    return with_demo(_load(folder, signature))
+
+
+def review_catalog(values_store: Store) -> Catalog:
+    """The catalog plus demo contracts for the house-years that only the demo data covers."""
+    if any(r.has_demo for r in values_store.rounds()):
+        folder = contracts_dir()
+        return _load_with_demo(str(folder), _folder_signature(folder))
+    return catalog()

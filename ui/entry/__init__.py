@@ -1,0 +1,1 @@
+"""The Indberetning page's parts: round status and actions, the editors, files, history."""

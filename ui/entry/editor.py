@@ -1,0 +1,104 @@
+"""The editable tables of the Indberetning page and the "Gem" that saves them in one go."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from contracts.models import Contract
+from db import SaveResult, Store
+from services.entry import COLUMNS, NUMBER_COLUMNS, EntryTable, changes
+from services.errors import Conflict, UserError
+from services.identity import current_user
+from ui.entry import state
+
+VISIBLE = tuple(c for c in COLUMNS if c not in {"version", "kommunekode"})
+VISIBLE_KOMMUNER = tuple(c for c in COLUMNS if c not in {"version", "målsætning", "type"})
+HELP = (
+    "Skriv tal på dansk (1.680 og 50,5). Udfyld værdi, eller tæller og nævner (procentdel), "
+    "eller promotorer, passive og kritikere (NPS). Milepæle og vurderinger: 1 eller 0. "
+    "Tøm cellerne for at slette en værdi."
+)
+RELOAD_ADVICE = "Tryk »Hent tallene igen« for at se de nye tal, og ret derefter igen."
+
+
+def _config(locked: bool) -> dict[str, Any]:
+    config: dict[str, Any] = {
+        "nøgle": st.column_config.TextColumn("Nøgle", disabled=True),
+        "kommunekode": st.column_config.TextColumn("Kode", disabled=True),
+        "kommune": st.column_config.TextColumn("Kommune", disabled=True),
+        "målsætning": st.column_config.TextColumn("Målsætning", disabled=True, width="large"),
+        "type": st.column_config.TextColumn("Type", disabled=True),
+        "måltal": st.column_config.TextColumn("Måltal", disabled=True),
+        "status": st.column_config.TextColumn("Status", disabled=True),
+        "kommentar": st.column_config.TextColumn("Kommentar", disabled=locked, width="large"),
+    }
+    for column in NUMBER_COLUMNS:
+        config[column] = st.column_config.TextColumn(column.capitalize(), disabled=locked)
+    return config
+
+
+def _editor(frame: pd.DataFrame, name: str, order: tuple[str, ...], locked: bool) -> pd.DataFrame:
+    edited: pd.DataFrame = st.data_editor(
+        frame,
+        key=f"{name}_{state.generation()}",
+        hide_index=True,
+        num_rows="fixed",
+        column_order=order,
+        column_config=_config(locked),
+        disabled=locked,
+        width="stretch",
+    )
+    return edited
+
+
+def render_editors(table: EntryTable, *, locked: bool) -> EntryTable:
+    """The totals editor, and the kommune rows of per-kommune targets in an expander."""
+    if table.totals.empty:
+        st.info("Ingen måltal måles i denne periode.")
+        return table
+    st.caption(HELP)
+    totals = _editor(table.totals, "rediger_total", VISIBLE, locked)
+    kommuner = table.kommuner
+    if not kommuner.empty:
+        keys = ", ".join(dict.fromkeys(kommuner["nøgle"]))
+        with st.expander(f"Tal pr. kommune ({keys})"):
+            st.caption("Totalen bliver summen af kommunerækkerne, når du ikke selv retter den.")
+            kommuner = _editor(kommuner, "rediger_kommuner", VISIBLE_KOMMUNER, locked)
+    return EntryTable(totals, kommuner)
+
+
+def saved_text(result: SaveResult) -> str:
+    text = f"Gemt: {result.inserted} indsat, {result.changed} ændret, {result.deleted} slettet."
+    if result.demo_replaced:
+        text += f" {result.demo_replaced} demoværdier er erstattet af de rigtige tal."
+    return text
+
+
+def save(
+    contract: Contract, period: str, store: Store, table: EntryTable, edited: EntryTable
+) -> None:
+    """All changes in ONE store.save with the versions read; every problem listed, else none."""
+    found = changes(contract, period, table, edited)
+    if found.problems:
+        count = len(found.problems)
+        head = f"Intet er gemt: {count} {'problem' if count == 1 else 'problemer'}."
+        st.error(state.bulleted(head, list(found.problems)))
+        return
+    if found.empty:
+        st.info("Ingen ændringer at gemme.")
+        return
+    try:
+        result = store.save(found.rows, user=current_user(), deletes=found.deletes)
+    except Conflict as exc:
+        head = str(exc).splitlines()[0]
+        st.error(state.bulleted(head, [*exc.problems, RELOAD_ADVICE]))
+        return
+    except UserError as exc:
+        st.error(state.bulleted(str(exc).splitlines()[0], exc.problems))
+        return
+    state.flash("success", saved_text(result))
+    state.reset()
+    st.rerun()

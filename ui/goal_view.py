@@ -1,0 +1,149 @@
+"""The Mål page's parts: one goal's targets with result, details, trend, kommuner and history."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import streamlit as st
+
+from contracts.loader import Catalog
+from contracts.models import Contract, Goal, Target
+from db import Store
+from metrics import fulfilment, goal_status
+from metrics.charts import kommune_bar, trend_chart
+from metrics.format import fmt_value
+from metrics.history import history
+from metrics.kommune import per_kommune
+from ui import describe, overview_view, results
+from ui.contract_view import md, md_inline, render_goal_facts
+from ui.overview_view import badge
+from ui.selection import PERIOD_LABELS, Choice
+
+GOAL_PARAM = "maal"
+AUDIT_COLUMNS = [
+    "Tidspunkt",
+    "Bruger",
+    "Handling",
+    "Periode",
+    "Kommune",
+    "Før",
+    "Efter",
+    "Begrundelse",
+]
+
+
+def choose_goal(contract: Contract) -> Goal:
+    numbers = [g.number for g in contract.goals]
+    by_number = {g.number: g for g in contract.goals}
+    wanted = st.query_params.get(GOAL_PARAM)
+    if GOAL_PARAM not in st.session_state:
+        if wanted is not None and wanted not in numbers:
+            st.error(f"Kontrakten har intet mål »{wanted}«. Viser mål {numbers[0]}.")
+        st.session_state[GOAL_PARAM] = wanted if wanted in numbers else numbers[0]
+    elif st.session_state[GOAL_PARAM] not in numbers:
+        st.session_state[GOAL_PARAM] = numbers[0]
+    number = st.selectbox(
+        "Mål", numbers, key=GOAL_PARAM, format_func=lambda n: f"Mål {n} – {by_number[n].title}"
+    )
+    st.query_params[GOAL_PARAM] = number
+    return by_number[number]
+
+
+def _stored_number(text: object, kind: str, unit: str | None) -> str:
+    """The number of an audit row's JSON ("old"/"new"), in Danish; parts where no value."""
+    if not isinstance(text, str) or not text:
+        return ""
+    data = json.loads(text)
+    value = data.get("value")
+    if value is not None:
+        return fmt_value(kind, float(value), unit)
+    if data.get("numerator") is not None and data.get("denominator") is not None:
+        return (
+            f"{fmt_value('count', data['numerator'])} af {fmt_value('count', data['denominator'])}"
+        )
+    parts = [data.get(k) for k in ("promoters", "passives", "detractors")]
+    if all(p is not None for p in parts):
+        return "/".join(fmt_value("count", p) for p in parts) + " (promotorer/passive/kritikere)"
+    return ""
+
+
+def audit_table(audit: pd.DataFrame, target: Target) -> pd.DataFrame:
+    """The store's audit rows of one target as a Danish table, newest first."""
+    unit = target.unit if target.kind in {"count", "amount"} else None
+    rows = [
+        {
+            "Tidspunkt": row["at"].strftime("%d.%m.%Y %H:%M") if row["at"] is not None else "",
+            "Bruger": row["user"],
+            "Handling": row["action"],
+            "Periode": PERIOD_LABELS.get(row["period"], row["period"]),
+            "Kommune": describe.kommune_label(row["kommune"]),
+            "Før": _stored_number(row["old"], target.kind, unit),
+            "Efter": _stored_number(row["new"], target.kind, unit),
+            "Begrundelse": row["reason"] if isinstance(row["reason"], str) else "",
+        }
+        for row in audit.to_dict("records")
+    ]
+    return pd.DataFrame(rows, columns=AUDIT_COLUMNS)
+
+
+def render(choice: Choice, catalog: Catalog, store: Store) -> None:
+    contract, period = choice.contract, choice.period
+    goal = choose_goal(contract)
+    values = store.values(house=choice.house)
+    if bool(values.loc[values["year"] == choice.year, "is_demo"].any()):
+        st.warning(overview_view.DEMO_BANNER)
+    table = fulfilment(contract, values, period=period)
+    status = goal_status(contract, table).set_index("goal").loc[goal.number, "status"]
+    title_col, badge_col = st.columns([5, 1], vertical_alignment="center")
+    title_col.header(md(f"Mål {goal.number} – {goal.title}"))
+    with badge_col:
+        badge(str(status))
+    render_goal_facts(goal)
+    rows = {str(r["target"]): results.record(r) for r in table.to_dict("records")}
+    house_contracts = [c for c in catalog.contracts if c.erhvervshus == choice.house]
+    audit = store.audit(house=choice.house, year=choice.year)
+    for target in goal.targets:
+        render_target(contract, target, rows[target.key], period, values, house_contracts, audit)
+
+
+def render_target(
+    contract: Contract,
+    target: Target,
+    row: dict[str, object],
+    period: str,
+    values: pd.DataFrame,
+    house_contracts: list[Contract],
+    audit: pd.DataFrame,
+) -> None:
+    with st.container(border=True):
+        text_col, badge_col = st.columns([5, 1], vertical_alignment="top")
+        text_col.markdown(f"**{md(target.key)}** · {md(target.text)}")
+        with badge_col:
+            badge(str(row["status"]))
+        st.markdown(md(results.result_text(row, target)))
+        comment = row.get("comment")
+        if isinstance(comment, str) and comment:
+            st.caption(f"Kommentar: {md(comment)}")
+        st.caption(" · ".join(f"{k}: {md_inline(v)}" for k, v in describe.target_details(target)))
+        trend, kommuner, log = st.tabs(["Udvikling", "Pr. kommune", "Historik"])
+        with trend:
+            past = history(house_contracts, values, target.key)
+            if past["actual"].notna().any():
+                figure = trend_chart(past, target.key, target.unit)
+                st.plotly_chart(figure, config={"displayModeBar": False}, key=f"trend-{target.key}")
+            else:
+                st.caption("Ingen indberettede tal for målet endnu.")
+        with kommuner:
+            if target.per_kommune:
+                frame = per_kommune(contract, values, period=period, target=target.key)
+                figure = kommune_bar(frame, f"{target.key} pr. kommune")
+                st.plotly_chart(figure, config={"displayModeBar": False}, key=f"bar-{target.key}")
+            else:
+                st.caption("Målet afrapporteres ikke pr. kommune.")
+        with log:
+            own = audit[audit["target"] == target.key]
+            if own.empty:
+                st.caption("Ingen ændringer registreret.")
+            else:
+                st.dataframe(audit_table(own, target), hide_index=True)

@@ -1,0 +1,129 @@
+"""The Kommuner page's parts: target choice, map, sortable table, by/land spread, coverage."""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from contracts.models import Contract, Target
+from metrics.charts import spread_chart
+from metrics.format import fmt_number
+from metrics.kommune import coverage, per_kommune, spread
+from metrics.map_figures import kommune_map
+from ui import format as fmt
+from ui.contract_view import md
+from ui.selection import Choice
+
+TARGET_PARAM = "maaltal"
+PER_10000_PARAM = "pr10000"
+TABLE_COLUMNS = {
+    "navn": "Kommune",
+    "klasse": "By/land",
+    "befolkning": "Befolkning",
+    "value": "Antal",
+    "per_10000": "Pr. 10.000 indbyggere",
+}
+
+
+def kommune_targets(contract: Contract) -> list[Target]:
+    """Targets reported per kommune (spread targets are shown with their source target)."""
+    return [t for _g, t in contract.targets() if t.per_kommune and t.kind != "spread"]
+
+
+def spread_targets(contract: Contract, source: str) -> list[Target]:
+    return [t for _g, t in contract.targets() if t.kind == "spread" and t.source_target == source]
+
+
+def choose_target(targets: list[Target]) -> Target:
+    keys = [t.key for t in targets]
+    wanted = st.query_params.get(TARGET_PARAM)
+    if TARGET_PARAM not in st.session_state:
+        if wanted is not None and wanted not in keys:
+            st.error(f"Måltallet »{wanted}« afrapporteres ikke pr. kommune. Viser {keys[0]}.")
+        st.session_state[TARGET_PARAM] = wanted if wanted in keys else keys[0]
+    elif st.session_state[TARGET_PARAM] not in keys:
+        st.session_state[TARGET_PARAM] = keys[0]
+    by_key = {t.key: t for t in targets}
+    key = st.selectbox(
+        "Måltal",
+        keys,
+        key=TARGET_PARAM,
+        format_func=lambda k: f"{k} – {by_key[k].text[:90]}",
+    )
+    st.query_params[TARGET_PARAM] = key
+    return by_key[key]
+
+
+def render(choice: Choice, values: pd.DataFrame) -> None:
+    contract, period = choice.contract, choice.period
+    targets = kommune_targets(contract)
+    if not targets:
+        st.info("Kontrakten har ingen måltal, der afrapporteres pr. kommune.")
+        return
+    target = choose_target(targets)
+    st.markdown(f"**{md(target.key)}** · {md(target.text)}")
+    if PER_10000_PARAM not in st.session_state:
+        st.session_state[PER_10000_PARAM] = st.query_params.get(PER_10000_PARAM) == "1"
+    relative = st.toggle("Pr. 10.000 indbyggere", key=PER_10000_PARAM)
+    if relative:
+        st.query_params[PER_10000_PARAM] = "1"
+    elif PER_10000_PARAM in st.query_params:
+        del st.query_params[PER_10000_PARAM]
+    frame = per_kommune(contract, values, period=period, target=target.key)
+    figure = kommune_map(
+        frame[["kode", "value"]],
+        geography=list(contract.geography or ()),
+        title=f"{target.key} pr. kommune",
+        value_label=target.unit or "",
+        per_10000=relative,
+    )
+    st.plotly_chart(figure, config={"displayModeBar": False})
+    render_table(frame)
+    if target.kind == "coverage":
+        render_coverage(contract, values, period, target)
+    for spread_target in spread_targets(contract, target.key):
+        render_spread(contract, values, period, spread_target)
+
+
+def _danish(decimals: int | None) -> Callable[[object], str]:
+    def show(value: object) -> str:
+        return (
+            fmt.number(float(value), decimals=decimals) if isinstance(value, numbers.Real) else ""
+        )
+
+    return show
+
+
+def render_table(frame: pd.DataFrame) -> None:
+    """Sortable on the numbers, shown in Danish formats (the browser's locale may not be)."""
+    table = frame[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
+    table["By/land"] = table["By/land"].map({"by": "By", "land": "Land"}).fillna("")
+    styled = table.style.format(
+        {
+            "Befolkning": _danish(None),
+            "Antal": _danish(None),
+            "Pr. 10.000 indbyggere": _danish(1),
+        }
+    )
+    st.dataframe(styled, hide_index=True)
+
+
+def render_coverage(contract: Contract, values: pd.DataFrame, period: str, target: Target) -> None:
+    result = coverage(contract, values, period=period, target=target.key)
+    st.subheader("Dækning")
+    st.markdown(f"{result.reached} af {result.n} kommuner har mindst {fmt_number(result.minimum)}.")
+    if result.missing:
+        st.markdown("**Mangler:** " + md(", ".join(result.missing)))
+
+
+def render_spread(contract: Contract, values: pd.DataFrame, period: str, target: Target) -> None:
+    result = spread(contract, values, period=period, target=target.key)
+    st.subheader(md(f"Fordeling på by- og landkommuner ({target.key})"))
+    if result.groups.empty:
+        st.info("Der er ingen tal pr. kommune at fordele endnu.")
+    else:
+        st.plotly_chart(spread_chart(result), config={"displayModeBar": False})
+    st.caption(md(result.note))

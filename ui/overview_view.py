@@ -1,0 +1,97 @@
+"""The Overblik page's parts: round status, status counts, goals with their targets' results."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from contracts.models import Contract
+from contracts.reference import house_name
+from db import RoundInfo, Store
+from metrics import STATUS_LABELS, STATUS_SEVERITY, fulfilment, goal_status
+from metrics.format import fmt_date, period_label
+from ui import results
+from ui.contract_view import contract_title, md
+from ui.selection import Choice
+
+ROUND_LABELS = {"åben": "Åben", "indsendt": "Indsendt", "godkendt": "Godkendt af KKR"}
+DEMO_BANNER = (
+    "Demodata: tallene på siden er opdigtede til demonstration. De erstattes, når de rigtige "
+    "tal indberettes."
+)
+
+
+def default_period(store: Store, house: str, year: int) -> str:
+    """Open on helår once a helår round exists, else on 1. halvår."""
+    periods = {r.period for r in store.rounds(house=house, year=year)}
+    return "FY" if "FY" in periods or not periods else "H1"
+
+
+def round_text(info: RoundInfo | None, period: str, year: int) -> str:
+    label = period_label(period, year)
+    if info is None:
+        return f"Indberetningen for {label.lower()} er ikke påbegyndt: der er ingen tal endnu."
+    when = fmt_date(info.updated_at.date()) if info.updated_at else ""
+    by = f" af {info.updated_by}" if info.updated_by else ""
+    return f"Indberetningen for {label.lower()}: {ROUND_LABELS[info.status]} (senest{by} {when})."
+
+
+def badge(status: str) -> None:
+    st.badge(STATUS_LABELS[status], color=results.BADGE_COLORS[status])
+
+
+def render(choice: Choice, values: pd.DataFrame, info: RoundInfo | None) -> None:
+    contract, period = choice.contract, choice.period
+    st.title(f"Overblik: {house_name(choice.house)} {choice.year}")
+    st.caption(md(f"{contract_title(contract)} · {period_label(period, choice.year)}"))
+    own = values[(values["house"] == choice.house) & (values["year"] == choice.year)]
+    if contract.demo:
+        st.warning("Demokontrakt: opdigtet til demonstration, ikke en rigtig kontrakt.")
+    if bool(own["is_demo"].any()):
+        st.warning(DEMO_BANNER)
+    st.info(round_text(info, period, choice.year))
+    table = fulfilment(contract, own, period=period)
+    render_counts(table)
+    render_goals(contract, table)
+
+
+def render_counts(table: pd.DataFrame) -> None:
+    """How many targets have each status, most severe first."""
+    counts = table["status"].value_counts()
+    for column, status in zip(st.columns(len(STATUS_SEVERITY)), STATUS_SEVERITY, strict=True):
+        column.metric(STATUS_LABELS[status], int(counts.get(status, 0)))
+
+
+def render_goals(contract: Contract, table: pd.DataFrame) -> None:
+    goals = goal_status(contract, table).set_index("goal")
+    rows = {str(r["target"]): results.record(r) for r in table.to_dict("records")}
+    for scope, heading in (("national", "Nationale mål"), ("local", "Lokale mål")):
+        chosen = [g for g in contract.goals if g.scope == scope]
+        if not chosen:
+            continue
+        st.header(heading)
+        for goal in chosen:
+            title_col, badge_col = st.columns([5, 1], vertical_alignment="center")
+            title_col.subheader(md(f"Mål {goal.number} – {goal.title}"))
+            with badge_col:
+                badge(str(goals.loc[goal.number, "status"]))
+            for target in goal.targets:
+                render_target(target.key, target, rows[target.key])
+
+
+def render_target(key: str, target: Any, row: Mapping[str, Any]) -> None:
+    with st.container(border=True):
+        text_col, badge_col = st.columns([5, 1], vertical_alignment="top")
+        text_col.markdown(f"**{md(key)}** · {md(target.text)}")
+        with badge_col:
+            badge(str(row["status"]))
+        st.markdown(md(results.result_text(row, target)))
+        share = results.fulfilment_share(row)
+        if share is not None:
+            st.progress(share, text=results.fulfilment_text(row))
+        comment = row.get("comment")
+        if isinstance(comment, str) and comment:
+            st.caption(f"Kommentar: {md(comment)}")

@@ -14,6 +14,7 @@ PAGES = [
         url_path="overblik",
         default=True,
     ),
+    st.Page("pages/landet.py", title="Hele landet", icon=":material/public:", url_path="landet"),
     st.Page("pages/maal.py", title="Mål", icon=":material/flag:", url_path="maal"),
     st.Page("pages/kommuner.py", title="Kommuner", icon=":material/map:", url_path="kommuner"),
     st.Page(

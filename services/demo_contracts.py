@@ -30,6 +30,7 @@ from contracts.reference import (
     houses,
     kommuner,
 )
+from metrics.format import fmt_number
 
 DEMO_YEARS: tuple[int, ...] = (2022, 2023, 2024, 2025, 2026)
 #: House-years for which the sources say there was no contract at all.
@@ -59,7 +60,7 @@ def _demo_national_targets(year: int, forloeb: int) -> list[tuple[int, list[Targ
     """Demo targets for national goals whose numbers the sources do not give (2024–2027)."""
     return [
         (1, [Target(key="1a", kind="count", value=_rounded(forloeb * 0.3), unit="iværksættere",
-                    text=f"Erhvervshuset vejleder {_rounded(forloeb * 0.3)} iværksættere i {year}.")]),
+                    text=f"Erhvervshuset vejleder {fmt_number(_rounded(forloeb * 0.3))} iværksættere i {year}.")]),
         (2, [Target(key="2a", kind="percentage", value=50, unit="%", measured=_FY,
                     text=f"Kendskabsgraden til erhvervshuset er mindst 50 pct. i {year}.")]),
         (3, [
@@ -74,7 +75,7 @@ def _demo_national_targets(year: int, forloeb: int) -> list[tuple[int, list[Targ
                     text="Vejledte vækstvirksomheder har en mervækst i omsætning på mindst "
                          "10 procentpoint i forhold til en kontrolgruppe.")]),
         (6, [Target(key="6a", kind="count", value=_rounded(forloeb * 0.1), unit="forløb",
-                    text=f"Mindst {_rounded(forloeb * 0.1)} forløb har grøn omstilling som tema.")]),
+                    text=f"Mindst {fmt_number(_rounded(forloeb * 0.1))} forløb har grøn omstilling som tema.")]),
     ]  # fmt: skip
 
 
@@ -86,11 +87,11 @@ def _local_goals(year: int, forloeb: int, n_kommuner: int) -> list[Goal]:
              data_source="Erhvervshusets CRM", targets=(
                 Target(key="8a", kind="count", value=forloeb, unit="forløb", per_kommune=True,
                        parts=("8b", "8c"),
-                       text=f"Samlet set skal erhvervshuset gennemføre {forloeb} forløb i {year}."),
+                       text=f"Samlet set skal erhvervshuset gennemføre {fmt_number(forloeb)} forløb i {year}."),
                 Target(key="8b", kind="count", value=short, unit="forløb",
-                       text=f"Erhvervshuset gennemfører {short} korte forløb i {year}."),
+                       text=f"Erhvervshuset gennemfører {fmt_number(short)} korte forløb i {year}."),
                 Target(key="8c", kind="count", value=long_, unit="forløb",
-                       text=f"Erhvervshuset gennemfører {long_} lange forløb i {year}."),
+                       text=f"Erhvervshuset gennemfører {fmt_number(long_)} lange forløb i {year}."),
              )),
         Goal(number="9", title="Bred geografisk dækning", scope="local",
              data_source="CRM suppleret med virksomhedernes kommunetilhørsforhold", targets=(

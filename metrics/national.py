@@ -1,0 +1,97 @@
+"""The six houses side by side on the national goals of one year and period.
+
+The national goals are the same for all houses (they come from the framework), so a KKR can
+compare them: one row per house and framework goal, with the goal's status and how many of
+its targets are met among those judged in the period.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from contracts.models import Contract
+from metrics.engine import fulfilment, goal_status
+from metrics.statuses import MAALES_SENERE, OPFYLDT, STATUS_LABELS
+
+NO_TARGETS = "ingen_maaltal"
+NO_TARGETS_LABEL = "Ingen måltal"
+COLUMNS = [
+    "house",
+    "year",
+    "framework_goal",
+    "goal",
+    "title",
+    "status",
+    "status_label",
+    "n_targets",
+    "n_judged",
+    "n_met",
+    "demo",
+]
+TARGET_COLUMNS = [
+    "house",
+    "framework_goal",
+    "target",
+    "kind",
+    "unit",
+    "actual",
+    "target_value",
+    "status",
+    "status_label",
+]
+
+
+def _own(values: pd.DataFrame, contract: Contract) -> pd.DataFrame:
+    return values[(values["house"] == contract.erhvervshus) & (values["year"] == contract.year)]
+
+
+def national_goals(
+    contracts: Sequence[Contract], values: pd.DataFrame, *, period: str
+) -> pd.DataFrame:
+    """One row per house and national goal (``COLUMNS``); a goal without targets gets the
+    status ``ingen_maaltal`` rather than a verdict it cannot have."""
+    rows: list[dict[str, object]] = []
+    for contract in contracts:
+        table = fulfilment(contract, _own(values, contract), period=period)
+        goals = goal_status(contract, table).set_index("goal")
+        for goal in contract.goals:
+            if goal.scope != "national":
+                continue
+            statuses = list(table.loc[table["goal"] == goal.number, "status"])
+            judged = [s for s in statuses if s != MAALES_SENERE]
+            status = str(goals.loc[goal.number, "status"]) if statuses else NO_TARGETS
+            rows.append(
+                {
+                    "house": contract.erhvervshus,
+                    "year": contract.year,
+                    "framework_goal": goal.framework_goal,
+                    "goal": goal.number,
+                    "title": goal.title,
+                    "status": status,
+                    "status_label": STATUS_LABELS.get(status, NO_TARGETS_LABEL),
+                    "n_targets": len(statuses),
+                    "n_judged": len(judged),
+                    "n_met": sum(1 for s in judged if s == OPFYLDT),
+                    "demo": contract.demo,
+                }
+            )
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def national_targets(
+    contracts: Sequence[Contract], values: pd.DataFrame, *, period: str
+) -> pd.DataFrame:
+    """One row per house and target of a national goal (``TARGET_COLUMNS``)."""
+    frames = []
+    for contract in contracts:
+        table = fulfilment(contract, _own(values, contract), period=period)
+        national = {g.number: g.framework_goal for g in contract.goals if g.scope == "national"}
+        table = table[table["goal"].isin(list(national))].copy()
+        table["house"] = contract.erhvervshus
+        table["framework_goal"] = table["goal"].map(national)
+        frames.append(table[TARGET_COLUMNS])
+    if not frames:
+        return pd.DataFrame(columns=TARGET_COLUMNS)
+    return pd.concat(frames, ignore_index=True)

@@ -1,0 +1,82 @@
+"""Hele landet: the six houses side by side on the national goals, as a KKR compares them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pages_support import open_app
+
+from db import Store
+from services.prepare import prepare
+
+
+@pytest.fixture
+def prepared(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.delenv("CONTRACTS_DIR", raising=False)
+    store = Store(database_url)
+    prepare(store, as_of=dt.date(2026, 11, 23))
+    store.dispose()
+    return database_url
+
+
+def run(**params: str):
+    at = open_app("pages/landet.py")
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def status_table(at):
+    return at.dataframe[0].value
+
+
+def test_the_page_compares_all_six_houses_on_the_national_goals(prepared: str) -> None:
+    at = run(aar="2025", periode="FY")
+    assert at.title.values[0] == "Hele landet: de nationale mål 2025"
+    table = status_table(at)
+    assert list(table.columns) == [
+        "Hovedstaden",
+        "Sjælland",
+        "Fyn",
+        "Sydjylland",
+        "Midtjylland",
+        "Nordjylland",
+    ]
+    assert table.index[0] == "1. Iværksætteri (øget)"
+
+
+def test_a_link_with_year_and_period_opens_that_view(prepared: str) -> None:
+    at = run(aar="2023", periode="H1")
+    assert at.selectbox(key="aar").value == "2023"
+    assert at.selectbox(key="periode").value == "H1"
+    assert at.caption.values[0].startswith("1. halvår 2023")
+
+
+def test_the_real_hovedstaden_2023_result_shows_as_not_met(prepared: str) -> None:
+    table = status_table(run(aar="2023", periode="FY"))
+    awareness = table.loc["1. Virksomhedernes kendskab til erhvervshusene", "Hovedstaden"]
+    assert awareness == "Ikke opfyldt (0 af 1)"
+    assert table.loc["2. Bred geografisk spredning", "Hovedstaden"] == "Ingen måltal"
+
+
+def test_a_house_without_a_contract_that_year_is_named(prepared: str) -> None:
+    at = run(aar="2024", periode="FY")
+    assert "Ingen resultatkontrakt for 2024: Erhvervshus Hovedstaden." in at.info.values
+    assert "Hovedstaden" not in status_table(at).columns
+
+
+def test_an_unknown_year_in_the_link_gives_a_danish_error_and_a_fallback(prepared: str) -> None:
+    at = run(aar="1999", periode="FY")
+    assert at.error.values[0] == "Ukendt værdi i adressen: »1999«. Viser 2026."
+    assert at.title.values[0] == "Hele landet: de nationale mål 2026"
+
+
+def test_changing_the_period_changes_what_is_shown(prepared: str) -> None:
+    at = run(aar="2025", periode="FY")
+    fy = status_table(at).copy()
+    at.selectbox(key="periode").set_value("H1").run()
+    assert not at.exception
+    assert not status_table(at).equals(fy)

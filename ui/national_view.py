@@ -1,0 +1,140 @@
+"""The "Hele landet" page's parts: the six houses side by side on the national goals."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from contracts.loader import Catalog
+from contracts.models import HOUSE_KEYS, PERIODS, Contract
+from contracts.reference import house_name
+from metrics.format import fmt_value, period_label
+from metrics.national import NO_TARGETS, national_goals, national_targets
+from ui.contract_view import md
+from ui.selection import PERIOD_LABELS, PERIOD_PARAM, YEAR_PARAM
+
+#: Light tints behind the status text (never colour alone: every cell says its status).
+TINTS: dict[str, str] = {
+    "opfyldt": "#d9f0d3",
+    "paa_vej": "#deebf7",
+    "i_risiko": "#fde0c5",
+    "ikke_opfyldt": "#f8cfcb",
+    "mangler_data": "#e8e8e8",
+    "maales_senere": "#ebe3f5",
+    NO_TARGETS: "#ffffff",
+}
+
+
+def short_name(house: str) -> str:
+    return house_name(house).removeprefix("Erhvervshus ")
+
+
+def select_year_period(catalog: Catalog) -> tuple[int, str]:
+    """Year and period selectors, kept in the URL like on the other pages."""
+    years = sorted({c.year for c in catalog.contracts}, reverse=True)
+    options = [str(y) for y in years]
+    for key, choices, default in ((YEAR_PARAM, options, options[0]), (PERIOD_PARAM, PERIODS, "FY")):
+        kept = st.session_state.get(key) or st.session_state.get(f"valgt_{key}")
+        if kept in choices:
+            st.session_state[key] = kept
+            continue
+        wanted = st.query_params.get(key)
+        if wanted is not None and wanted not in choices:
+            st.error(f"Ukendt værdi i adressen: »{wanted}«. Viser {default}.")
+        st.session_state[key] = wanted if wanted in choices else default
+    year_col, period_col, _ = st.columns([1, 1, 3])
+    year = year_col.selectbox("År", options, key=YEAR_PARAM)
+    period = period_col.selectbox(
+        "Periode", PERIODS, key=PERIOD_PARAM, format_func=PERIOD_LABELS.__getitem__
+    )
+    for key, value in ((YEAR_PARAM, year), (PERIOD_PARAM, period)):
+        st.query_params[key] = value
+        st.session_state[f"valgt_{key}"] = value
+    return int(year), period
+
+
+def contracts_of_year(catalog: Catalog, year: int) -> list[Contract]:
+    found = (catalog.contract(house, year) for house in HOUSE_KEYS)
+    return [c for c in found if c is not None]
+
+
+def goal_label(catalog: Catalog, contract: Contract, number: int) -> str:
+    framework = catalog.frameworks.get(contract.framework or "")
+    for goal in framework.goals if framework else ():
+        if goal.number == number:
+            return f"{number}. {goal.title}"
+    return f"{number}."
+
+
+def _styled(text: pd.DataFrame, status: pd.DataFrame) -> pd.io.formats.style.Styler:
+    def css(column: pd.Series) -> list[str]:
+        return [f"background-color: {TINTS.get(s, '#ffffff')}" for s in status[column.name]]
+
+    text = text.rename_axis(index=text.index.name, columns=None)
+    return text.style.apply(css, axis=0)
+
+
+def render(catalog: Catalog, values: pd.DataFrame, year: int, period: str) -> None:
+    st.title(f"Hele landet: de nationale mål {year}")
+    st.caption(f"{period_label(period, year)} · de seks erhvervshuse side om side")
+    contracts = contracts_of_year(catalog, year)
+    missing = [h for h in HOUSE_KEYS if h not in {c.erhvervshus for c in contracts}]
+    if missing:
+        names = ", ".join(house_name(h) for h in missing)
+        st.info(f"Ingen resultatkontrakt for {year}: {names}.")
+    if any(c.demo for c in contracts) or bool(values["is_demo"].any()):
+        st.warning("Demodata: nogle af kontrakterne eller tallene er opdigtede til demonstration.")
+    goals = national_goals(contracts, values, period=period)
+    if goals.empty:
+        st.info("Kontrakterne for året har ingen nationale mål.")
+        return
+    by_house = {c.erhvervshus: c for c in contracts}
+    goals["row"] = [
+        goal_label(catalog, by_house[h], int(n))
+        for h, n in zip(goals["house"], goals["framework_goal"], strict=True)
+    ]
+    goals["column"] = goals["house"].map(short_name)
+    goals["text"] = [
+        f"{label} ({met} af {judged})" if judged else label
+        for label, met, judged in zip(
+            goals["status_label"], goals["n_met"], goals["n_judged"], strict=True
+        )
+    ]
+    order = [short_name(c.erhvervshus) for c in contracts]
+    goals = goals.rename(columns={"row": "Nationalt mål"})
+    text = goals.pivot(index="Nationalt mål", columns="column", values="text")
+    text = text.reindex(columns=order)
+    status = goals.pivot(index="Nationalt mål", columns="column", values="status")
+    status = status.reindex(columns=order)
+    st.subheader("Målenes status")
+    st.caption("I parentes: opfyldte måltal af dem, der kan vurderes i perioden.")
+    st.dataframe(_styled(text.astype(object).fillna("–"), status), width="stretch")
+    render_targets(contracts, values, period, order)
+
+
+def render_targets(
+    contracts: list[Contract], values: pd.DataFrame, period: str, order: list[str]
+) -> None:
+    targets = national_targets(contracts, values, period=period)
+    if targets.empty:
+        return
+    targets["column"] = targets["house"].map(short_name)
+    targets["text"] = [
+        f"{fmt_value(k, a, u)} af {fmt_value(k, t, u)} · {label}"
+        if pd.notna(a) and pd.notna(t)
+        else label
+        for k, a, t, u, label in zip(
+            targets["kind"],
+            targets["actual"],
+            targets["target_value"],
+            targets["unit"],
+            targets["status_label"],
+            strict=True,
+        )
+    ]
+    targets = targets.rename(columns={"target": "Måltal"})
+    text = targets.pivot(index="Måltal", columns="column", values="text").reindex(columns=order)
+    status = targets.pivot(index="Måltal", columns="column", values="status")
+    status = status.reindex(columns=order)
+    with st.expander(md("Måltallene hus for hus (resultat af mål · status)")):
+        st.dataframe(_styled(text.astype(object).fillna("–"), status), width="stretch")

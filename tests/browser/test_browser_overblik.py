@@ -24,5 +24,9 @@ def test_overblik_shows_results_and_statuses(page: Page, app_url: str) -> None:
         timeout=TIMEOUT_MS
     )
     expect(page.get_by_test_id("stException")).to_have_count(0)
+    # Wait for the whole page, not only its text: selectors and counts render last.
+    expect(page.get_by_test_id("stSelectbox").first).to_be_visible(timeout=TIMEOUT_MS)
+    expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=TIMEOUT_MS)
+    page.wait_for_timeout(1000)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "overblik.png"))

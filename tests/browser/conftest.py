@@ -8,6 +8,7 @@ they fail instead, so a missing install step cannot hide behind a green run.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import socket
 import subprocess
@@ -21,6 +22,7 @@ from typing import Any
 import pytest
 
 from db import Store, ValueKey, ValueRow
+from services.prepare import prepare
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -93,8 +95,10 @@ SEED_KOMMUNER: dict[str, float] = {
 
 
 def seed_values(url: str) -> None:
+    """The store as `make run` leaves it (sources' results and demo), plus real values of
+    Sjælland 2022 H1, which replace that round's demo values."""
     store = Store(url)
-    store.upgrade()
+    prepare(store, as_of=dt.date(2026, 11, 23))
     rows = [ValueRow(ValueKey("sjaelland", 2022, "H1", key), value=v) for key, v in SEED.items()]
     rows += [
         ValueRow(ValueKey("sjaelland", 2022, "H1", "8a", code), value=v)

@@ -132,3 +132,14 @@ def test_the_choice_follows_the_user_to_another_page(app_test: AppTest) -> None:
     at.switch_page("pages/kontrakter.py").run()
     assert at.title.values == ["Resultatkontrakt 2022 for Erhvervshus Sjælland"]
     assert (at.query_params["hus"], at.query_params["aar"]) == ("sjaelland", "2022")
+
+
+def test_overblik_links_to_the_national_comparison_of_the_same_year_and_period(
+    app_test: AppTest, contracts_folder
+) -> None:
+    at = overview(app_test, hus="sjaelland", aar="2022", periode="H1")
+    links = at.get("page_link")
+    assert len(links) == 1
+    link = links[0].proto
+    assert link.label == "Sammenlign de seks erhvervshuse på de nationale mål i 2022"
+    assert "aar=2022" in link.query_string and "periode=H1" in link.query_string

@@ -34,7 +34,8 @@ test: lint
 	$(PY) -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "ingen tests fundet"; exit 0; fi; exit $$rc
 
 bench: $(DEV_STAMP)
-	$(PY) bench/run.py
+	$(PY) bench/metrics_bench.py
+	$(PY) bench/pages_bench.py
 
 clean-venv:
 	rm -rf $(VENV)

@@ -13,7 +13,7 @@ KIND_LABELS: dict[str, str] = {
     "amount": "beløb",
     "percentage": "procentdel",
     "nps": "NPS",
-    "ratio": "forholdstal",
+    "ratio": "faktor",
     "level": "niveau",
     "change_pp": "ændring i procentpoint",
     "change_relative": "relativ ændring",

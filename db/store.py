@@ -78,7 +78,9 @@ class Store:
     def values(
         self, house: str | None = None, year: int | None = None, period: str | None = None
     ) -> pd.DataFrame:
-        query = select(ReportedValue).order_by(
+        # A Core select of plain columns: building ORM objects cost most of the time here.
+        columns = [getattr(ReportedValue, name) for name in VALUE_COLUMNS]
+        query = select(*columns).order_by(
             ReportedValue.house,
             ReportedValue.year,
             ReportedValue.period,
@@ -92,12 +94,17 @@ class Store:
         ):
             if wanted is not None:
                 query = query.where(column == wanted)
-        with Session(self.engine) as session:
+        with self.engine.connect() as connection:
             records = [
-                {name: getattr(row, name) for name in VALUE_COLUMNS}
-                for row in session.scalars(query)
+                dict(zip(VALUE_COLUMNS, row, strict=True)) for row in connection.execute(query)
             ]
         return _values_frame(records)
+
+    def has_demo_values(self) -> bool:
+        """Whether any demo value is stored; stops at the first one (asked on every page view)."""
+        query = select(ReportedValue.id).where(ReportedValue.is_demo.is_(True)).limit(1)
+        with self.engine.connect() as connection:
+            return connection.execute(query).first() is not None
 
     def audit(
         self, house: str | None = None, year: int | None = None, target: str | None = None

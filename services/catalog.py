@@ -20,6 +20,6 @@ def with_demo(catalog: Catalog) -> Catalog:
 def load_catalog(store: Store | None = None) -> Catalog:
     """Contracts from ``CONTRACTS_DIR``; with demo contracts when ``store`` holds demo data."""
     catalog = load_folder()
-    if store is not None and any(r.has_demo for r in store.rounds()):
+    if store is not None and store.has_demo_values():
         return with_demo(catalog)
     return catalog

@@ -105,3 +105,11 @@ def test_clear_demo_on_a_store_without_demo_removes_nothing(store: Store) -> Non
 
     assert store.clear_demo(user="drift") == 0
     assert len(store.values()) == 1 and len(store.rounds()) == 1
+
+
+def test_has_demo_values_tells_whether_any_demo_value_is_stored(store: Store) -> None:
+    assert not store.has_demo_values()
+    store.save([ValueRow(ValueKey("fyn", 2025, "FY", "8a"), value=3)], user="demo", demo=True)
+    assert store.has_demo_values()
+    store.clear_demo()
+    assert not store.has_demo_values()

@@ -55,7 +55,7 @@ def _load_with_demo(folder: str, signature: tuple[tuple[str, int], ...]) -> Cata
 
 def review_catalog(values_store: Store) -> Catalog:
     """The catalog plus demo contracts for the house-years that only the demo data covers."""
-    if any(r.has_demo for r in values_store.rounds()):
+    if values_store.has_demo_values():
         folder = contracts_dir()
         return _load_with_demo(str(folder), _folder_signature(folder))
     return catalog()

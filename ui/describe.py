@@ -5,29 +5,12 @@ Pure functions over the contract models (no Streamlit), so the wording is tested
 
 from __future__ import annotations
 
+from contracts.describe import DIRECTION_LABELS, KIND_LABELS, NOT_STATED, PERIOD_LABELS
 from contracts.models import Baseline, Contract, Measurement, Target
 from contracts.reference import kommuner
 from ui import format as fmt
 
-KIND_LABELS: dict[str, str] = {
-    "count": "antal",
-    "amount": "beløb",
-    "percentage": "procentdel",
-    "nps": "NPS",
-    "ratio": "faktor",
-    "level": "niveau",
-    "change_pp": "ændring i procentpoint",
-    "change_relative": "relativ ændring",
-    "range": "interval",
-    "milestone": "milepæl",
-    "assessment": "vurdering",
-    "coverage": "dækning",
-    "spread": "spredning",
-}
-DIRECTION_LABELS: dict[str, str] = {"at_least": "mindst", "at_most": "højst", "above": "over"}
-PERIOD_LABELS: dict[str, str] = {"H1": "1. halvår", "FY": "helår"}
 STATUS_LABELS: dict[str, str] = {"godkendt": "Godkendt", "udkast": "Udkast"}
-NOT_STATED = "måltal ikke oplyst"
 #: Kinds whose unit reads naturally right after the number ("1.680 forløb").
 _UNIT_AFTER_NUMBER = frozenset({"count", "amount", "level", "range", "coverage"})
 PLACEHOLDER_CLASSIFICATION = (

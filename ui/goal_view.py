@@ -17,7 +17,7 @@ from metrics.history import history
 from metrics.kommune import per_kommune
 from ui import describe, overview_view, results
 from ui.contract_view import md, md_inline, render_goal_facts
-from ui.overview_view import badge
+from ui.overview_view import badge_markdown
 from ui.selection import PERIOD_LABELS, Choice
 
 GOAL_PARAM = "maal"
@@ -95,10 +95,7 @@ def render(choice: Choice, catalog: Catalog, store: Store) -> None:
         st.warning(overview_view.DEMO_BANNER)
     table = fulfilment(contract, values, period=period)
     status = goal_status(contract, table).set_index("goal").loc[goal.number, "status"]
-    title_col, badge_col = st.columns([5, 1], vertical_alignment="center")
-    title_col.header(md(f"Mål {goal.number} – {goal.title}"))
-    with badge_col:
-        badge(str(status))
+    st.header(f"{md(f'Mål {goal.number} – {goal.title}')} {badge_markdown(str(status))}")
     render_goal_facts(goal)
     rows = {str(r["target"]): results.record(r) for r in table.to_dict("records")}
     house_contracts = [c for c in catalog.contracts if c.erhvervshus == choice.house]
@@ -117,11 +114,10 @@ def render_target(
     audit: pd.DataFrame,
 ) -> None:
     with st.container(border=True):
-        text_col, badge_col = st.columns([5, 1], vertical_alignment="top")
-        text_col.markdown(f"**{md(target.key)}** · {md(target.text)}")
-        with badge_col:
-            badge(str(row["status"]))
-        st.markdown(md(results.result_text(row, target)))
+        st.markdown(
+            f"**{md(target.key)}** · {md(target.text)} {badge_markdown(str(row['status']))}"
+            f"\n\n{md(results.result_text(row, target))}"
+        )
         comment = row.get("comment")
         if isinstance(comment, str) and comment:
             st.caption(f"Kommentar: {md(comment)}")

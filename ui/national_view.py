@@ -82,7 +82,9 @@ def render(catalog: Catalog, values: pd.DataFrame, year: int, period: str) -> No
     if missing:
         names = ", ".join(house_name(h) for h in missing)
         st.info(f"Ingen resultatkontrakt for {year}: {names}.")
-    if any(c.demo for c in contracts) or bool(values["is_demo"].any()):
+    if any(c.demo for c in contracts) or bool(
+        values.loc[values["period"] == period, "is_demo"].any()
+    ):
         st.warning("Demodata: nogle af kontrakterne eller tallene er opdigtede til demonstration.")
     goals = national_goals(contracts, values, period=period)
     if goals.empty:

@@ -39,8 +39,9 @@ def round_text(info: RoundInfo | None, period: str, year: int) -> str:
     return f"Indberetningen for {label.lower()}: {ROUND_LABELS[info.status]} (senest{by} {when})."
 
 
-def badge(status: str) -> None:
-    st.badge(STATUS_LABELS[status], color=results.BADGE_COLORS[status])
+def badge_markdown(status: str) -> str:
+    """The status as an inline badge: colour and its Danish label, never colour alone."""
+    return f":{results.BADGE_COLORS[status]}-badge[{STATUS_LABELS[status]}]"
 
 
 def render(choice: Choice, values: pd.DataFrame, info: RoundInfo | None) -> None:
@@ -50,7 +51,7 @@ def render(choice: Choice, values: pd.DataFrame, info: RoundInfo | None) -> None
     own = values[(values["house"] == choice.house) & (values["year"] == choice.year)]
     if contract.demo:
         st.warning("Demokontrakt: opdigtet til demonstration, ikke en rigtig kontrakt.")
-    if bool(own["is_demo"].any()):
+    if bool(own.loc[own["period"] == period, "is_demo"].any()):
         st.warning(DEMO_BANNER)
     st.info(round_text(info, period, choice.year))
     table = fulfilment(contract, own, period=period)
@@ -74,24 +75,24 @@ def render_goals(contract: Contract, table: pd.DataFrame) -> None:
             continue
         st.header(heading)
         for goal in chosen:
-            title_col, badge_col = st.columns([5, 1], vertical_alignment="center")
-            title_col.subheader(md(f"Mål {goal.number} – {goal.title}"))
-            with badge_col:
-                badge(str(goals.loc[goal.number, "status"]))
+            status = str(goals.loc[goal.number, "status"])
+            st.subheader(f"{md(f'Mål {goal.number} – {goal.title}')} {badge_markdown(status)}")
             for target in goal.targets:
                 render_target(target.key, target, rows[target.key])
 
 
 def render_target(key: str, target: Any, row: Mapping[str, Any]) -> None:
+    """One target in few elements (a page holds dozens): text, result and comment in one
+    markdown block with the status badge inline, then the fulfilment bar."""
     with st.container(border=True):
-        text_col, badge_col = st.columns([5, 1], vertical_alignment="top")
-        text_col.markdown(f"**{md(key)}** · {md(target.text)}")
-        with badge_col:
-            badge(str(row["status"]))
-        st.markdown(md(results.result_text(row, target)))
+        lines = [
+            f"**{md(key)}** · {md(target.text)} {badge_markdown(str(row['status']))}",
+            md(results.result_text(row, target)),
+        ]
+        comment = row.get("comment")
+        if isinstance(comment, str) and comment:
+            lines.append(f":gray[Kommentar: {md(comment)}]")
+        st.markdown("\n\n".join(lines))
         share = results.fulfilment_share(row)
         if share is not None:
             st.progress(share, text=results.fulfilment_text(row))
-        comment = row.get("comment")
-        if isinstance(comment, str) and comment:
-            st.caption(f"Kommentar: {md(comment)}")

@@ -104,6 +104,7 @@ def test_header_names_tolerate_case_spaces_ascii_letters_and_extra_columns(
         (None, "excel", None),
         (12, "excel", 12.0),
         ("50,5", "excel", 50.5),
+        ("1680", "excel", 1680.0),
     ],
 )
 def test_numbers_are_read_by_the_dialect(
@@ -121,6 +122,12 @@ def test_numbers_are_read_by_the_dialect(
         ("NaN", "komma", "'NaN' er ikke et endeligt tal (NaN og uendelig er ikke tilladt)"),
         ("-inf", "semikolon", "'-inf' er ikke et endeligt tal (NaN og uendelig er ikke tilladt)"),
         (float("inf"), "excel", "'inf' er ikke et endeligt tal (NaN og uendelig er ikke tilladt)"),
+        (
+            "1.680",
+            "excel",
+            "'1.680' er tekst og kan læses både som et tal med tusindtalspunktum og med "
+            "decimalpunktum; skriv det som et tal i Excel, eller brug komma som decimaltegn",
+        ),
     ],
 )
 def test_text_nan_and_infinity_are_not_numbers(

@@ -210,6 +210,12 @@ def parse_number(cell: Cell, dialect: Dialect) -> float | None:
         text = cell.strip().replace("\u2212", "-")
         if text.casefold() in _NOT_FINITE:
             raise ValueError(f"'{text}' er ikke et endeligt tal (NaN og uendelig er ikke tilladt)")
+        if dialect == "excel" and "." in text and "," not in text:
+            # "1.680" typed as text: a Danish thousand or an English 1,68? Never guess.
+            raise ValueError(
+                f"'{text}' er tekst og kan læses både som et tal med tusindtalspunktum og med "
+                "decimalpunktum; skriv det som et tal i Excel, eller brug komma som decimaltegn"
+            )
         parsed = _parse_text(text, dialect)
         if parsed is None:
             raise ValueError(f"'{text}' er ikke et tal")
@@ -220,8 +226,8 @@ def parse_number(cell: Cell, dialect: Dialect) -> float | None:
 
 
 def _parse_text(text: str, dialect: Dialect) -> float | None:
-    # Text in an Excel number cell: with a comma it is read the Danish way, else as in the
-    # comma dialect (so "1.680" there is 1,68: a grouped thousand must be a number cell).
+    # Text in an Excel number cell: with a comma it is read the Danish way; a point alone is
+    # refused as ambiguous by parse_number before it gets here.
     semicolon = dialect == "semikolon" or (dialect == "excel" and "," in text)
     if semicolon:
         if not _SEMICOLON_NUMBER.match(text):

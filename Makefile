@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 RUN_STAMP := $(VENV)/.stamp-run
 DEV_STAMP := $(VENV)/.stamp-dev
 PORT ?= 8501
+# Loopback by default: no lookup of an external address, nothing exposed by accident.
+ADDRESS ?= 127.0.0.1
 
 .PHONY: run test lint bench clean-venv
 
@@ -23,7 +25,7 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(VENV)/bin/uv
 
 run: $(RUN_STAMP)
 	$(PY) cli.py prepare
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	$(PY) -m streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT)
 
 lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .

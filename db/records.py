@@ -9,15 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from contracts.reference import house_name
+from contracts.reported import VALUE_PARTS
 
-VALUE_PARTS: tuple[str, ...] = (
-    "value",
-    "numerator",
-    "denominator",
-    "promoters",
-    "passives",
-    "detractors",
-)
 ROUND_STATUSES: tuple[str, ...] = ("åben", "indsendt", "godkendt")
 PERIOD_LABELS: dict[str, str] = {"H1": "1. halvår", "FY": "helår"}
 SOURCE_ENTERED = "indtastet"

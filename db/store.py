@@ -20,27 +20,13 @@ from sqlalchemy import Engine, exists, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from contracts.reported import VALUE_COLUMNS
 from db import audit, demo, migrate, rounds, writes
 from db.engine import create_store_engine, default_database_url, safe_url
 from db.models import ReportedValue, utcnow
 from db.records import VALUE_PARTS, RoundInfo, SaveResult, ValueKey, ValueRow
 from services.errors import UserError
 from services.identity import current_user
-
-VALUE_COLUMNS: tuple[str, ...] = (
-    "house",
-    "year",
-    "period",
-    "target",
-    "kommune",
-    *VALUE_PARTS,
-    "comment",
-    "source",
-    "entered_by",
-    "entered_at",
-    "version",
-    "is_demo",
-)
 
 
 class Store:

@@ -14,30 +14,12 @@ from typing import NamedTuple
 
 import pandas as pd
 
-PART_COLUMNS: tuple[str, ...] = (
-    "value",
-    "numerator",
-    "denominator",
-    "promoters",
-    "passives",
-    "detractors",
-)
-VALUE_COLUMNS: tuple[str, ...] = (
-    "house",
-    "year",
-    "period",
-    "target",
-    "kommune",
-    *PART_COLUMNS,
-    "comment",
-    "source",
-    "entered_by",
-    "entered_at",
-    "version",
-    "is_demo",
-)
-TOTAL = ""
-OUTSIDE = "0"
+from contracts.reported import OUTSIDE as OUTSIDE
+from contracts.reported import TOTAL as TOTAL
+from contracts.reported import VALUE_COLUMNS as VALUE_COLUMNS
+from contracts.reported import VALUE_PARTS
+
+PART_COLUMNS = VALUE_PARTS
 Z_95 = 1.959963984540054
 
 #: (house, year, period) -> target -> kommune -> Reported

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from status_support import contract_store
 
 import cli
 from contracts.loader import load_folder
@@ -12,42 +13,11 @@ from db import Store, ValueKey, ValueRow
 from services.errors import NotFound, ValidationFailed
 from services.rounds import approve_round, reopen_round, submit_round
 
-CONTRACT_YAML = """\
-type: contract
-erhvervshus: sjaelland
-year: 2022
-goals:
-  - number: 8
-    title: Forløb
-    scope: local
-    targets:
-      - {key: 8a, text: Forløb i alt., kind: count, value: 1680, unit: forløb}
-      - {key: 12a, text: Nye kunder., kind: percentage, value: 50, unit: "%"}
-  - number: 2
-    title: Spredning
-    scope: national
-    framework_goal: 2
-    targets:
-      - {key: 2a, text: Geografisk spredning., kind: assessment}
-      - key: 3a
-        text: Tilfredshed.
-        kind: percentage
-        value: 80
-        measured: {periods: [FY]}
-"""
-
 
 @pytest.fixture
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
-    folder = tmp_path / "kontrakter"
-    folder.mkdir()
-    (folder / "sjaelland-2022.yaml").write_text(CONTRACT_YAML, encoding="utf-8")
-    monkeypatch.setenv("CONTRACTS_DIR", str(folder))
-    url = f"sqlite:///{tmp_path / 'test.sqlite'}"
-    monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.setenv("APP_USER", "anne")
-    created = Store(url)
-    created.upgrade()
+    created = contract_store(tmp_path, monkeypatch)
     created.save(
         [
             ValueRow(ValueKey("sjaelland", 2022, "H1", "8a"), value=800, expected_version=0),

@@ -147,6 +147,7 @@ def spread_chart(result: Spread, title: str = "Fordeling på by- og landkommuner
                 y=groups["andel_forloeb"].tolist(),
                 text=[fmt_percent(v) for v in groups["andel_forloeb"]],
                 textposition="outside",
+                marker_color="#1f4e79",
             ),
             go.Bar(
                 name="Andel af befolkningen",
@@ -154,6 +155,8 @@ def spread_chart(result: Spread, title: str = "Fordeling på by- og landkommuner
                 y=groups["andel_befolkning"].tolist(),
                 text=[fmt_percent(v) for v in groups["andel_befolkning"]],
                 textposition="outside",
+                # Neutral colours: neither bar is "good" or "bad" in itself.
+                marker_color="#9ecae1",
             ),
         ]
     )

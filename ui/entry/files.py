@@ -10,6 +10,7 @@ from db import Store
 from services.errors import UserError
 from services.identity import current_user
 from services.values_io import ImportPlan, apply_plan, export_bytes, plan_import, template_bytes
+from ui.danish_widgets import danish_file_uploader
 from ui.entry import state
 
 PLAN_KEY = "indberetning_importplan"
@@ -18,6 +19,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def render_import(catalog: Catalog, store: Store, *, locked: bool) -> None:
     """Upload → dry run (summary and one line per row) → "Gennemfør import" of that plan."""
+    danish_file_uploader()
     uploaded = st.file_uploader(
         "Importér fra fil (CSV eller Excel)",
         type=["csv", "xlsx"],

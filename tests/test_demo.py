@@ -146,3 +146,21 @@ def test_demo_contracts_are_in_the_catalog_only_while_demo_values_exist(
     sqlite_store.clear_demo()
     assert sqlite_store.values().empty
     assert load_catalog(sqlite_store).contract("fyn", 2024) is None
+
+
+def test_installed_demo_has_values_for_every_target_kind(sqlite_store: Store, catalog) -> None:
+    from contracts.models import TARGET_KINDS
+
+    install_demo(sqlite_store, catalog.contracts, as_of=AS_OF)
+    values = sqlite_store.values()
+    kinds: set[str] = set()
+    for contract in catalog.contracts:
+        own = set(
+            values.loc[
+                (values.house == contract.erhvervshus) & (values.year == contract.year), "target"
+            ]
+        )
+        for _goal, target in contract.targets():
+            if target.key in own or (target.kind == "spread" and target.source_target in own):
+                kinds.add(target.kind)
+    assert kinds == set(TARGET_KINDS)

@@ -53,17 +53,7 @@ def replace_demo(
     demo_values = list(session.scalars(query))
     for value in demo_values:
         current.setdefault(key_of(value), value)
-        audit.record_value(
-            session,
-            at=now,
-            user=user,
-            action=audit.DELETED,
-            key=key_of(value),
-            old=audit.snapshot(value),
-            new=None,
-            reason=DEMO_REPLACED,
-        )
-        session.delete(value)
+    _delete_audited(session, demo_values, user=user, at=now, reason=DEMO_REPLACED)
     if round_row is not None and round_row.status != OPEN:
         audit.record_round(
             session,
@@ -80,6 +70,23 @@ def replace_demo(
     return len(demo_values)
 
 
+def _delete_audited(
+    session: Session, values: list[ReportedValue], *, user: str, at: datetime, reason: str
+) -> None:
+    for value in values:
+        audit.record_value(
+            session,
+            at=at,
+            user=user,
+            action=audit.DELETED,
+            key=key_of(value),
+            old=audit.snapshot(value),
+            new=None,
+            reason=reason,
+        )
+        session.delete(value)
+
+
 def versions_of_replaced(
     current: dict[ValueKey, ReportedValue], round_key: RoundKey
 ) -> dict[ValueKey, int]:
@@ -93,18 +100,7 @@ def versions_of_replaced(
 def clear_demo(session: Session, *, user: str, at: datetime) -> int:
     """Delete every demo value and the rounds left without a real value; audited."""
     demo_values = list(session.scalars(select(ReportedValue).where(ReportedValue.is_demo)))
-    for value in demo_values:
-        audit.record_value(
-            session,
-            at=at,
-            user=user,
-            action=audit.DELETED,
-            key=key_of(value),
-            old=audit.snapshot(value),
-            new=None,
-            reason=DEMO_CLEARED,
-        )
-        session.delete(value)
+    _delete_audited(session, demo_values, user=user, at=at, reason=DEMO_CLEARED)
     session.flush()
     touched = {(v.house, v.year, v.period) for v in demo_values}
     for round_row in rounds_without_real_values(session, touched):

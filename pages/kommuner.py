@@ -9,24 +9,14 @@ import streamlit as st
 
 from contracts.reference import house_name
 from metrics.format import period_label
-from ui import data, kommune_view, overview_view
+from ui import kommune_view, overview_view
 from ui.contract_view import md
-from ui.frame import ensure_routed
-from ui.selection import select_contract
+from ui.review import review_choice
 
-ensure_routed()
-store = data.store()
-catalog = data.review_catalog(store)
-choice = select_contract(
-    catalog, default_period=lambda house, year: overview_view.default_period(store, house, year)
-)
-if choice is None:
-    st.title("Kommuner")
-    st.info("Der er ingen kontrakter i kontraktmappen endnu.")
-    st.stop()
+store, catalog, choice = review_choice("Kommuner")
 st.title(f"Kommuner: {house_name(choice.house)} {choice.year}")
 st.caption(md(period_label(choice.period, choice.year)))
 values = store.values(house=choice.house, year=choice.year)
-if bool(values["is_demo"].any()):
+if bool(values.loc[values["period"] == choice.period, "is_demo"].any()):
     st.warning(overview_view.DEMO_BANNER)
 kommune_view.render(choice, values)

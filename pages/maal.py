@@ -9,20 +9,14 @@ import streamlit as st
 
 from contracts.reference import house_name
 from metrics.format import period_label
-from ui import data, goal_view, overview_view
+from ui import goal_view
 from ui.contract_view import md
-from ui.frame import ensure_routed
-from ui.selection import select_contract
+from ui.review import review_choice
 
-ensure_routed()
-store = data.store()
-catalog = data.review_catalog(store)
-choice = select_contract(
-    catalog, default_period=lambda house, year: overview_view.default_period(store, house, year)
-)
-if choice is None or not choice.contract.goals:
+store, catalog, choice = review_choice("Mål")
+if not choice.contract.goals:
     st.title("Mål")
-    st.info("Der er ingen kontrakter med mål i kontraktmappen endnu.")
+    st.info("Kontrakten har ingen mål.")
     st.stop()
 st.title(f"Mål: {house_name(choice.house)} {choice.year}")
 st.caption(md(period_label(choice.period, choice.year)))

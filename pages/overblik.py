@@ -7,20 +7,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import data, overview_view
-from ui.frame import ensure_routed
-from ui.selection import select_contract
+from ui import overview_view
+from ui.review import review_choice
 
-ensure_routed()
-store = data.store()
-catalog = data.review_catalog(store)
-choice = select_contract(
-    catalog, default_period=lambda house, year: overview_view.default_period(store, house, year)
-)
-if choice is None:
-    st.title("Overblik")
-    st.info("Der er ingen kontrakter i kontraktmappen endnu.")
-    st.stop()
+store, catalog, choice = review_choice("Overblik")
 values = store.values(house=choice.house, year=choice.year)
 overview_view.render(choice, values, store.round(choice.house, choice.year, choice.period))
 st.page_link(

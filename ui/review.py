@@ -1,0 +1,28 @@
+"""The start every review page shares: routed, store and catalog at hand, a contract chosen."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from contracts.loader import Catalog
+from db import Store
+from ui import data, overview_view
+from ui.frame import ensure_routed
+from ui.selection import Choice, select_contract
+
+NO_CONTRACTS = "Der er ingen kontrakter i kontraktmappen endnu."
+
+
+def review_choice(page_title: str, empty: str = NO_CONTRACTS) -> tuple[Store, Catalog, Choice]:
+    """House, year and period selectors; stops the page with ``empty`` when nothing to show."""
+    ensure_routed()
+    store = data.store()
+    catalog = data.review_catalog(store)
+    choice = select_contract(
+        catalog, default_period=lambda house, year: overview_view.default_period(store, house, year)
+    )
+    if choice is None:
+        st.title(page_title)
+        st.info(empty)
+        st.stop()
+    return store, catalog, choice

@@ -18,7 +18,7 @@ from metrics.kommune import per_kommune
 from ui import describe, overview_view, results
 from ui.contract_view import md, md_inline, render_goal_facts
 from ui.overview_view import badge_markdown
-from ui.selection import PERIOD_LABELS, Choice
+from ui.selection import PERIOD_LABELS, Choice, seed_choice
 
 GOAL_PARAM = "maal"
 AUDIT_COLUMNS = [
@@ -36,13 +36,12 @@ AUDIT_COLUMNS = [
 def choose_goal(contract: Contract) -> Goal:
     numbers = [g.number for g in contract.goals]
     by_number = {g.number: g for g in contract.goals}
-    wanted = st.query_params.get(GOAL_PARAM)
-    if GOAL_PARAM not in st.session_state:
-        if wanted is not None and wanted not in numbers:
-            st.error(f"Kontrakten har intet mål »{wanted}«. Viser mål {numbers[0]}.")
-        st.session_state[GOAL_PARAM] = wanted if wanted in numbers else numbers[0]
-    elif st.session_state[GOAL_PARAM] not in numbers:
-        st.session_state[GOAL_PARAM] = numbers[0]
+    seed_choice(
+        GOAL_PARAM,
+        numbers,
+        numbers[0],
+        lambda v: f"Kontrakten har intet mål »{v}«. Viser mål {numbers[0]}.",
+    )
     number = st.selectbox(
         "Mål", numbers, key=GOAL_PARAM, format_func=lambda n: f"Mål {n} – {by_number[n].title}"
     )

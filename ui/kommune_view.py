@@ -15,7 +15,7 @@ from metrics.kommune import coverage, per_kommune, spread
 from metrics.map_figures import kommune_map
 from ui import format as fmt
 from ui.contract_view import md
-from ui.selection import Choice
+from ui.selection import Choice, seed_choice
 
 TARGET_PARAM = "maaltal"
 PER_10000_PARAM = "pr10000"
@@ -39,13 +39,12 @@ def spread_targets(contract: Contract, source: str) -> list[Target]:
 
 def choose_target(targets: list[Target]) -> Target:
     keys = [t.key for t in targets]
-    wanted = st.query_params.get(TARGET_PARAM)
-    if TARGET_PARAM not in st.session_state:
-        if wanted is not None and wanted not in keys:
-            st.error(f"Måltallet »{wanted}« afrapporteres ikke pr. kommune. Viser {keys[0]}.")
-        st.session_state[TARGET_PARAM] = wanted if wanted in keys else keys[0]
-    elif st.session_state[TARGET_PARAM] not in keys:
-        st.session_state[TARGET_PARAM] = keys[0]
+    seed_choice(
+        TARGET_PARAM,
+        keys,
+        keys[0],
+        lambda v: f"Måltallet »{v}« afrapporteres ikke pr. kommune. Viser {keys[0]}.",
+    )
     by_key = {t.key: t for t in targets}
     key = st.selectbox(
         "Måltal",

@@ -11,7 +11,13 @@ from contracts.reference import house_name
 from metrics.format import fmt_value, period_label
 from metrics.national import NO_TARGETS, national_goals, national_targets
 from ui.contract_view import md
-from ui.selection import PERIOD_LABELS, PERIOD_PARAM, YEAR_PARAM
+from ui.selection import (
+    PERIOD_LABELS,
+    PERIOD_PARAM,
+    YEAR_PARAM,
+    remember_choice,
+    seed_choice,
+)
 
 #: Light tints behind the status text (never colour alone: every cell says its status).
 TINTS: dict[str, str] = {
@@ -34,22 +40,19 @@ def select_year_period(catalog: Catalog) -> tuple[int, str]:
     years = sorted({c.year for c in catalog.contracts}, reverse=True)
     options = [str(y) for y in years]
     for key, choices, default in ((YEAR_PARAM, options, options[0]), (PERIOD_PARAM, PERIODS, "FY")):
-        kept = st.session_state.get(key) or st.session_state.get(f"valgt_{key}")
-        if kept in choices:
-            st.session_state[key] = kept
-            continue
-        wanted = st.query_params.get(key)
-        if wanted is not None and wanted not in choices:
-            st.error(f"Ukendt værdi i adressen: »{wanted}«. Viser {default}.")
-        st.session_state[key] = wanted if wanted in choices else default
+        seed_choice(
+            key,
+            choices,
+            default,
+            lambda v, d=default: f"Ukendt værdi i adressen: »{v}«. Viser {d}.",
+        )
     year_col, period_col, _ = st.columns([1, 1, 3])
     year = year_col.selectbox("År", options, key=YEAR_PARAM)
     period = period_col.selectbox(
         "Periode", PERIODS, key=PERIOD_PARAM, format_func=PERIOD_LABELS.__getitem__
     )
-    for key, value in ((YEAR_PARAM, year), (PERIOD_PARAM, period)):
-        st.query_params[key] = value
-        st.session_state[f"valgt_{key}"] = value
+    remember_choice(YEAR_PARAM, year)
+    remember_choice(PERIOD_PARAM, period)
     return int(year), period
 
 

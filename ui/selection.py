@@ -33,7 +33,9 @@ class Choice:
     period: str = "FY"
 
 
-def _seed(key: str, options: Sequence[str], default: str, message: Callable[[str], str]) -> None:
+def seed_choice(
+    key: str, options: Sequence[str], default: str, message: Callable[[str], str]
+) -> None:
     """Put a valid value for widget ``key`` into the session before the widget is drawn.
 
     Order: the current widget value, the value remembered from another page, the URL, the
@@ -54,7 +56,7 @@ def _seed(key: str, options: Sequence[str], default: str, message: Callable[[str
     st.session_state[key] = from_url if from_url in options else default
 
 
-def _remember(key: str, value: str) -> None:
+def remember_choice(key: str, value: str) -> None:
     st.session_state[f"valgt_{key}"] = value
     st.query_params[key] = value
 
@@ -74,7 +76,7 @@ def select_contract(
     house_col, year_col, period_col, draft_col = st.columns(
         [2, 1, 1, 1], vertical_alignment="bottom"
     )
-    _seed(
+    seed_choice(
         HOUSE_PARAM,
         houses,
         default_house,
@@ -82,10 +84,10 @@ def select_contract(
     )
     with house_col:
         house = st.selectbox("Erhvervshus", houses, key=HOUSE_PARAM, format_func=house_name)
-    _remember(HOUSE_PARAM, house)
+    remember_choice(HOUSE_PARAM, house)
 
     years = [str(y) for y in sorted(set(by_house[house]), reverse=True)]
-    _seed(
+    seed_choice(
         YEAR_PARAM,
         years,
         years[0],
@@ -93,7 +95,7 @@ def select_contract(
     )
     with year_col:
         year_text = st.selectbox("År", years, key=YEAR_PARAM)
-    _remember(YEAR_PARAM, year_text)
+    remember_choice(YEAR_PARAM, year_text)
     year = int(year_text)
 
     statuses = {c.status for c in catalog.contracts if c.erhvervshus == house and c.year == year}
@@ -113,7 +115,7 @@ def select_contract(
     if default_period is None:
         return Choice(house, year, contract)
     fallback = default_period(house, year)
-    _seed(
+    seed_choice(
         PERIOD_PARAM,
         PERIODS,
         fallback,
@@ -123,5 +125,5 @@ def select_contract(
         period = st.selectbox(
             "Periode", PERIODS, key=PERIOD_PARAM, format_func=PERIOD_LABELS.__getitem__
         )
-    _remember(PERIOD_PARAM, period)
+    remember_choice(PERIOD_PARAM, period)
     return Choice(house, year, contract, period)

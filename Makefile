@@ -30,7 +30,7 @@ run: $(RUN_STAMP)
 lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy contracts metrics db services
+	$(VENV)/bin/mypy contracts metrics db services commands
 
 test: lint
 	$(PY) -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "ingen tests fundet"; exit 0; fi; exit $$rc

@@ -1,4 +1,4 @@
-"""Entry point: frames the app and routes between the pages in ``pages/``."""
+"""Entry point: frames the app and routes between the pages in ``app_pages/``."""
 
 from __future__ import annotations
 
@@ -8,23 +8,25 @@ st.set_page_config(page_title="Resultatkontrakter", page_icon="📋", layout="wi
 
 PAGES = [
     st.Page(
-        "pages/overblik.py",
+        "app_pages/overblik.py",
         title="Overblik",
         icon=":material/dashboard:",
         url_path="overblik",
         default=True,
     ),
-    st.Page("pages/landet.py", title="Hele landet", icon=":material/public:", url_path="landet"),
-    st.Page("pages/maal.py", title="Mål", icon=":material/flag:", url_path="maal"),
-    st.Page("pages/kommuner.py", title="Kommuner", icon=":material/map:", url_path="kommuner"),
     st.Page(
-        "pages/indberetning.py",
+        "app_pages/landet.py", title="Hele landet", icon=":material/public:", url_path="landet"
+    ),
+    st.Page("app_pages/maal.py", title="Mål", icon=":material/flag:", url_path="maal"),
+    st.Page("app_pages/kommuner.py", title="Kommuner", icon=":material/map:", url_path="kommuner"),
+    st.Page(
+        "app_pages/indberetning.py",
         title="Indberetning",
         icon=":material/edit_note:",
         url_path="indberetning",
     ),
     st.Page(
-        "pages/kontrakter.py",
+        "app_pages/kontrakter.py",
         title="Kontrakter",
         icon=":material/description:",
         url_path="kontrakter",

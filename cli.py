@@ -1,7 +1,7 @@
 """Command line of Resultatkontrakter: ``python cli.py --help``.
 
-Each group of commands lives in a module of ``services.commands`` with a ``register``
-function. Expected errors (``services.errors.UserError``) print one Danish line on stderr and
+Each group of commands lives in a module of ``commands`` with a ``register``
+function. Expected errors (``db.errors.UserError``) print one Danish line on stderr and
 exit non-zero; they never show a traceback.
 """
 
@@ -12,22 +12,22 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from services import cli_danish
-from services.errors import UserError
+from commands import danish_argparse
+from db.errors import UserError
 
 COMMAND_MODULES: tuple[str, ...] = (
-    "services.commands.contracts",
-    "services.commands.prepare",
-    "services.commands.demo",
-    "services.commands.db",
-    "services.commands.values",
-    "services.commands.status",
-    "services.commands.rounds",
+    "commands.contracts",
+    "commands.prepare",
+    "commands.demo",
+    "commands.db",
+    "commands.values",
+    "commands.status",
+    "commands.rounds",
 )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    cli_danish.install()
+    danish_argparse.install()
     parser = argparse.ArgumentParser(
         prog="python cli.py",
         description="Resultatkontrakter mellem KKR og erhvervshusene.",

@@ -43,11 +43,11 @@ class PageTiming:
 
 
 PAGES: tuple[PageCase, ...] = (
-    PageCase("Overblik", "pages/overblik.py", 300),
-    PageCase("Mål", "pages/maal.py", 1000),
-    PageCase("Kommuner", "pages/kommuner.py", 1000),
-    PageCase("Kontrakter", "pages/kontrakter.py", 1000),
-    PageCase("Indberetning", "pages/indberetning.py", 1000),
+    PageCase("Overblik", "app_pages/overblik.py", 300),
+    PageCase("Mål", "app_pages/maal.py", 1000),
+    PageCase("Kommuner", "app_pages/kommuner.py", 1000),
+    PageCase("Kontrakter", "app_pages/kontrakter.py", 1000),
+    PageCase("Indberetning", "app_pages/indberetning.py", 1000),
 )
 
 

@@ -10,8 +10,8 @@ import numbers
 from dataclasses import replace
 
 from contracts.models import HOUSE_KEYS, PERIODS
+from db.errors import ValidationFailed
 from db.records import ValueKey, ValueRow
-from services.errors import ValidationFailed
 
 MAX_LENGTHS = {"target": 40, "kommune": 4, "source": 255, "user": 100}
 

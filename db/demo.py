@@ -12,10 +12,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db import audit
+from db.errors import ValidationFailed
 from db.models import ReportedValue, ReportRound
 from db.records import ValueKey, round_label
 from db.rounds import OPEN, RoundKey, rounds_holding, rounds_without_real_values
-from services.errors import ValidationFailed
 
 DEMO_REPLACED = "demodata erstattet af rigtige tal"
 DEMO_CLEARED = "demodata fjernet"

@@ -13,9 +13,9 @@ from sqlalchemy import and_, exists, select, tuple_
 from sqlalchemy.orm import Session
 
 from db import audit
+from db.errors import NotFound, RoundLocked, ValidationFailed
 from db.models import ReportedValue, ReportRound
 from db.records import ROUND_STATUSES, RoundInfo, round_label
-from services.errors import NotFound, RoundLocked, ValidationFailed
 
 RoundKey = tuple[str, int, str]
 OPEN = "åben"

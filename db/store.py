@@ -6,7 +6,7 @@
                          expected_version=0)], user=current_user())
     store.values(house="sjaelland", year=2022)          # a DataFrame
 
-Errors a user can cause come out as ``services.errors`` exceptions: Conflict, RoundLocked,
+Errors a user can cause come out as ``db.errors`` exceptions: Conflict, RoundLocked,
 ValidationFailed, NotFound, and UserError when the database cannot be reached.
 """
 
@@ -23,10 +23,10 @@ from sqlalchemy.orm import Session
 from contracts.reported import VALUE_COLUMNS
 from db import audit, demo, migrate, rounds, writes
 from db.engine import create_store_engine, default_database_url, safe_url
+from db.errors import UserError
+from db.identity import current_user
 from db.models import ReportedValue, utcnow
 from db.records import VALUE_PARTS, RoundInfo, SaveResult, ValueKey, ValueRow
-from services.errors import UserError
-from services.identity import current_user
 
 
 class Store:

@@ -22,10 +22,10 @@ from db import audit
 from db.checks import check_input, plain
 from db.demo import key_of, refuse_demo_over_real, replace_demo, versions_of_replaced
 from db.engine import WRITE_LOCK_OPTION
+from db.errors import Conflict
 from db.models import ReportedValue, ReportRound, utcnow
 from db.records import VALUE_PARTS, SaveResult, ValueKey, ValueRow
 from db.rounds import OPEN, RoundKey, load_rounds, locked_error, open_round, rounds_holding
-from services.errors import Conflict
 
 CONFLICT_HEAD = "Nogle værdier er ændret af en anden, siden du hentede dem. Intet er gemt:"
 KEYS_PER_QUERY = 500

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from contracts.loader import contracts_dir, load_folder
 from db import Store
-from services.commands.demo import fill_demo
+from services.demo_fill import fill_demo
 from services.values_io.plan import apply_plan, plan_import
 
 RESULTS_SUBDIR = "resultater"

@@ -12,9 +12,9 @@ from typing import Protocol
 import pandas as pd
 
 from contracts.loader import Catalog
+from db.errors import NotFound, ValidationFailed
 from db.records import RoundInfo, round_label
 from metrics.statuses import I_RISIKO, IKKE_OPFYLDT, MAALES_SENERE, STATUS_LABELS
-from services.errors import NotFound, ValidationFailed
 from services.status import check_house, check_period, contract_status
 
 NEEDS_COMMENT = frozenset({I_RISIKO, IKKE_OPFYLDT})

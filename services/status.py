@@ -1,6 +1,6 @@
 """The status of one contract in one period, from the catalog of contracts and the store.
 
-Raises ``services.errors.NotFound`` (unknown erhvervshus, no contract that year) and
+Raises ``db.errors.NotFound`` (unknown erhvervshus, no contract that year) and
 ``ValidationFailed`` (unknown period), in Danish.
 """
 
@@ -13,8 +13,8 @@ import pandas as pd
 from contracts.loader import Catalog
 from contracts.models import HOUSE_KEYS, PERIODS, Contract
 from contracts.reference import house_name
+from db.errors import NotFound, ValidationFailed
 from metrics import fulfilment
-from services.errors import NotFound, ValidationFailed
 
 #: The columns of ``status --format json|csv``, in this order (DOMAIN.md "Status output").
 MACHINE_COLUMNS: tuple[str, ...] = (

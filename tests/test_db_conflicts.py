@@ -9,7 +9,7 @@ import pytest
 
 import db.writes
 from db import Store, ValueKey, ValueRow
-from services.errors import Conflict
+from db.errors import Conflict
 
 H1_8B = ValueKey("sjaelland", 2022, "H1", "8b")
 FY_12A = ValueKey("sjaelland", 2022, "FY", "12a")

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from db import SaveResult, Store, ValueKey, ValueRow
-from services.errors import ValidationFailed
+from db.errors import ValidationFailed
 
 H1_8A = ValueKey("fyn", 2022, "H1", "8a")
 H1_8B = ValueKey("fyn", 2022, "H1", "8b")

@@ -6,7 +6,7 @@ import getpass
 
 import pytest
 
-from services.identity import current_user
+from db.identity import current_user
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from sqlalchemy import inspect
 
 from db import Store, default_database_url
 from db.engine import DEFAULT_SQLITE_PATH
+from db.errors import UserError
 from db.migrate import check_drift, head_revision
-from services.errors import UserError
 
 
 def test_upgrade_head_builds_the_schema_and_models_show_no_drift(store: Store) -> None:

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from db import Store, ValueKey, ValueRow
-from services.errors import NotFound, RoundLocked, ValidationFailed
+from db.errors import NotFound, RoundLocked, ValidationFailed
 
 H1_8B = ValueKey("sjaelland", 2022, "H1", "8b")
 FY_8B = ValueKey("sjaelland", 2022, "FY", "8b")

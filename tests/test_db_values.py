@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from db import SaveResult, Store, ValueKey, ValueRow
+from db.errors import ValidationFailed
 from db.store import VALUE_COLUMNS
-from services.errors import ValidationFailed
 
 H1_8B = ValueKey("sjaelland", 2022, "H1", "8b")
 H1_8A_259 = ValueKey("sjaelland", 2022, "H1", "8a", "259")

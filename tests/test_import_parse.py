@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from contracts.loader import Catalog, load_folder
-from services.errors import ValidationFailed
+from db.errors import ValidationFailed
 from services.values_io.parse import COLUMNS, parse_bytes, parse_number
 from services.values_io.validate import check_file
 

@@ -9,7 +9,7 @@ import pytest
 
 from contracts.loader import Catalog, load_folder
 from db import Store, ValueKey, ValueRow
-from services.errors import Conflict
+from db.errors import Conflict
 from services.values_io import apply_plan, plan_import
 from services.values_io.parse import COLUMNS
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-CODE_DIRS = ("contracts", "db", "metrics", "services", "pages", "ui")
+CODE_DIRS = ("contracts", "db", "metrics", "services", "app_pages", "commands", "ui")
 
 
 def documented_settings() -> set[str]:

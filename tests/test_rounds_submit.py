@@ -10,7 +10,7 @@ from status_support import contract_store
 import cli
 from contracts.loader import load_folder
 from db import Store, ValueKey, ValueRow
-from services.errors import NotFound, ValidationFailed
+from db.errors import NotFound, ValidationFailed
 from services.rounds import approve_round, reopen_round, submit_round
 
 

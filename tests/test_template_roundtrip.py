@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from contracts.loader import Catalog, load_folder
 from contracts.models import Contract
 from db import Store
-from services.errors import ValidationFailed
+from db.errors import ValidationFailed
 from services.values_io import TEMPLATE_COLUMNS, apply_plan, plan_import, template_bytes
 
 CONTRACTS = Path(__file__).parent / "files" / "import" / "contracts"

@@ -8,8 +8,8 @@ import streamlit as st
 
 from contracts.loader import Catalog, contracts_dir, load_folder
 from db import Store, default_database_url
+from db.errors import UserError
 from services.catalog import with_demo
-from services.errors import UserError
 
 
 def _folder_signature(folder: Path) -> tuple[tuple[str, int], ...]:

@@ -7,7 +7,6 @@ import streamlit as st
 from contracts.loader import Catalog
 from db import Store
 from ui import data, overview_view
-from ui.frame import ensure_routed
 from ui.selection import Choice, select_contract
 
 NO_CONTRACTS = "Der er ingen kontrakter i kontraktmappen endnu."
@@ -15,7 +14,6 @@ NO_CONTRACTS = "Der er ingen kontrakter i kontraktmappen endnu."
 
 def review_choice(page_title: str, empty: str = NO_CONTRACTS) -> tuple[Store, Catalog, Choice]:
     """House, year and period selectors; stops the page with ``empty`` when nothing to show."""
-    ensure_routed()
     store = data.store()
     catalog = data.review_catalog(store)
     choice = select_contract(

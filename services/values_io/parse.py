@@ -17,7 +17,7 @@ import zipfile
 from dataclasses import dataclass
 from typing import Literal
 
-from services.errors import ValidationFailed
+from db.errors import ValidationFailed
 
 COLUMNS: tuple[str, ...] = (
     "erhvervshus",

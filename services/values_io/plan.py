@@ -16,8 +16,8 @@ import pandas as pd
 
 from contracts.loader import Catalog
 from db import SaveResult, Store, ValueKey, ValueRow
+from db.errors import RoundLocked, ValidationFailed
 from db.records import round_label
-from services.errors import RoundLocked, ValidationFailed
 from services.values_io.numbers import danish_number
 from services.values_io.parse import parse_bytes
 from services.values_io.validate import FIELD_OF, Entry, Key, Skipped, check_file

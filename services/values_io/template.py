@@ -8,7 +8,7 @@ of the contract's geography.  Imported unchanged, every row is "ikke udfyldt".
 from __future__ import annotations
 
 from contracts.models import PERIODS, Contract
-from services.errors import ValidationFailed
+from db.errors import ValidationFailed
 from services.values_io.numbers import KIND_LABELS
 from services.values_io.parse import COLUMNS
 from services.values_io.tables import Cell, to_csv, to_xlsx

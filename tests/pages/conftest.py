@@ -61,4 +61,4 @@ def app_test() -> AppTest:
 @pytest.fixture
 def kontrakter_test() -> AppTest:
     """The app on the Kontrakter page, not yet run."""
-    return open_app("pages/kontrakter.py")
+    return open_app("app_pages/kontrakter.py")

@@ -16,12 +16,12 @@ from streamlit.testing.v1 import AppTest
 
 from contracts.loader import load_folder
 from db import Store, ValueKey, ValueRow
+from db.errors import Conflict
 from services.entry import EntryTable, build_table, changes
-from services.errors import Conflict
 from services.prepare import prepare
 from ui.entry.state import TABLE_KEY
 
-PAGE = Path(__file__).resolve().parents[2] / "pages" / "indberetning.py"
+PAGE = Path(__file__).resolve().parents[2] / "app_pages" / "indberetning.py"
 H1_2022 = {"hus": "sjaelland", "aar": "2022", "periode": "H1"}
 
 

@@ -29,7 +29,7 @@ def save(url: str, rows: dict[tuple[str, str], float]) -> None:
 
 
 def run(**params: str) -> AppTest:
-    at = open_app("pages/kommuner.py")
+    at = open_app("app_pages/kommuner.py")
     for name, value in params.items():
         at.query_params[name] = value
     at.run()

@@ -75,7 +75,7 @@ def test_changing_year_and_house_changes_the_title_and_goals(kontrakter_test: Ap
 @pytest.mark.usefixtures("contracts_folder")
 def test_query_params_open_the_same_view_as_the_selectors(kontrakter_test: AppTest) -> None:
     by_url = run(kontrakter_test, hus="sjaelland", aar="2022")
-    by_widgets = run(open_app("pages/kontrakter.py"))
+    by_widgets = run(open_app("app_pages/kontrakter.py"))
     by_widgets.selectbox(key="aar").set_value("2022").run()
     assert texts(by_url) == texts(by_widgets)
     assert by_url.title.values == ["Resultatkontrakt 2022 for Erhvervshus Sjælland"]
@@ -151,7 +151,7 @@ def test_draft_is_offered_where_both_exist_and_kept_in_the_url(kontrakter_test: 
     at.toggle(key="udkast").set_value(True).run()
     assert at.title.values == ["Udkast til resultatkontrakt 2023 for Erhvervshus Sjælland"]
     assert at.query_params["udkast"] == "1"
-    shared = run(open_app("pages/kontrakter.py"), hus="sjaelland", aar="2023", udkast="1")
+    shared = run(open_app("app_pages/kontrakter.py"), hus="sjaelland", aar="2023", udkast="1")
     assert shared.title.values == at.title.values
 
 

@@ -21,7 +21,7 @@ def prepared(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 def run(**params: str):
-    at = open_app("pages/landet.py")
+    at = open_app("app_pages/landet.py")
     for name, value in params.items():
         at.query_params[name] = value
     at.run()

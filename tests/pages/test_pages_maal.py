@@ -21,7 +21,7 @@ def save(url: str, rows: list[tuple[str, str, str, float]], *, reason: str | Non
 
 
 def run(**params: str) -> AppTest:
-    at = open_app("pages/maal.py")
+    at = open_app("app_pages/maal.py")
     for name, value in params.items():
         at.query_params[name] = value
     at.run()

@@ -58,7 +58,7 @@ def test_overblik_shows_the_status_counts_and_results_the_metrics_compute(
 def test_kommuner_table_shows_the_metrics_per_kommune_values(store: Store) -> None:
     contract = with_demo(load_folder()).contract("midtjylland", 2025)
     expected = per_kommune(contract, store.values("midtjylland", 2025), period="FY", target="8a")
-    at = run("pages/kommuner.py", hus="midtjylland", aar="2025", periode="FY", maaltal="8a")
+    at = run("app_pages/kommuner.py", hus="midtjylland", aar="2025", periode="FY", maaltal="8a")
     shown = at.dataframe[0].value.set_index("Kommune")
     for row in expected.to_dict("records"):
         assert shown.loc[row["navn"], "Antal"] == row["value"]

@@ -131,7 +131,7 @@ def test_an_unreachable_database_is_one_danish_error(
 @pytest.mark.usefixtures("contracts_folder", "database_url")
 def test_the_choice_follows_the_user_to_another_page(app_test: AppTest) -> None:
     at = overview(app_test, hus="sjaelland", aar="2022")
-    at.switch_page("pages/kontrakter.py").run()
+    at.switch_page("app_pages/kontrakter.py").run()
     assert at.title.values == ["Resultatkontrakt 2022 for Erhvervshus Sjælland"]
     assert (at.query_params["hus"], at.query_params["aar"]) == ("sjaelland", "2022")
 

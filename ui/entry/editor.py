@@ -9,9 +9,9 @@ import streamlit as st
 
 from contracts.models import Contract
 from db import SaveResult, Store
+from db.errors import Conflict, UserError
+from db.identity import current_user
 from services.entry import COLUMNS, NUMBER_COLUMNS, EntryTable, changes
-from services.errors import Conflict, UserError
-from services.identity import current_user
 from ui.entry import state
 
 VISIBLE = tuple(c for c in COLUMNS if c not in {"version", "kommunekode"})

@@ -7,8 +7,8 @@ import streamlit as st
 from contracts.loader import Catalog
 from contracts.models import Contract
 from db import Store
-from services.errors import UserError
-from services.identity import current_user
+from db.errors import UserError
+from db.identity import current_user
 from services.values_io import ImportPlan, apply_plan, export_bytes, plan_import, template_bytes
 from ui.danish_widgets import danish_file_uploader
 from ui.entry import state

@@ -9,9 +9,9 @@ import streamlit as st
 
 from contracts.loader import Catalog
 from db import RoundInfo, Store
+from db.errors import UserError
+from db.identity import current_user
 from db.records import round_label
-from services.errors import UserError
-from services.identity import current_user
 from services.rounds import approve_round, reopen_round, submit_round
 from ui.entry import state
 from ui.entry.history import local_time

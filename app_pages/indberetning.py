@@ -18,7 +18,6 @@ from services.entry import build_table
 from ui import data
 from ui.contract_view import contract_title, md
 from ui.entry import editor, files, history, report_round, state
-from ui.frame import ensure_routed
 from ui.overview_view import default_period
 from ui.selection import select_contract
 
@@ -31,7 +30,6 @@ def in_force(catalog: Catalog) -> Catalog:
     return dataclasses.replace(catalog, contracts=tuple(c for c in chosen.values() if c))
 
 
-ensure_routed()
 store = data.store()
 catalog = data.review_catalog(store)
 choice = select_contract(in_force(catalog), default_period=lambda h, y: default_period(store, h, y))

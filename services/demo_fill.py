@@ -1,8 +1,7 @@
-"""``demo [--clear]``: fill or remove the demo data."""
+"""Fill the store with a fresh demo set: what ``demo`` and ``prepare`` share."""
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 
 from contracts.loader import load_folder
@@ -10,23 +9,6 @@ from db import Store
 from metrics.format import fmt_number
 from services.catalog import with_demo
 from services.demo import install_demo
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("demo", help="indlæs demodata (eller fjern dem med --clear)")
-    parser.add_argument("--clear", action="store_true", help="fjern alle demodata")
-    parser.set_defaults(handler=run)
-
-
-def run(args: argparse.Namespace) -> int:
-    store = Store()
-    store.upgrade()
-    if args.clear:
-        removed = store.clear_demo()
-        print(f"Demodata fjernet: {fmt_number(removed)} værdier.")
-        return 0
-    print(fill_demo(store, as_of=dt.date.today()))
-    return 0
 
 
 def fill_demo(store: Store, *, as_of: dt.date) -> str:

@@ -8,9 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import data, national_view
-from ui.frame import ensure_routed
 
-ensure_routed()
 store = data.store()
 catalog = data.review_catalog(store)
 if not catalog.contracts:

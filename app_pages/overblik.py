@@ -14,7 +14,7 @@ store, catalog, choice = review_choice("Overblik")
 values = store.values(house=choice.house, year=choice.year)
 overview_view.render(choice, values, store.round(choice.house, choice.year, choice.period))
 st.page_link(
-    "pages/landet.py",
+    "app_pages/landet.py",
     label=f"Sammenlign de seks erhvervshuse på de nationale mål i {choice.year}",
     icon=":material/public:",
     query_params={"aar": str(choice.year), "periode": choice.period},

@@ -11,8 +11,6 @@ import argparse
 import json
 import math
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pandas as pd
@@ -22,6 +20,7 @@ from metrics.format import fmt_percent, fmt_value, period_label
 from metrics.statuses import STATUS_LABELS, STATUS_SEVERITY
 from services.catalog import load_catalog
 from services.status import MACHINE_COLUMNS, contract_status
+from services.store import open_store
 
 DIRECTION_SIGNS = {"at_least": "≥", "at_most": "≤", "above": ">"}
 
@@ -33,19 +32,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("period", metavar="PERIODE", type=str.upper, help="H1 eller FY")
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
     parser.set_defaults(handler=run)
-
-
-@contextmanager
-def open_store() -> Iterator[Any]:
-    """The store of ``DATABASE_URL``, upgraded to the newest schema, disposed afterwards."""
-    from db import Store
-
-    store = Store()
-    try:
-        store.upgrade()
-        yield store
-    finally:
-        store.dispose()
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import argparse
 
+from db.errors import ValidationFailed
+from db.identity import current_user
 from db.records import round_label
 from metrics.format import fmt_date
 from services.catalog import load_catalog
-from services.commands.status import open_store
-from services.errors import ValidationFailed
-from services.identity import current_user
 from services.rounds import approve_round, missing_comments, reopen_round, submit_round
 from services.status import check_house, check_period, contract_status
+from services.store import open_store
 
 ACTIONS = ("status", "submit", "approve", "reopen")
 

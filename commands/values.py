@@ -9,8 +9,8 @@ from pathlib import Path
 from contracts.loader import Catalog, load_folder
 from contracts.models import HOUSE_KEYS, Contract
 from contracts.reference import house_name
+from db.errors import NotFound, ValidationFailed
 from services.catalog import load_catalog
-from services.errors import NotFound, ValidationFailed
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     from db import Store
-    from services.identity import current_user
+    from db.identity import current_user
     from services.values_io.plan import apply_plan, plan_import
 
     path: Path = args.file

@@ -8,10 +8,8 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import contract_view, data
-from ui.frame import ensure_routed
 from ui.selection import select_contract
 
-ensure_routed()
 catalog = data.review_catalog(data.store())
 choice = select_contract(catalog)
 if choice is None:

@@ -19,11 +19,11 @@ from typing import Any
 
 import pandas as pd
 
+from contracts import wording
 from contracts.models import Contract, Target
 from contracts.reference import kommuner
 from db.records import SOURCE_ENTERED, ValueKey, ValueRow
 from metrics import fulfilment
-from metrics.format import fmt_value
 from services.values_io.numbers import KIND_LABELS, danish_number
 from services.values_io.parse import parse_number
 from services.values_io.validate import ADDITIVE_KINDS, FIELD_OF, check_numbers
@@ -45,7 +45,6 @@ OUTSIDE = "0"
 OUTSIDE_NAME = "Uden for geografien / ukendt"
 DERIVED_SOURCE = f"{SOURCE_ENTERED} (sum af kommunerækker)"
 TEXT_WIDTH = 90
-_DIRECTION_SIGNS = {"at_least": "≥", "at_most": "≤", "above": ">"}
 
 
 @dataclass(frozen=True)
@@ -154,7 +153,7 @@ def _derive_totals(
         if (key, "") in changed and given is not None:
             if abs(given - total) > 1e-9 * max(1.0, abs(given)):
                 problems.append(
-                    f"Måltal {key}, kolonne 'værdi': totalen {danish_number(given)} er ikke "
+                    f"Måltal {target.name}, kolonne 'værdi': totalen {danish_number(given)} er ikke "
                     f"summen af kommunerækkerne ({danish_number(total)})"
                 )
             continue
@@ -193,15 +192,10 @@ def _row(
 
 
 def target_text(target: Target) -> str:
-    """The måltal in short: ``≥ 1.680 forløb``, ``15–20``, ``måltal ikke oplyst``."""
-    if not target.value_stated:
-        return "måltal ikke oplyst"
-    goal = target.target_value
-    if goal is None:
+    """The måltal in short: ``mindst 1.680 forløb``, ``mellem 15 og 20 virksomheder``."""
+    if target.value_stated and target.target_value is None:
         return "1 = ja, 0 = nej"
-    if target.kind == "range" and target.upper is not None:
-        return f"{danish_number(goal)}–{danish_number(target.upper)}"
-    return f"{_DIRECTION_SIGNS[target.direction]} {fmt_value(target.kind, goal, target.unit)}"
+    return wording.level_text(target)
 
 
 def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
@@ -235,7 +229,7 @@ def _reporter(problems: list[str], target: Target, kommune: str) -> Callable[[st
     where = f" ({_kommune_name(kommune)}, {kommune})" if kommune else ""
 
     def report(column: str, text: str) -> None:
-        problems.append(f"Måltal {target.key}{where}, kolonne '{column}': {text}")
+        problems.append(f"Måltal {target.name}{where}, kolonne '{column}': {text}")
 
     return report
 

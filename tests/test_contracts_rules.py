@@ -48,10 +48,12 @@ goals:
         value: 800
         parts: [8c.handlingsplaner, 8c.vaekstplaner]
       - key: 8c.handlingsplaner
+        label: 8c – handlingsplaner
         text: 485 handlingsplaner
         kind: count
         value: 485
       - key: 8c.vaekstplaner
+        label: 8c – vækstplaner
         text: 315 vækstplaner
         kind: count
         value: 315
@@ -167,7 +169,7 @@ def test_a_sub_goal_under_a_national_goal_the_contract_lacks_is_questioned(
 ) -> None:
     text = SJAELLAND.replace("under: 2", "under: 4")
     assert load(tmp_path, {"rammeaftale.yaml": FRAMEWORK, "s.yaml": text}) == [
-        "advarsel: s.yaml:37: goals[1].under: kontrakten har intet nationalt mål 4"
+        "advarsel: s.yaml:39: goals[1].under: kontrakten har intet nationalt mål 4"
     ]
 
 
@@ -191,7 +193,7 @@ def test_coverage_is_held_against_the_contracts_own_geography(tmp_path: Path) ->
         "framework: 2021-2023\ngeography: ['259', '265']\nclassification: {'259': by, '265': by}\n",
     )
     assert load(tmp_path, {"rammeaftale.yaml": FRAMEWORK, "s.yaml": text}) == [
-        "s.yaml:50: goals[1].targets[1].value: dækningsmålet kræver 17 kommuner, "
+        "s.yaml:52: goals[1].targets[1].value: dækningsmålet kræver 17 kommuner, "
         "men geografien har kun 2"
     ]
 

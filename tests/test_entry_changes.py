@@ -138,7 +138,7 @@ def test_an_empty_row_that_was_empty_saves_nothing() -> None:
         ),
         (
             {("3b.drift", "", "promotorer"): "61"},
-            "Måltal 3b.drift, kolonne 'passive': mangler (promotorer, passive og kritikere "
+            "Måltal 3b – drift, kolonne 'passive': mangler (promotorer, passive og kritikere "
             "angives sammen)",
         ),
     ],

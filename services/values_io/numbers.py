@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-PERIOD_LABELS: dict[str, str] = {"H1": "1. halvår", "FY": "helår"}
+from contracts import danish
 
 KIND_LABELS: dict[str, str] = {
     "count": "antal",
@@ -22,18 +22,8 @@ KIND_LABELS: dict[str, str] = {
 
 
 def danish_number(number: float) -> str:
-    """``1680.0`` → ``1.680``, ``50.5`` → ``50,5``, unrounded."""
-    sign = "-" if number < 0 else ""
-    text = plain_number(abs(number))
-    whole, _, fraction = text.partition(".")
-    if "e" in text:
-        return sign + text.replace(".", ",")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    return sign + ".".join(groups) + ("," + fraction if fraction else "")
+    """``1680.0`` → ``1.680``, ``50.5`` → ``50,5``, unrounded (``contracts.danish.exact``)."""
+    return danish.exact(number)
 
 
 def plain_number(number: float) -> str:

@@ -202,3 +202,27 @@ def test_a_framework_unknown_with_no_frameworks_at_all_says_so(tmp_path: Path) -
     assert load(tmp_path, {"s.yaml": SJAELLAND}) == [
         "s.yaml:4: framework: ukendt rammeaftale '2021-2023' (der er ingen rammeaftaler)"
     ]
+
+
+def test_two_targets_named_alike_name_both_places(tmp_path: Path) -> None:
+    text = SJAELLAND.replace("label: 8c – vækstplaner", "label: 8c – Handlingsplaner")
+    assert load(tmp_path, {"rammeaftale.yaml": FRAMEWORK, "s.yaml": text}) == [
+        "s.yaml:32: goals[0].targets[4].label: navnet '8c – Handlingsplaner' bruges allerede af "
+        "goals[0].targets[3] (linje 26)"
+    ]
+
+
+def test_a_label_may_not_take_another_targets_key_as_its_name(tmp_path: Path) -> None:
+    text = SJAELLAND.replace("label: 8c – vækstplaner", "label: 8b")
+    assert load(tmp_path, {"rammeaftale.yaml": FRAMEWORK, "s.yaml": text}) == [
+        "s.yaml:32: goals[0].targets[4].label: navnet '8b' bruges allerede af "
+        "goals[0].targets[1] (linje 17)"
+    ]
+
+
+def test_a_dotted_key_without_a_label_is_an_error_at_its_line(tmp_path: Path) -> None:
+    text = SJAELLAND.replace("        label: 8c – vækstplaner\n", "")
+    assert load(tmp_path, {"rammeaftale.yaml": FRAMEWORK, "s.yaml": text}) == [
+        "s.yaml:31: goals[0].targets[4].label: måltallet '8c.vaekstplaner' har punktum i nøglen og "
+        "skal have en label, som folk skriver den, fx '8c – vækstplaner'"
+    ]

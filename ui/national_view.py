@@ -62,11 +62,12 @@ def contracts_of_year(catalog: Catalog, year: int) -> list[Contract]:
 
 
 def goal_label(catalog: Catalog, contract: Contract, number: int) -> str:
+    """The framework's goal as every page heads a goal: "Mål 2 – Bred geografisk spredning"."""
     framework = catalog.frameworks.get(contract.framework or "")
     for goal in framework.goals if framework else ():
         if goal.number == number:
-            return f"{number}. {goal.title}"
-    return f"{number}."
+            return f"Mål {number} – {goal.title}"
+    return f"Mål {number}"
 
 
 def _styled(text: pd.DataFrame, status: pd.DataFrame) -> pd.io.formats.style.Styler:
@@ -115,7 +116,7 @@ def render(catalog: Catalog, values: pd.DataFrame, year: int, period: str) -> No
     status = status.reindex(columns=order)
     st.subheader("Målenes status")
     st.caption("I parentes: opfyldte måltal af dem, der kan vurderes i perioden.")
-    st.dataframe(_styled(text.astype(object).fillna("–"), status), width="stretch")
+    st.table(_styled(text.astype(object).fillna("–"), status))
     render_targets(contracts, values, period, order)
 
 
@@ -155,4 +156,4 @@ def render_targets(
     text = text.rename(index=names).rename_axis("Måltal")
     status = status.rename(index=names).rename_axis("Måltal")
     with st.expander(md("Måltallene hus for hus (resultat og mål · status)")):
-        st.dataframe(_styled(text.astype(object).fillna("–"), status), width="stretch")
+        st.table(_styled(text.astype(object).fillna("–"), status))

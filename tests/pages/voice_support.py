@@ -42,7 +42,7 @@ def _table_text(frame: pd.DataFrame, shown: list[str]) -> Iterator[str]:
 def _element_text(node: Any) -> Iterator[str]:
     proto = getattr(node, "proto", None)
     kind = getattr(node, "type", "")
-    if kind == "dataframe" and hasattr(node, "value"):
+    if kind in {"dataframe", "table"} and hasattr(node, "value"):
         yield from _table_text(node.value, list(getattr(proto, "column_order", [])))
         return
     if kind == "plotly_chart" and proto is not None:

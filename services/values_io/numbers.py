@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from contracts import danish
+from contracts import danish, wording
 
+#: What a file's ``værdi`` column takes, after the kind's name in the one wording.
+INPUT_HINTS: dict[str, str] = {
+    "percentage": "(0-100)",
+    "nps": "(-100 til 100)",
+    "milestone": "(1 = nået, 0 = ikke nået)",
+    "assessment": "(1 = opfyldt, 0 = ikke opfyldt)",
+    "coverage": "(pr. kommune)",
+}
 KIND_LABELS: dict[str, str] = {
-    "count": "antal",
-    "amount": "beløb",
-    "percentage": "procent (0-100)",
-    "nps": "NPS (-100 til 100)",
-    "ratio": "faktor",
-    "level": "niveau",
-    "change_pp": "ændring i procentpoint",
-    "change_relative": "relativ ændring",
-    "range": "interval",
-    "milestone": "milepæl (1 = nået, 0 = ikke nået)",
-    "assessment": "vurdering (1 = opfyldt, 0 = ikke opfyldt)",
-    "coverage": "dækning pr. kommune",
-    "spread": "spredning",
+    kind: f"{label} {INPUT_HINTS[kind]}" if kind in INPUT_HINTS else label
+    for kind, label in wording.KIND_LABELS.items()
 }
 
 

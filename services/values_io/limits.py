@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from services.values_io.numbers import danish_number
 
+
 def _number(count: int) -> str:
     return danish_number(float(count))
 

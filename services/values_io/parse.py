@@ -226,25 +226,29 @@ def parse_number(cell: Cell, dialect: Dialect) -> float | None:
     if cell is None or (isinstance(cell, str) and not cell.strip()):
         return None
     if isinstance(cell, bool):
-        raise ValueError(f"'{cell}' er ikke et tal")
+        raise ValueError(f"'{shown(str(cell))}' er ikke et tal")
     if isinstance(cell, int | float):
         number = float(cell)
     else:
         text = cell.strip().replace("\u2212", "-")
         if text.casefold() in _NOT_FINITE:
-            raise ValueError(f"'{text}' er ikke et endeligt tal (NaN og uendelig er ikke tilladt)")
+            raise ValueError(
+                f"'{shown(text)}' er ikke et endeligt tal (NaN og uendelig er ikke tilladt)"
+            )
         if dialect == "excel" and "." in text and "," not in text:
             # "1.680" typed as text: a Danish thousand or an English 1,68? Never guess.
             raise ValueError(
-                f"'{text}' er tekst og kan læses både som et tal med tusindtalspunktum og med "
+                f"'{shown(text)}' er tekst og kan læses både som et tal med tusindtalspunktum og med "
                 "decimalpunktum; skriv det som et tal i Excel, eller brug komma som decimaltegn"
             )
         parsed = _parse_text(text, dialect)
         if parsed is None:
-            raise ValueError(f"'{text}' er ikke et tal")
+            raise ValueError(f"'{shown(text)}' er ikke et tal")
         number = parsed
     if not math.isfinite(number):
-        raise ValueError(f"'{cell}' er ikke et endeligt tal (NaN og uendelig er ikke tilladt)")
+        raise ValueError(
+            f"'{shown(str(cell))}' er ikke et endeligt tal (NaN og uendelig er ikke tilladt)"
+        )
     return number
 
 

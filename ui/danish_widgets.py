@@ -1,12 +1,14 @@
 """Danish text for the parts of Streamlit's own widgets that it only has in English.
 
-The file uploader's button ("Upload") and hint ("200MB per file • CSV, XLSX") have no
+The file uploader's button ("Upload") and hint ("20MB per file • CSV, XLSX") have no
 parameter for their text; a style rule hides them and shows Danish text in their place.
 """
 
 from __future__ import annotations
 
 import streamlit as st
+
+from services.values_io.limits import MAX_FILE_MB
 
 _UPLOADER_CSS = """
 <style>
@@ -19,7 +21,7 @@ _UPLOADER_CSS = """
 }
 [data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
 [data-testid="stFileUploaderDropzoneInstructions"] span::after {
-  content: "Træk en fil hertil · CSV eller Excel (xlsx), højst 200 MB";
+  content: "Træk en fil hertil · CSV eller Excel (xlsx), højst %(mb)s MB";
   font-size: 0.875rem;
 }
 </style>
@@ -28,4 +30,4 @@ _UPLOADER_CSS = """
 
 def danish_file_uploader() -> None:
     """Call once on a page with ``st.file_uploader``."""
-    st.html(_UPLOADER_CSS)
+    st.html(_UPLOADER_CSS % {"mb": MAX_FILE_MB})

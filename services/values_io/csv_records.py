@@ -2,8 +2,8 @@
 
 Quoting is read strictly: a quote that is never closed, or text after a closing quote, is
 refused by row. A quoted cell may hold line breaks (Alt+Enter in Excel), but not a line that
-looks like a row of the import (two of: an erhvervshus key, a year, a period, split by the
-file's separator): that is an unbalanced quote swallowing the rows below it, which would
+looks like a row of the import (two of: an erhvervshus key, a year, a period, split by a
+comma, semicolon or tab): that is an unbalanced quote swallowing the rows below it, which would
 otherwise vanish into a comment while the import reports success.
 
 Row numbers are records, as a spreadsheet shows them: the header is row 1.
@@ -22,6 +22,11 @@ from services.values_io.decode import Decoded, bad_byte, bad_byte_problem, unrea
 from services.values_io.numbers import danish_number
 from services.values_io.text import shown
 
+SWALLOWED = (
+    "et anførselstegn (\") åbner her en tekst, der løber over flere linjer og ikke afsluttes "
+    "rigtigt; mangler et afsluttende anførselstegn? Intet er importeret"
+)
+_SEPARATORS = re.compile("[,;\t]")
 _YEAR = re.compile(r"(19|20|21)\d\d")
 _PERIODS = frozenset(p.casefold() for p in PERIODS)
 _HOUSES = frozenset(HOUSE_KEYS)
@@ -62,16 +67,18 @@ def records(decoded: Decoded, delimiter: str, name: str) -> Iterator[tuple[int, 
     number = 0
     while True:
         number += 1
+        first_line = reader.line_num + 1
         try:
             record = next(reader, None)
         except csv.Error as exc:
-            raise unreadable(name, f"Række {number}: {_danish(exc)}.") from exc
+            spans_lines = reader.line_num > first_line
+            raise unreadable(name, f"Række {number}: {_danish(exc, spans_lines)}.") from exc
         if record is None:
             return
         yield number, record
 
 
-def cell_problem(cell: str, delimiter: str, mixed: bool) -> str | None:
+def cell_problem(cell: str, mixed: bool) -> str | None:
     """Why ``cell`` (raw from the file) cannot be taken, or None."""
     if mixed:
         at = bad_byte(cell)
@@ -79,7 +86,7 @@ def cell_problem(cell: str, delimiter: str, mixed: bool) -> str | None:
             return bad_byte_problem(cell, at)
     if "\n" in cell or "\r" in cell:
         for line in cell.splitlines()[1:]:
-            if _looks_like_a_row(line, delimiter):
+            if _looks_like_a_row(line):
                 return (
                     "en tekst i anførselstegn fortsætter over flere linjer og rummer noget, der "
                     f"ligner en række ('{shown(line)}'); mangler et afsluttende anførselstegn "
@@ -92,8 +99,8 @@ def refused(name: str, number: int, column: str, problem: str) -> ValidationFail
     return unreadable(name, f"Række {number}, kolonne '{column}': {problem}.")
 
 
-def _looks_like_a_row(line: str, delimiter: str) -> bool:
-    fields = [field.strip().strip('"').casefold() for field in line.split(delimiter)]
+def _looks_like_a_row(line: str) -> bool:
+    fields = [field.strip().strip('"').casefold() for field in _SEPARATORS.split(line)]
     if len(fields) < 3:
         return False
     signs = (
@@ -104,6 +111,8 @@ def _looks_like_a_row(line: str, delimiter: str) -> bool:
     return sum(signs) >= 2
 
 
-def _danish(error: csv.Error) -> str:
+def _danish(error: csv.Error, spans_lines: bool) -> str:
     text = str(error)
+    if spans_lines and "expected after" in text:
+        return SWALLOWED
     return next((danish for english, danish in _CSV_ERRORS if english in text), "ugyldig CSV")

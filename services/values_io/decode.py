@@ -52,10 +52,10 @@ def unreadable(name: str, problem: str) -> ValidationFailed:
 
 
 def decode(data: bytes, name: str) -> Decoded:
-    if data.startswith(_UTF16_BOMS) or _looks_utf16(data):
-        raise unreadable(name, UTF16)
     if data.startswith(_OLE_SIGNATURE):
         raise unreadable(name, OLD_EXCEL)
+    if data.startswith(_UTF16_BOMS) or _looks_utf16(data):
+        raise unreadable(name, UTF16)
     if b"\x00" in data:
         raise unreadable(name, GARBAGE)
     try:

@@ -101,7 +101,7 @@ def parse_bytes(data: bytes, name: str) -> ParsedFile:
     dialect: Dialect = "semikolon" if delimiter == ";" else "komma"
 
     def check(number: int, column: str, cell: str) -> str:
-        problem = csv_records.cell_problem(cell, delimiter, decoded.mixed)
+        problem = csv_records.cell_problem(cell, decoded.mixed)
         if problem:
             raise csv_records.refused(name, number, column, problem)
         return formula_unguarded(cell)

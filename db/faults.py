@@ -31,8 +31,8 @@ AFTERWARDS = (
 MESSAGES: dict[str, str] = {
     "unreachable": "Databasen kan ikke nås: serveren svarer ikke, eller forbindelsen blev afbrudt.",
     "cannot_open": (
-        "Databasen kan ikke åbnes: databasefilen eller dens mappe findes ikke, eller programmet "
-        "må ikke bruge den."
+        "Databasen kan ikke åbnes: databasefilen eller dens mappe findes ikke, er "
+        "skrivebeskyttet, eller programmet må ikke bruge den."
     ),
     "refused": (
         "Databasen afviste forbindelsen: bruger, adgangskode eller databasens navn passer ikke."

@@ -23,7 +23,7 @@ from services.values_io.numbers import danish_number
 from services.values_io.text import shown
 
 SWALLOWED = (
-    "et anførselstegn (\") åbner her en tekst, der løber over flere linjer og ikke afsluttes "
+    'et anførselstegn (") åbner her en tekst, der løber over flere linjer og ikke afsluttes '
     "rigtigt; mangler et afsluttende anførselstegn? Intet er importeret"
 )
 _SEPARATORS = re.compile("[,;\t]")

@@ -3,7 +3,9 @@
 ``clean_text`` is the one door for a comment, typed in the form (``services/entry.py``) or
 read from a file (``services/values_io/validate.py``): line breaks of every kind become
 ``\\n`` (a vertical tab is Word's line break), and any other control character is refused with
-a Danish reason; a spreadsheet cannot hold them, and nobody means to type them.
+a Danish reason; a spreadsheet cannot hold them, and nobody means to type them. A comment
+holds at most ``MAX_TEXT_LENGTH`` characters (an Excel cell would cut a longer one). A comment
+holds at most ``MAX_TEXT_LENGTH`` characters.
 
 ``formula_guarded`` / ``formula_unguarded`` keep text from running as a formula when a CSV
 export is opened in a spreadsheet: text starting with ``= + - @``, tab or carriage return gets
@@ -24,10 +26,17 @@ _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _FORBIDDEN = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _FORMULA_START = re.compile("^'*[=+\\-@\t\r]")
 SHOWN_LENGTH = 40
+#: Characters in a comment: a long explanation fits, and an Excel cell (32.767) holds it.
+MAX_TEXT_LENGTH = 10_000
 
 
 def clean_text(text: str) -> str:
-    """``text`` with its line breaks as "\\n"; ValueError (Danish) on a control character."""
+    """``text`` with its line breaks as "\\n"; ValueError (Danish) on a control character or
+    on more than ``MAX_TEXT_LENGTH`` characters."""
+    if len(text) > MAX_TEXT_LENGTH:
+        raise ValueError(
+            f"er {_thousands(len(text))} tegn lang; højst {_thousands(MAX_TEXT_LENGTH)} tegn"
+        )
     normalised = _LINE_BREAKS.sub("\n", text)
     found = _FORBIDDEN.search(normalised)
     if found:
@@ -66,6 +75,10 @@ def shown(text: str, *, tail: bool = False) -> str:
     if tail:
         return "…" + visible[-(SHOWN_LENGTH - 1) :]
     return visible[: SHOWN_LENGTH - 1] + "…"
+
+
+def _thousands(count: int) -> str:
+    return f"{count:,}".replace(",", ".")
 
 
 def _code(char: str) -> str:

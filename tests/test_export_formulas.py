@@ -10,10 +10,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from contracts.loader import Catalog, load_folder
 from db import Store, ValueKey, ValueRow
 from services.values_io import apply_plan, export_bytes, plan_import
+from services.values_io.text import formula_guarded, formula_unguarded
 
 CONTRACTS = Path(__file__).parent / "files" / "import" / "contracts"
 FORMULA_LIKE = {
@@ -129,3 +132,12 @@ def test_a_comment_stored_with_a_control_character_still_exports(
         'sjaelland,2022,H1,8b,,1,,,,,,"a',
         'b\ufffdc"',
     ]
+
+
+@given(st.text(alphabet=st.sampled_from("'=+-@\t\rab1 "), max_size=8))
+def test_the_csv_guard_never_leaves_a_formula_start_and_the_import_takes_it_off_again(
+    text: str,
+) -> None:
+    guarded = formula_guarded(text)
+    assert not guarded or guarded[0] not in "=+-@\t\r"
+    assert formula_unguarded(guarded) == text

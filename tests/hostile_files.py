@@ -125,7 +125,7 @@ def with_dimension(data: bytes, dimension: str) -> bytes:
 def zip_bomb(unpacked_mb: int) -> bytes:
     """A small xlsx-looking archive whose sheet unpacks to ``unpacked_mb`` megabytes."""
     base = xlsx_file(("Data", import_sheet(GOOD_ROW.split(","))))
-    padding = b" " * (unpacked_mb * 1024 * 1024)
+    padding = b" " * (unpacked_mb * 1_000_000)
     return patched(base, "xl/worksheets/sheet1.xml", lambda xml: xml + padding)
 
 

@@ -26,6 +26,7 @@ from hostile_files import (
 import cli
 from db import Store
 from services.values_io import limits
+from services.values_io.text import MAX_TEXT_LENGTH
 
 CONTRACTS = Path(__file__).parent / "files" / "import" / "contracts"
 ROW = GOOD_ROW.split(",")
@@ -147,7 +148,7 @@ CASES: list[tuple[str, str, Build, list[str]]] = [
     ]),
     ("larger-than-the-limit", "stor.csv", lambda: csv_file(*[GOOD_ROW] * 700_000), [
         head("stor.csv"),
-        f"Filen fylder 21,4 MB; {LIMITS}. Del den op i flere filer.",
+        f"Filen fylder 22,4 MB; {LIMITS}. Del den op i flere filer.",
     ]),
     ("more-rows-than-the-limit", "lang.csv", lambda: csv_file(*["sjaelland,2022,H1,8b,,1,,,,,,"] * 100_001), [
         head("lang.csv"),
@@ -277,3 +278,21 @@ def test_an_odd_but_honest_file_imports(
 def test_the_limits_in_the_messages_are_the_module_limits() -> None:
     assert limits.LIMITS_TEXT == LIMITS
     assert limits.MAX_ROWS >= 50_000  # a national file is ~11.000 rows
+
+
+def test_the_readme_states_the_limits_the_code_holds(root: Path) -> None:
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Import limits", 1)[1].split("\n## ", 1)[0]
+
+    def danish(count: int) -> str:
+        return f"{count:,}".replace(",", ".")
+
+    for stated in (
+        f"| {limits.MAX_FILE_MB} MB (1 MB = 1.000.000 bytes) |",
+        f"| {danish(limits.MAX_ROWS)} |",
+        f"| {limits.MAX_COLUMNS} |",
+        f"| {limits.MAX_XLSX_UNPACKED_MB} MB; {danish(limits.MAX_XLSX_PARTS)} |",
+        f"| {danish(MAX_TEXT_LENGTH)} |",
+        f"| the first {limits.MAX_PROBLEMS}, then how many more |",
+    ):
+        assert stated in section

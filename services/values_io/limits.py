@@ -17,13 +17,15 @@ def _number(count: int) -> str:
 
 
 MAX_FILE_MB = 20
-MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
+#: Megabytes as the browser counts them when it refuses an upload (1 MB = 1.000.000 bytes).
+MB = 1_000_000
+MAX_FILE_BYTES = MAX_FILE_MB * MB
 #: Rows below the header; empty rows count too (they cost reading as much as full ones).
 MAX_ROWS = 100_000
 MAX_COLUMNS = 50
 #: An xlsx is a zip archive: its parts unpacked together, and how many parts it may hold.
 MAX_XLSX_UNPACKED_MB = 100
-MAX_XLSX_UNPACKED_BYTES = MAX_XLSX_UNPACKED_MB * 1024 * 1024
+MAX_XLSX_UNPACKED_BYTES = MAX_XLSX_UNPACKED_MB * MB
 MAX_XLSX_PARTS = 1_000
 #: Problems listed by row and column; beyond them the message gives how many more.
 MAX_PROBLEMS = 100
@@ -71,4 +73,4 @@ def more_problems(count: int) -> str:
 
 
 def _megabytes(size: int) -> str:
-    return danish_number(round(size / (1024 * 1024), 1))
+    return danish_number(round(size / MB, 1))

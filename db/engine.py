@@ -54,9 +54,10 @@ def create_store_engine(url: str) -> Engine:
             engine = create_engine(parsed, connect_args={"timeout": faults.BUSY_TIMEOUT_SECONDS})
             _configure_sqlite(engine)
         else:
-            engine = create_engine(
-                parsed, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT}
+            timeout = (
+                {} if "connect_timeout" in parsed.query else {"connect_timeout": CONNECT_TIMEOUT}
             )
+            engine = create_engine(parsed, pool_pre_ping=True, connect_args=timeout)
     except NoSuchModuleError as exc:
         raise UserError(
             f"Ugyldig database-URL ({safe_url(url)}): ukendt databasetype. {URL_HINT}"

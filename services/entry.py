@@ -26,6 +26,7 @@ from db.records import SOURCE_ENTERED, ValueKey, ValueRow
 from metrics import fulfilment
 from services.values_io.numbers import KIND_LABELS, danish_number
 from services.values_io.parse import parse_number
+from services.values_io.text import clean_text
 from services.values_io.validate import ADDITIVE_KINDS, FIELD_OF, check_numbers
 
 NUMBER_COLUMNS: tuple[str, ...] = tuple(FIELD_OF)  # værdi, tæller, nævner, promotorer, ...
@@ -113,7 +114,7 @@ def changes(contract: Contract, period: str, table: EntryTable, edited: EntryTab
         if not edited_here:
             continue
         changed.add(place)
-        comment = _text(record["kommentar"]) or None
+        comment = _comment(record["kommentar"], report)
         version = int(old["version"])
         if not numbers:
             if comment:
@@ -219,6 +220,15 @@ def _parse(record: Mapping[Any, Any], report: Callable[[str, str], None]) -> dic
         if number is not None:
             numbers[column] = number
     return numbers
+
+
+def _comment(cell: Any, report: Callable[[str, str], None]) -> str | None:
+    """Through the same door as an import's comments (line breaks kept, controls refused)."""
+    try:
+        return clean_text(_text(cell)) or None
+    except ValueError as exc:
+        report("kommentar", str(exc))
+        return None
 
 
 def _ignore(column: str, text: str) -> None:

@@ -105,6 +105,7 @@ def test_installed_demo_shows_every_status_and_is_flagged(sqlite_store: Store, c
         "ikke_opfyldt",
         "mangler_data",
         "maales_senere",
+        "maalt_tidligere",
     }
     assert ("fyn", 2026, "H1") in {(r.house, r.year, r.period) for r in rounds}
     assert ("fyn", 2026, "FY") not in {(r.house, r.year, r.period) for r in rounds}

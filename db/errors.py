@@ -3,8 +3,10 @@
 UserError                 base: printed by the CLI, st.error() on a page
 ├── NotFound              unknown erhvervshus, year, contract or target
 ├── ValidationFailed      a file or value breaks the rules (lists every problem)
+│   └── DemoInRound       real values for a round that holds demo data (remove it first)
 ├── Conflict              someone else changed a value since it was read
-└── RoundLocked           the report round is indsendt or godkendt
+├── RoundLocked           the report round is indsendt or godkendt
+└── Unconfirmed           an act that asks for the person's confirmation first (names why)
 """
 
 from __future__ import annotations
@@ -30,9 +32,17 @@ class ValidationFailed(UserError):
     pass
 
 
+class DemoInRound(ValidationFailed):
+    pass
+
+
 class Conflict(UserError):
     pass
 
 
 class RoundLocked(UserError):
+    pass
+
+
+class Unconfirmed(UserError):
     pass

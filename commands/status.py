@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from contracts.reference import house_name
-from metrics.format import fmt_percent, fmt_value, period_label
+from metrics.format import fmt_number, fmt_percent, fmt_value, period_label
 from metrics.statuses import STATUS_LABELS, STATUS_SEVERITY
 from services.catalog import load_catalog
 from services.status import MACHINE_COLUMNS, contract_status
@@ -75,6 +75,15 @@ def _target_text(row: Any) -> str:
     return f"{sign} {fmt_value(row.kind, row.target_value, row.unit)}"
 
 
+def _expected(row: Any) -> str:
+    """The H1 expectation; a whole-number kind keeps a decimal that is there (0,5)."""
+    value = row.expected
+    if row.kind in {"count", "coverage"} and value == value and not float(value).is_integer():
+        text = fmt_number(value, 2).rstrip("0").rstrip(",")
+        return f"{text} {row.unit}" if row.unit else text
+    return fmt_value(row.kind, value, row.unit)
+
+
 def human_table(table: pd.DataFrame) -> str:
     """A Danish text table: Mål, Måltal, Resultat, Mål, Forventet, Opfyldelse, Status."""
     header = ("Mål", "Måltal", "Resultat", "Mål for året", "Forventet", "Opfyldelse", "Status")
@@ -83,13 +92,17 @@ def human_table(table: pd.DataFrame) -> str:
     for row in rows:
         kind = "assessment" if not row.value_stated else row.kind
         status = STATUS_LABELS[row.status] + (" (forsinket)" if row.late else "")
+        if row.preliminary:
+            status += " (foreløbigt tal)"
+        if row.status == "maalt_tidligere" and row.earlier_year is not None:
+            status += f" ({int(row.earlier_year)})"
         lines.append(
             (
                 str(row.goal),
                 str(row.target),
                 fmt_value(kind, row.actual, row.unit),
                 _target_text(row),
-                fmt_value(row.kind, row.expected, row.unit),
+                _expected(row),
                 fmt_percent(row.fulfilment, 0),
                 status,
             )

@@ -143,7 +143,7 @@ def contract_text(contract: Contract) -> str:
     if contract.title:
         lines.append(contract.title)
     facts = [
-        ("Status", contract.status + (" (demodata)" if contract.demo else "")),
+        ("Status", "demokontrakt, ikke godkendt af nogen KKR" if contract.demo else contract.status),
         ("Rammeaftale", contract.framework or "ingen"),
         ("Godkendt", contract.approved.isoformat() if contract.approved else None),
         ("Godkendelse", contract.approval_note),

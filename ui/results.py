@@ -12,6 +12,7 @@ from typing import Any, Literal
 from contracts.models import Target
 from metrics.format import fmt_percent, fmt_value
 from ui import describe
+from ui import format as fmt
 
 #: Colours of ``st.badge`` per status; the Danish label always stands beside the colour.
 BadgeColor = Literal["red", "orange", "yellow", "blue", "green", "violet", "gray", "primary"]
@@ -22,7 +23,15 @@ BADGE_COLORS: dict[str, BadgeColor] = {
     "ikke_opfyldt": "red",
     "mangler_data": "gray",
     "maales_senere": "violet",
+    "maalt_tidligere": "primary",
 }
+SEASONS: dict[str, str] = {
+    "spring": "foråret",
+    "summer": "sommeren",
+    "autumn": "efteråret",
+    "winter": "vinteren",
+}
+PRELIMINARY = "Foreløbigt tal"
 
 
 def _number(row: Mapping[str, Any], column: str) -> float | None:
@@ -47,11 +56,52 @@ def record(row: Mapping[Any, Any]) -> dict[str, Any]:
     return {str(k): v for k, v in row.items()}
 
 
+def measured_in(target: Target, year: int) -> str:
+    """``"Målt i efteråret 2021"``, ``"Målt i 2021"``."""
+    season = SEASONS.get(target.measured.season or "")
+    return f"Målt i {season} {year}" if season else f"Målt i {year}"
+
+
+def earlier_text(row: Mapping[str, Any], target: Target) -> str:
+    """A measurement made before the contract year, with its result where it is known."""
+    year = row.get("earlier_year")
+    if year is None or (isinstance(year, float) and math.isnan(year)):
+        years = sorted(target.measured.years or ())
+        year = years[-1] if years else None
+    when = measured_in(target, int(year)) if year is not None else "Målt før kontraktåret"
+    value = _number(row, "earlier_actual")
+    if value is None:
+        return f"{when}; resultatet er ikke oplyst i kilderne."
+    source = row.get("earlier_source")
+    origin = "indberettet for året" if source == "indberettet" else f"kilde: {source}"
+    result = _judged_text(value, _number(row, "target_value"), row, target)
+    return f"{when}: {result} ({origin})."
+
+
+def expected_text(target: Target, value: float) -> str:
+    """The H1 expectation, with its decimal where it is not whole ("forventet 0,5")."""
+    if target.kind in {"count", "coverage"} and not float(value).is_integer():
+        unit = f" {target.unit}" if target.unit else ""
+        return f"{fmt.number(value)}{unit}"
+    return _fmt(target, value)
+
+
 def result_text(row: Mapping[str, Any], target: Target) -> str:
-    """``"837 forløb af 1.680 forløb (forventet ved 1. halvår: 840 forløb)"`` and the like."""
+    """``"837 forløb af 1.680 forløb (forventet ved 1. halvår: 840 forløb)"`` and the like.
+
+    A value where the target is not normally measured is marked "Foreløbigt tal"."""
+    text = _result_text(row, target)
+    if bool(row.get("preliminary")):
+        return f"{PRELIMINARY}: {text}"
+    return text
+
+
+def _result_text(row: Mapping[str, Any], target: Target) -> str:
     status = row["status"]
     if status == "maales_senere":
         return later_text(target)
+    if status == "maalt_tidligere":
+        return earlier_text(row, target)
     actual = _number(row, "actual")
     if actual is None:
         return "Ingen tal indberettet for perioden."
@@ -59,7 +109,20 @@ def result_text(row: Mapping[str, Any], target: Target) -> str:
         return "Gennemført" if actual >= 1 else "Ikke gennemført"
     if target.judged_as_assessment:
         return "Vurderet som nået" if actual >= 1 else "Vurderet som ikke nået"
-    goal = _number(row, "target_value")
+    text = _judged_text(actual, _number(row, "target_value"), row, target)
+    if target.kind == "spread":
+        return text
+    expected = _number(row, "expected")
+    if expected is not None and row.get("period") == "H1":
+        text += f", forventet ved 1. halvår: {expected_text(target, expected)}"
+    low, high = _number(row, "ci_low"), _number(row, "ci_high")
+    if low is not None and high is not None:
+        text += f"; 95 %-interval {fmt_percent(low)}–{fmt_percent(high)}"
+    return text
+
+
+def _judged_text(actual: float, goal: float | None, row: Mapping[str, Any], target: Target) -> str:
+    """The number against its måltal: "1.700 forløb af 1.680 forløb", "9,5 % (mål: …)"."""
     if target.kind == "spread":
         text = f"Største afvigelse {fmt_value('spread', actual)}"
         return f"{text} (højst {fmt_value('spread', goal)})" if goal is not None else text
@@ -73,12 +136,6 @@ def result_text(row: Mapping[str, Any], target: Target) -> str:
     else:
         direction = describe.DIRECTION_LABELS[target.direction]
         text = f"{_fmt(target, actual)} (mål: {direction} {_fmt(target, goal)})"
-    expected = _number(row, "expected")
-    if expected is not None and row.get("period") == "H1":
-        text += f", forventet ved 1. halvår: {_fmt(target, expected)}"
-    low, high = _number(row, "ci_low"), _number(row, "ci_high")
-    if low is not None and high is not None:
-        text += f"; 95 %-interval {fmt_percent(low)}–{fmt_percent(high)}"
     return text
 
 

@@ -14,12 +14,15 @@ from db.identity import current_user
 from services.entry import COLUMNS, NUMBER_COLUMNS, EntryTable, changes
 from ui.entry import state
 
-VISIBLE = tuple(c for c in COLUMNS if c not in {"version", "kommunekode"})
-VISIBLE_KOMMUNER = tuple(c for c in COLUMNS if c not in {"version", "målsætning", "type"})
+HIDDEN = {"version", "kilde"}
+VISIBLE = tuple(c for c in COLUMNS if c not in {*HIDDEN, "kommunekode"})
+VISIBLE_KOMMUNER = tuple(c for c in COLUMNS if c not in {*HIDDEN, "målsætning", "type"})
+#: Computed targets show no number columns: they take a comment, never a typed value.
+VISIBLE_COMPUTED = ("nøgle", "målsætning", "måltal", "status", "kommentar")
 HELP = (
     "Skriv tal på dansk (1.680 og 50,5). Udfyld værdi, eller tæller og nævner (procentdel), "
     "eller promotorer, passive og kritikere (NPS). Milepæle og vurderinger: 1 eller 0. "
-    "Tøm cellerne for at slette en værdi."
+    "Tøm cellerne for at slette en værdi. En kommentar uden tal er en kommentar til måltallet."
 )
 RELOAD_ADVICE = "Tryk »Hent tallene igen« for at se de nye tal, og ret derefter igen."
 
@@ -32,7 +35,7 @@ def _config(locked: bool) -> dict[str, Any]:
         "målsætning": st.column_config.TextColumn("Målsætning", disabled=True, width="large"),
         "type": st.column_config.TextColumn("Type", disabled=True),
         "måltal": st.column_config.TextColumn("Måltal", disabled=True),
-        "status": st.column_config.TextColumn("Status", disabled=True),
+        "status": st.column_config.TextColumn("Status", disabled=True, width="medium"),
         "kommentar": st.column_config.TextColumn("Kommentar", disabled=locked, width="large"),
     }
     for column in NUMBER_COLUMNS:
@@ -59,22 +62,32 @@ def render_editors(table: EntryTable, *, locked: bool) -> EntryTable:
     if table.totals.empty:
         st.info("Ingen måltal måles i denne periode.")
         return table
+    for warning in table.warnings:
+        st.warning(warning)
     st.caption(HELP)
     totals = _editor(table.totals, "rediger_total", VISIBLE, locked)
     kommuner = table.kommuner
     if not kommuner.empty:
         keys = ", ".join(dict.fromkeys(kommuner["nøgle"]))
         with st.expander(f"Tal pr. kommune ({keys})"):
-            st.caption("Totalen bliver summen af kommunerækkerne, når du ikke selv retter den.")
+            st.caption(
+                "Totalen følger kommunerækkerne. En total, du selv har skrevet, erstattes "
+                "aldrig af en anden sum: ret den, eller tøm den, så den bliver summen."
+            )
             kommuner = _editor(kommuner, "rediger_kommuner", VISIBLE_KOMMUNER, locked)
-    return EntryTable(totals, kommuner)
+    computed = table.computed
+    if computed is not None and not computed.empty:
+        st.subheader("Beregnede måltal")
+        st.caption(
+            "Resultatet beregnes af andre måltals kommunetal og kan ikke tastes. Skriv en "
+            "kommentar, der forklarer det, hvor det er i risiko eller ikke opfyldt."
+        )
+        computed = _editor(computed, "rediger_beregnede", VISIBLE_COMPUTED, locked)
+    return EntryTable(totals, kommuner, computed, table.warnings)
 
 
 def saved_text(result: SaveResult) -> str:
-    text = f"Gemt: {result.inserted} indsat, {result.changed} ændret, {result.deleted} slettet."
-    if result.demo_replaced:
-        text += f" {result.demo_replaced} demoværdier er erstattet af de rigtige tal."
-    return text
+    return f"Gemt: {result.inserted} indsat, {result.changed} ændret, {result.deleted} slettet."
 
 
 def save(

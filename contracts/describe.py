@@ -143,7 +143,10 @@ def contract_text(contract: Contract) -> str:
     if contract.title:
         lines.append(contract.title)
     facts = [
-        ("Status", "demokontrakt, ikke godkendt af nogen KKR" if contract.demo else contract.status),
+        (
+            "Status",
+            "demokontrakt, ikke godkendt af nogen KKR" if contract.demo else contract.status,
+        ),
         ("Rammeaftale", contract.framework or "ingen"),
         ("Godkendt", contract.approved.isoformat() if contract.approved else None),
         ("Godkendelse", contract.approval_note),

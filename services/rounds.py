@@ -14,11 +14,24 @@ from typing import Protocol
 import pandas as pd
 
 from contracts.loader import Catalog
+from db.demo import REMOVE_ACTION
 from db.errors import NotFound, Unconfirmed, ValidationFailed
 from db.records import RoundInfo, round_label
 from metrics import consistency
 from metrics.statuses import I_RISIKO, IKKE_OPFYLDT, MANGLER_DATA, NOT_THIS_YEAR, STATUS_LABELS
 from services.status import check_house, check_period, contract_status, find_contract
+
+__all__ = [
+    "REMOVE_ACTION",
+    "approve_round",
+    "begin_real_entry",
+    "missing_comments",
+    "missing_data",
+    "reopen_round",
+    "round_status_label",
+    "submit_round",
+    "unexplained_findings",
+]
 
 NEEDS_COMMENT = frozenset({I_RISIKO, IKKE_OPFYLDT})
 #: Findings a comment on the total explains (docs/rules.md "Consistency").
@@ -48,6 +61,8 @@ class RoundStore(Protocol):
         user: str,
         reason: str | None = None,
     ) -> None: ...
+
+    def remove_demo(self, house: str, year: int, period: str, *, user: str) -> int: ...
 
 
 def round_status_label(info: RoundInfo) -> str:
@@ -131,8 +146,10 @@ def submit_round(
         if problems:
             counts.append(f"{len(problems)} måltal mangler en kommentar")
         if findings:
+            many = len(findings) != 1
             counts.append(
-                f"{len(findings)} {'total passer' if len(findings) == 1 else 'totaler passer'} ikke med delene"
+                f"{len(findings)} {'totaler stemmer' if many else 'total stemmer'} ikke med "
+                f"{'deres' if many else 'sine'} dele"
             )
         raise ValidationFailed(f"{head} {' og '.join(counts)}.", problems + findings)
     missing = missing_data(table)
@@ -148,6 +165,12 @@ def missing_data_question(label: str, missing: list[str]) -> str:
         f"{len(missing)} måltal i indberetningen for {label} har stadig status »Mangler data«: "
         f"{names}. Bekræft, at indberetningen skal indsendes uden dem."
     )
+
+
+def begin_real_entry(store: RoundStore, house: str, year: int, period: str, *, user: str) -> int:
+    """»Fjern demodata og begynd indberetningen«: remove the round's demo data (audited) so
+    real values can be entered; the number of demo values removed."""
+    return store.remove_demo(check_house(house), year, check_period(period), user=user)
 
 
 def approve_round(store: RoundStore, house: str, year: int, period: str, *, user: str) -> None:

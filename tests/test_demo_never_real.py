@@ -84,9 +84,7 @@ def test_the_whole_demo_is_consistent_parts_and_kommune_rows_add_up(catalog: Cat
                 }
                 for r in rows
             )
-            found = [
-                f for f in consistency(contract, values) if f.code in {"parts", "kommune_sum"}
-            ]
+            found = [f for f in consistency(contract, values) if f.code in {"parts", "kommune_sum"}]
             assert found == [], (contract.erhvervshus, contract.year, period, found)
             checked += len(rows)
     assert checked > 3_000  # every demo value of every contract and period
@@ -116,5 +114,35 @@ def test_sjaelland_2022_demo_8c_is_the_sum_of_its_parts_and_8a_of_8b_and_8c(
 def test_a_demo_rounds_status_is_marked_demo_and_never_reads_as_a_kkr_decision(
     status: str, demo: bool, label: str
 ) -> None:
-    info = RoundInfo("fyn", 2022, "FY", status, demo, "demo", dt.datetime(2023, 1, 1, tzinfo=dt.UTC))
+    info = RoundInfo(
+        "fyn", 2022, "FY", status, demo, "demo", dt.datetime(2023, 1, 1, tzinfo=dt.UTC)
+    )
     assert round_status_label(info) == label
+
+
+def test_trend_charts_draw_demo_points_as_their_own_named_series() -> None:
+    from contracts.models import Contract
+    from metrics.charts import trend_chart
+    from metrics.history import history
+
+    def contract(year: int) -> Contract:
+        target = {"key": "8a", "text": "Forløb.", "kind": "count", "value": 1000}
+        goal = {"number": "8", "title": "Forløb", "scope": "local", "targets": [target]}
+        return Contract.model_validate({"erhvervshus": "fyn", "year": year, "goals": [goal]})
+
+    values = values_frame(
+        [
+            {"house": "fyn", "year": 2022, "period": "FY", "target": "8a", "value": 900},
+            {"house": "fyn", "year": 2023, "period": "FY", "target": "8a", "value": 950,
+             "is_demo": True},
+        ]
+    )  # fmt: skip
+    past = history([contract(2022), contract(2023)], values, "8a")
+    assert past.loc[past["period"] == "FY", "demo"].tolist() == [False, True]
+
+    figure = trend_chart(past, "8a", "forløb")
+    series = {trace.name: (list(trace.x), list(trace.y)) for trace in figure.data}
+    assert series["Helår"] == ([2022], [900.0])
+    assert series["Helår (demodata)"] == ([2023], [950.0])
+    demo = next(trace for trace in figure.data if trace.name == "Helår (demodata)")
+    assert demo.text == ("Helår 2023: 950 forløb (demodata)",)

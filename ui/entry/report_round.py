@@ -14,11 +14,17 @@ import streamlit as st
 
 from contracts.loader import Catalog
 from db import RoundInfo, Store
-from db.demo import REMOVE_ACTION
 from db.errors import Unconfirmed, UserError
 from db.identity import current_user
 from db.records import round_label
-from services.rounds import approve_round, reopen_round, round_status_label, submit_round
+from services.rounds import (
+    REMOVE_ACTION,
+    approve_round,
+    begin_real_entry,
+    reopen_round,
+    round_status_label,
+    submit_round,
+)
 from ui.entry import state
 from ui.entry.history import local_time
 
@@ -75,7 +81,7 @@ def render_status(store: Store, info: RoundInfo | None) -> None:
 
 
 def _remove_demo(store: Store, info: RoundInfo) -> None:
-    store.remove_demo(info.house, info.year, info.period, user=current_user())
+    begin_real_entry(store, info.house, info.year, info.period, user=current_user())
 
 
 def render_actions(catalog: Catalog, store: Store, info: RoundInfo | None) -> None:

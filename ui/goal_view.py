@@ -98,7 +98,7 @@ def render(choice: Choice, catalog: Catalog, store: Store) -> None:
         st.warning(overview_view.DEMO_BANNER)
     table = fulfilment(contract, values, period=period)
     status = goal_status(contract, table).set_index("goal").loc[goal.number, "status"]
-    st.header(f"{md(f'Mål {goal.number} – {goal.title}')} {badge_markdown(status)}")
+    overview_view.goal_heading(goal.number, goal.title, status, level="header")
     render_goal_facts(goal)
     rows = {str(r["target"]): results.record(r) for r in table.to_dict("records")}
     house_contracts = [c for c in catalog.contracts if c.erhvervshus == choice.house]

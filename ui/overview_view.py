@@ -43,10 +43,18 @@ def round_text(info: RoundInfo | None, period: str, year: int) -> str:
 def badge_markdown(status: object) -> str:
     """The status as an inline badge: colour and its Danish label, never colour alone.
 
-    A goal without targets has no status: it reads "Ingen måltal i kontrakten", in grey."""
+    A goal without targets has no status, so no badge ("" here; see ``goal_heading``)."""
     if not isinstance(status, str) or status not in STATUS_LABELS:
-        return f":gray[{NO_TARGETS_LABEL}]"
+        return ""
     return f":{results.BADGE_COLORS[status]}-badge[{STATUS_LABELS[status]}]"
+
+
+def goal_heading(number: str, title: str, status: object, *, level: str = "subheader") -> None:
+    """A goal's heading with its status badge; a goal without targets says so beneath."""
+    text = f"{md(f'Mål {number} – {title}')} {badge_markdown(status)}".rstrip()
+    (st.header if level == "header" else st.subheader)(text)
+    if not badge_markdown(status):
+        st.caption(NO_TARGETS_LABEL)
 
 
 def warnings_by_target(contract: Contract, values: pd.DataFrame, period: str) -> dict[str, str]:
@@ -94,8 +102,7 @@ def render_goals(contract: Contract, table: pd.DataFrame, warnings: dict[str, st
             continue
         st.header(heading)
         for goal in chosen:
-            status = goals.loc[goal.number, "status"]
-            st.subheader(f"{md(f'Mål {goal.number} – {goal.title}')} {badge_markdown(status)}")
+            goal_heading(goal.number, goal.title, goals.loc[goal.number, "status"])
             for target in goal.targets:
                 render_target(target.key, target, rows[target.key], warnings.get(target.key))
 

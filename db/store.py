@@ -22,9 +22,10 @@ from sqlalchemy.orm import Session
 from contracts.reported import VALUE_COLUMNS
 from db import audit, demo, migrate, rounds, writes
 from db.engine import create_store_engine, default_database_url, safe_url
+from db.errors import ValidationFailed
 from db.identity import current_user
 from db.models import ReportedValue, utcnow
-from db.records import VALUE_PARTS, RoundInfo, SaveResult, ValueKey, ValueRow
+from db.records import VALUE_PARTS, RoundInfo, SaveResult, ValueKey, ValueRow, round_label
 
 
 class Store:
@@ -54,8 +55,33 @@ class Store:
         reason: str | None = None,
         demo: bool = False,
         deletes: Sequence[tuple[ValueKey, int]] = (),
+        remove_demo: Sequence[tuple[str, int, str]] = (),
     ) -> SaveResult:
-        return writes.save(self.engine, rows, user=user, reason=reason, demo=demo, deletes=deletes)
+        """Write ``rows`` and ``deletes`` in one transaction, all or nothing, audited.
+
+        ``remove_demo`` names rounds whose demo data is removed first, in the same
+        transaction: the explicit act that lets real values into a round that held demo
+        (an import confirmed to replace demo data). Without it such a round is refused.
+        """
+        return writes.save(
+            self.engine,
+            rows,
+            user=user,
+            reason=reason,
+            demo=demo,
+            deletes=deletes,
+            remove_demo=remove_demo,
+        )
+
+    def remove_demo(self, house: str, year: int, period: str, *, user: str) -> int:
+        """Remove one round's demo values and the round itself (audited): the explicit act
+        before real values are entered by hand. Returns how many values were removed."""
+        removed = self.save([], user=user, remove_demo=[(house, year, period)]).demo_removed
+        if not removed:
+            raise ValidationFailed(
+                f"Indberetningen for {round_label(house, year, period)} har ingen demodata."
+            )
+        return removed
 
     def values(
         self, house: str | None = None, year: int | None = None, period: str | None = None

@@ -21,7 +21,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from contracts.reported import VALUE_COLUMNS
-from db import audit, demo, migrate, rounds, writes
+from db import audit, demo, locks, migrate, rounds, writes
 from db.engine import create_store_engine, default_database_url, safe_url
 from db.errors import UserError
 from db.identity import current_user
@@ -118,6 +118,7 @@ class Store:
         reason: str | None = None,
     ) -> None:
         with writes.write_session(self.engine) as session:
+            locks.lock_rounds(session, [(house, year, period)])
             rounds.change_status(
                 session, (house, year, period), status, user=user, reason=reason, at=utcnow()
             )
@@ -125,6 +126,7 @@ class Store:
     def clear_demo(self, user: str | None = None) -> int:
         """Delete every demo value, and the rounds that held only demo; returns the count."""
         with writes.write_session(self.engine) as session:
+            locks.lock_rounds(session, rounds.rounds_of_demo_values(session))
             return demo.clear_demo(session, user=user or current_user(), at=utcnow())
 
     def has_any_values(self) -> bool:

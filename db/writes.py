@@ -1,8 +1,9 @@
 """Saving reported values: one transaction, all or nothing, every change audited.
 
-Order inside the transaction: check the rows, take the write lock, refuse locked rounds,
-refuse stale reads (Conflict, listing every key), replace demo values on the first real
-write, then delete, insert and change. Nothing is written unless all of it is.
+Order: check the rows, take the write lock (the database's on SQLite, the rounds' on
+PostgreSQL: ``db/locks.py``), then read, refuse locked rounds, refuse stale reads (Conflict,
+listing every key), replace demo values on the first real write, then delete, insert and
+change. Nothing is written unless all of it is.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, select, tuple_
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -22,7 +23,8 @@ from db import audit
 from db.checks import check_input, plain
 from db.demo import key_of, refuse_demo_over_real, replace_demo, versions_of_replaced
 from db.engine import WRITE_LOCK_OPTION
-from db.errors import Conflict
+from db.errors import Conflict, UserError
+from db.locks import lock_rounds
 from db.models import ReportedValue, ReportRound, utcnow
 from db.records import VALUE_PARTS, SaveResult, ValueKey, ValueRow
 from db.rounds import OPEN, RoundKey, load_rounds, locked_error, open_round, rounds_holding
@@ -30,6 +32,12 @@ from db.rounds import OPEN, RoundKey, load_rounds, locked_error, open_round, rou
 CONFLICT_HEAD = "Nogle værdier er ændret af en anden, siden du hentede dem. Intet er gemt:"
 KEYS_PER_QUERY = 500
 UNCHANGED = "uændret"
+# PostgreSQL's lock_timeout ran out waiting for another save to the same round (db/locks.py).
+LOCK_NOT_AVAILABLE = "55P03"
+BUSY_MESSAGE = (
+    "Andre gemmer i den samme indberetning lige nu, og ventetiden løb ud. "
+    "Intet er gemt; prøv igen om lidt."
+)
 RACE_MESSAGE = (
     "Værdierne eller indberetningens status blev ændret af en anden samtidig. "
     "Intet er gemt; hent dem igen."
@@ -49,6 +57,10 @@ def write_session(engine: Engine) -> Iterator[Session]:
         except IntegrityError as exc:
             if _is_unique_violation(exc):
                 raise Conflict(RACE_MESSAGE) from exc
+            raise
+        except OperationalError as exc:
+            if getattr(exc.orig, "sqlstate", None) == LOCK_NOT_AVAILABLE:
+                raise UserError(BUSY_MESSAGE) from exc
             raise
 
 
@@ -71,10 +83,11 @@ def save(
     check_input(rows, deletes, user)
     if not rows and not deletes:
         return SaveResult(inserted=0, changed=0, unchanged=0, deleted=0)
-    now = utcnow()
     keys = [row.key for row in rows] + [key for key, _ in deletes]
     round_keys = sorted({key.round_key for key in keys})
     with write_session(engine) as session:
+        lock_rounds(session, round_keys)
+        now = utcnow()  # after the wait for the lock: the trail's order is the commit order
         current = load_values(session, keys)
         rounds = load_rounds(session, round_keys)
         demo_rounds = rounds_holding(session, round_keys, demo=True)

@@ -3,11 +3,16 @@
 SQLite gets WAL (readers never wait for the writer), a busy timeout, foreign keys, and
 SQLAlchemy-controlled BEGIN so that a save can take the write lock up front
 (``BEGIN IMMEDIATE``) instead of failing when it upgrades a read lock half way.
+
+PostgreSQL may restart under a running app (docs/shared-installation.md): every pooled
+connection is tested before use (``pool_pre_ping``), so connections the restart closed are
+replaced, and a new connection is retried for a few seconds while the server comes back.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +26,10 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = REPO_ROOT / "data" / "resultatkontrakter.sqlite"
 # Connection execution option asking for the write lock at BEGIN (SQLite only).
 WRITE_LOCK_OPTION = "store_write_lock"
+# A new PostgreSQL connection is tried this often, this many seconds apart: enough for a
+# restart on the same machine, short enough that a server that is really down is reported.
+CONNECT_ATTEMPTS = 5
+CONNECT_PAUSE = 0.4
 URL_HINT = "Brug sqlite:///sti/til/fil.sqlite eller postgresql+psycopg://bruger@vært/database."
 
 
@@ -49,6 +58,7 @@ def create_store_engine(url: str) -> Engine:
             _configure_sqlite(engine)
         else:
             engine = create_engine(parsed, pool_pre_ping=True)
+            _retry_connect(engine)
     except NoSuchModuleError as exc:
         raise UserError(
             f"Ugyldig database-URL ({safe_url(url)}): ukendt databasetype. {URL_HINT}"
@@ -56,6 +66,19 @@ def create_store_engine(url: str) -> Engine:
     except (ArgumentError, ImportError) as exc:
         raise UserError(f"Ugyldig database-URL ({safe_url(url)}). {URL_HINT}") from exc
     return engine
+
+
+def _retry_connect(engine: Engine) -> None:
+    @event.listens_for(engine, "do_connect")
+    def _connect(dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+        for attempt in range(CONNECT_ATTEMPTS):
+            try:
+                return dialect.connect(*cargs, **cparams)
+            except dialect.loaded_dbapi.OperationalError:
+                if attempt == CONNECT_ATTEMPTS - 1:
+                    raise
+                time.sleep(CONNECT_PAUSE)
+        return None  # not reached: the last attempt returns or raises
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, select, tuple_
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -23,7 +23,7 @@ from db import audit
 from db.checks import check_input, plain
 from db.demo import key_of, refuse_demo_over_real, replace_demo, versions_of_replaced
 from db.engine import WRITE_LOCK_OPTION
-from db.errors import Conflict, UserError
+from db.errors import Conflict
 from db.locks import lock_rounds
 from db.models import ReportedValue, ReportRound, utcnow
 from db.records import VALUE_PARTS, SaveResult, ValueKey, ValueRow
@@ -32,12 +32,6 @@ from db.rounds import OPEN, RoundKey, load_rounds, locked_error, open_round, rou
 CONFLICT_HEAD = "Nogle værdier er ændret af en anden, siden du hentede dem. Intet er gemt:"
 KEYS_PER_QUERY = 500
 UNCHANGED = "uændret"
-# PostgreSQL's lock_timeout ran out waiting for another save to the same round (db/locks.py).
-LOCK_NOT_AVAILABLE = "55P03"
-BUSY_MESSAGE = (
-    "Andre gemmer i den samme indberetning lige nu, og ventetiden løb ud. "
-    "Intet er gemt; prøv igen om lidt."
-)
 RACE_MESSAGE = (
     "Værdierne eller indberetningens status blev ændret af en anden samtidig. "
     "Intet er gemt; hent dem igen."
@@ -57,10 +51,6 @@ def write_session(engine: Engine) -> Iterator[Session]:
         except IntegrityError as exc:
             if _is_unique_violation(exc):
                 raise Conflict(RACE_MESSAGE) from exc
-            raise
-        except OperationalError as exc:
-            if getattr(exc.orig, "sqlstate", None) == LOCK_NOT_AVAILABLE:
-                raise UserError(BUSY_MESSAGE) from exc
             raise
 
 

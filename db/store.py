@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Engine, exists, select
@@ -21,7 +22,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from contracts.reported import VALUE_COLUMNS
-from db import audit, demo, locks, migrate, rounds, writes
+from db import audit, backup, demo, locks, migrate, rounds, writes
 from db.engine import create_store_engine, default_database_url, safe_url
 from db.errors import UserError
 from db.identity import current_user
@@ -45,6 +46,19 @@ class Store:
         with self._reachable():
             migrate.upgrade_head(self.engine)
             return migrate.current_revision(self.engine)
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the whole store in ``target`` (docs/shared-installation.md)."""
+        with self._reachable():
+            backup.backup(self.url, target)
+
+    def restore(self, source: Path) -> str | None:
+        """Replace the whole store with the backup in ``source``, then migrate it to head."""
+        self.engine.dispose()  # no pooled connection may hold the old tables
+        with self._reachable():
+            backup.restore(self.url, source)
+        self.engine.dispose()
+        return self.upgrade()
 
     def revision(self) -> str | None:
         with self._reachable():

@@ -39,6 +39,11 @@ def require_loopback(url: str) -> None:
     raise SystemExit(f"kun adresser på denne maskine (127.0.0.0/8, ::1), ikke {url}")
 
 
+def served_by(upstreams: str) -> str:
+    """The instance that answered: nginx lists every one it tried ("A, B" after A failed)."""
+    return upstreams.split(",")[-1].strip()
+
+
 @dataclass
 class Element:
     kind: str
@@ -91,7 +96,7 @@ class Session:
             proxy=None,  # loopback only, never through a proxy
         )
         response = self._ws.response
-        self.upstream = response.headers.get(UPSTREAM_HEADER, "") if response else ""
+        self.upstream = served_by(response.headers.get(UPSTREAM_HEADER, "") if response else "")
 
     async def close(self) -> None:
         if self._ws is not None:

@@ -70,7 +70,7 @@ class Cluster:
             )
         except subprocess.CalledProcessError as exc:
             tail = exc.stderr.decode(errors="replace").strip()[-400:]
-            raise Unavailable(f"{Path(args[0]).name} fejlede: {tail}") from exc
+            raise RuntimeError(f"{Path(args[0]).name} fejlede: {tail}") from exc
 
     def init(self) -> None:
         """Create the cluster and the database ``resultatkontrakter``."""

@@ -20,6 +20,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -46,6 +47,9 @@ class Stack:
     contracts_dir: Path
     instance_ports: list[int] = field(default_factory=list)
     postgres_port: int = 0
+    # Outside the stack's folder, in /tmp: the postgres user must reach it, and the stack's
+    # folder may sit below a folder only root may enter.
+    postgres_dir: str = ""
     instance_pids: list[int] = field(default_factory=list)
     nginx_pid: int = 0
 
@@ -58,7 +62,7 @@ class Stack:
 
     @property
     def cluster(self) -> Cluster:
-        return Cluster(self.directory / "postgres", self.postgres_port, find_bindir())
+        return Cluster(Path(self.postgres_dir), self.postgres_port, find_bindir())
 
     @property
     def database_url(self) -> str:
@@ -82,11 +86,12 @@ class Stack:
         if nginx.find_nginx() is None:
             raise Unavailable("nginx er ikke installeret (Debian: apt-get install nginx-light)")
         self.directory.mkdir(parents=True, exist_ok=True)
-        self.directory.chmod(0o755)  # the postgres user must reach its folder inside
+        self.directory.chmod(0o755)  # nginx' workers (not root) write their temp files inside
         secret = self.directory / "cookie-secret"
         secret.write_text(secrets.token_urlsafe(32))
         secret.chmod(0o600)
         self.postgres_port = self.postgres_port or free_port()
+        self.postgres_dir = tempfile.mkdtemp(prefix="resultatkontrakter-stack-pg-")
         self.instance_ports = self.instance_ports or [free_port() for _ in range(INSTANCES)]
         self.save()
         try:
@@ -120,7 +125,7 @@ class Stack:
             nginx.stop(self.nginx_pid)
         for index in range(len(self.instance_pids)):
             self.stop_instance(index)
-        if self.postgres_port and (self.directory / "postgres").exists():
+        if self.postgres_dir and Path(self.postgres_dir).exists():
             self.cluster.remove()
         shutil.rmtree(self.directory, ignore_errors=True)
 
@@ -165,7 +170,7 @@ class Stack:
             lines.append(f"Instans {index + 1}: {self.instance_url(index)} (pid {pid}, {state})")
         lines.append(f"Database: {self.database_url}")
         lines.append(f"Kontrakter: {self.contracts_dir}")
-        lines.append(f"Logfiler: {self.directory}")
+        lines.append(f"Logfiler: {self.directory} (PostgreSQL: {self.postgres_dir})")
         return lines
 
 

@@ -174,6 +174,7 @@ async def run(args: argparse.Namespace, stack: Stack | None) -> Tally:
     tally.finish()
     sampler_task.cancel()
     tally.rss_mb = sampler.peaks_mb()
+    tally.cpu_s = sampler.cpu_used()
     return tally
 
 

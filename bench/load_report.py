@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import platform
 import statistics
 import time
@@ -25,6 +26,7 @@ class Tally:
     lost: list[str] = field(default_factory=list)
     upstreams: Counter[str] = field(default_factory=Counter)
     rss_mb: dict[int, float] = field(default_factory=dict)
+    cpu_s: dict[int, float] = field(default_factory=dict)
     run_id: int = field(default_factory=lambda: int(time.time()) % 10_000)
     stop_at: float = 0.0
     started: float = 0.0
@@ -63,6 +65,11 @@ class Tally:
             "lost_writes": len(self.lost),
             "lost_samples": self.lost[:10],
             "rss_mb": {str(pid): mb for pid, mb in self.rss_mb.items()},
+            "server_cpu_s": {str(pid): s for pid, s in self.cpu_s.items()},
+            "server_cpu_ms_per_rerun": round(1000 * sum(self.cpu_s.values()) / reruns, 1)
+            if reruns and self.cpu_s
+            else None,
+            "load_average": [round(x, 2) for x in os.getloadavg()],
             "machine": f"{platform.processor() or platform.machine()}, {_cores()} kerner",
         }
 
@@ -81,16 +88,19 @@ def percentiles(values: list[float]) -> dict[str, float]:
 
 
 def _cores() -> int:
-    import os
-
     return os.cpu_count() or 0
 
 
 class RssSampler:
-    """The largest resident set size of each instance process, sampled every second."""
+    """The largest resident set size of each instance process, sampled every second, and the
+    CPU time each used meanwhile (load-independent: what a rerun costs the server)."""
 
     def __init__(self, pids: list[int]) -> None:
         self.peaks = {pid: 0 for pid in pids if pid}
+        self.cpu_start = {pid: cpu_seconds(pid) for pid in self.peaks}
+
+    def cpu_used(self) -> dict[int, float]:
+        return {pid: round(cpu_seconds(pid) - s, 1) for pid, s in self.cpu_start.items()}
 
     async def run(self) -> None:
         while True:
@@ -102,6 +112,15 @@ class RssSampler:
         for pid in self.peaks:  # and once more at the end
             self.peaks[pid] = max(self.peaks[pid], rss_kb(pid))
         return {pid: round(kb / 1024, 1) for pid, kb in self.peaks.items()}
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (/proc/PID/stat, in clock ticks)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def rss_kb(pid: int) -> int:
@@ -165,6 +184,9 @@ def render(report: dict[str, object]) -> str:
         f"fejl: {report['errors']}; falske konflikter: {report['false_conflicts']}; "
         f"gemte værdier: {report['saves']}; tabte: {report['lost_writes']}; "
         f"RSS pr. instans (MB, højeste): {report['rss_mb']}",
+        f"serverens CPU pr. genkørsel: {report['server_cpu_ms_per_rerun']} ms "
+        f"(CPU-sekunder pr. instans: {report['server_cpu_s']}); "
+        f"maskinens load average ved slut: {report['load_average']}",
     ]
     for sample in [*report["error_samples"], *report["lost_samples"]]:  # type: ignore[misc]
         lines.append(f"  - {sample}")

@@ -36,7 +36,7 @@ from streamlit_client import Rerun, Session, edit_cell, press, require_loopback 
 from contracts.models import HOUSE_KEYS  # noqa: E402
 from deploy.stack import DEFAULT_DIR, STATE_FILE, Stack  # noqa: E402
 
-READER_PAGES = ("", "kommuner", "maal", "landet")  # Overblik, Kommuner, Mål, Hele landet
+READER_PAGES = ("overblik", "kommuner", "maal", "landet")  # Overblik, Kommuner, Mål, Hele landet
 # Staff save in these houses' rounds: each contract has at least five plain counts ("antal"),
 # one per person (Hovedstaden's 2026 contract has one). Five houses: up to 25 staff.
 STAFF_HOUSES = tuple(h for h in HOUSE_KEYS if h != "hovedstaden")
@@ -54,7 +54,7 @@ async def reader(index: int, url: str, args: argparse.Namespace, tally: Tally) -
     rng = random.Random(args.seed * 1000 + index)
     session = Session(url, uuid.uuid4().hex)
     house = rng.choice(HOUSE_KEYS)
-    page, query = "", f"hus={house}&periode={rng.choice(['H1', 'FY'])}"
+    page, query = "overblik", f"hus={house}&periode={rng.choice(['H1', 'FY'])}"
     for count in range(args.max_requests):
         if time.monotonic() > tally.stop_at:
             break
@@ -68,11 +68,11 @@ async def reader(index: int, url: str, args: argparse.Namespace, tally: Tally) -
             tally.error(f"læser {index}: {type(exc).__name__}: {exc}")
             await session.close()
             session = Session(url, session.route)
-            page, query, count = "", f"hus={house}", 0
+            page, query, count = "overblik", f"hus={house}", 0
             continue
         tally.sample(kind, result.ms)
         for problem in problems_in(result):
-            tally.error(f"læser {index} på '{page or 'overblik'}': {problem}")
+            tally.error(f"læser {index} på '{page}': {problem}")
         page, query = rng.choice([p for p in READER_PAGES if p != page]), ""
         await asyncio.sleep(rng.uniform(args.think_min, args.think_max))
     await session.close()

@@ -155,7 +155,7 @@ def test_the_app_carries_on_after_postgresql_restarts_without_restarting_the_app
         seen: list[str] = []
         for session in sessions:
             seen += problems(await session.rerun("kommuner"))
-            seen += problems(await session.rerun(""))
+            seen += problems(await session.rerun("overblik"))
         writer, page = await open_page(stack.url, route_to(stack.url, stack.instance_ports[0]),
                                        "indberetning", ROUND)  # fmt: skip
         saved = await save_count(writer, page, 515)

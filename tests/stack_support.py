@@ -6,20 +6,35 @@ Browsers are simulated with ``bench/streamlit_client.py`` (Streamlit's websocket
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
+import time
 import urllib.request
 import uuid
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from streamlit_client import Rerun, Session, edit_cell, press, served_by  # noqa: E402
 
-__all__ = ["Rerun", "Session", "open_page", "problems", "route_to", "save_count", "shown_value"]
+__all__ = [
+    "Rerun",
+    "Session",
+    "open_page",
+    "problems",
+    "route_to",
+    "run_async",
+    "save_count",
+    "shown_value",
+]
 
 
 def stack_unavailable(reason: str) -> None:
@@ -40,12 +55,25 @@ def upstream_of(url: str, route: str) -> str:
 
 
 def route_to(url: str, instance_port: int) -> str:
-    """A route cookie that nginx hashes onto the instance on ``instance_port``."""
-    for _ in range(200):
-        route = uuid.uuid4().hex
-        if upstream_of(url, route) == f"127.0.0.1:{instance_port}":
-            return route
+    """A route cookie that nginx hashes onto the instance on ``instance_port``.
+
+    Tried for up to 30 s: after an instance came back, nginx waits out its fail_timeout
+    before sending browsers to it again."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        for _ in range(20):
+            route = uuid.uuid4().hex
+            if upstream_of(url, route) == f"127.0.0.1:{instance_port}":
+                return route
+        time.sleep(0.5)
     raise AssertionError(f"no route cookie reached port {instance_port}")
+
+
+def run_async(scenario: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """Run a simulated browser's scenario in a thread of its own: in a full run the browser
+    tests' Playwright keeps an event loop running in the main thread."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(scenario())).result()
 
 
 def problems(result: Rerun) -> list[str]:

@@ -7,7 +7,6 @@ skipped with the reason elsewhere when a piece is missing.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import shutil
 import subprocess
@@ -22,6 +21,7 @@ from stack_support import (
     open_page,
     problems,
     route_to,
+    run_async,
     save_count,
     shown_value,
     stack_unavailable,
@@ -78,7 +78,7 @@ def test_a_value_saved_through_one_instance_is_read_through_the_other(stack: Sta
         await reader.close()
         return writer.upstream, reader.upstream, shown_value(seen)[1]
 
-    wrote_on, read_on, value = asyncio.run(scenario())
+    wrote_on, read_on, value = run_async(scenario)
 
     assert (wrote_on, read_on) == (instance(stack, 0), instance(stack, 1))
     assert value == "731"
@@ -116,8 +116,8 @@ def test_losing_an_instance_leaves_the_other_serving_and_its_users_lose_nothing_
         await save_count(writer, page, 642)
         await writer.close()
 
-    async def after(reader_page: str) -> tuple[list[str], str, list[str], str]:
-        reader, shown = await open_page(stack.url, on_kept, reader_page)
+    async def after() -> tuple[list[str], str, list[str], str]:
+        reader, shown = await open_page(stack.url, on_kept, "kommuner")
         carried_on = await reader.rerun("maal")
         back, page = await open_page(stack.url, on_lost, "indberetning", ROUND)
         await reader.close()
@@ -129,10 +129,10 @@ def test_losing_an_instance_leaves_the_other_serving_and_its_users_lose_nothing_
             shown_value(page)[1],
         )
 
-    asyncio.run(before())
+    run_async(before)
     stack.stop_instance(0, kill=True)
     try:
-        reader_problems, reconnected_to, page_problems, value = asyncio.run(after("kommuner"))
+        reader_problems, reconnected_to, page_problems, value = run_async(after)
     finally:
         stack.start_instance(0)
 
@@ -163,7 +163,7 @@ def test_the_app_carries_on_after_postgresql_restarts_without_restarting_the_app
             await session.close()
         return seen, shown_value(saved)[1]
 
-    seen, value = asyncio.run(scenario())
+    seen, value = run_async(scenario)
 
     assert seen == []
     assert value == "515"

@@ -14,13 +14,14 @@ reached, read or written (the engine's fault translation, ``db/faults.py``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Engine, exists, select
 from sqlalchemy.orm import Session
 
 from contracts.reported import VALUE_COLUMNS
-from db import audit, demo, migrate, rounds, writes
+from db import audit, backup, demo, locks, migrate, rounds, writes
 from db.engine import create_store_engine, default_database_url, safe_url
 from db.errors import ValidationFailed
 from db.identity import current_user
@@ -43,6 +44,17 @@ class Store:
         """Bring the schema to the newest migration; returns the revision now in place."""
         migrate.upgrade_head(self.engine)
         return migrate.current_revision(self.engine)
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the whole store in ``target`` (docs/shared-installation.md)."""
+        backup.backup(self.url, target)
+
+    def restore(self, source: Path) -> str | None:
+        """Replace the whole store with the backup in ``source``, then migrate it to head."""
+        self.engine.dispose()  # no pooled connection may hold the old tables
+        backup.restore(self.url, source)
+        self.engine.dispose()
+        return self.upgrade()
 
     def revision(self) -> str | None:
         return migrate.current_revision(self.engine)
@@ -140,6 +152,7 @@ class Store:
         reason: str | None = None,
     ) -> None:
         with writes.write_session(self.engine) as session:
+            locks.lock_rounds(session, [(house, year, period)])
             rounds.change_status(
                 session, (house, year, period), status, user=user, reason=reason, at=utcnow()
             )
@@ -147,6 +160,7 @@ class Store:
     def clear_demo(self, user: str | None = None) -> int:
         """Delete every demo value, and the rounds that held only demo; returns the count."""
         with writes.write_session(self.engine) as session:
+            locks.lock_rounds(session, rounds.rounds_of_demo_values(session))
             return demo.clear_demo(session, user=user or current_user(), at=utcnow())
 
     def has_any_values(self) -> bool:

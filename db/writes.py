@@ -1,10 +1,11 @@
 """Saving reported values: one transaction, all or nothing, every change audited.
 
-Order inside the transaction: check the rows, take the write lock, remove the demo data of
-the rounds the caller names (an explicit act, audited), refuse real values for a round that
-still holds demo data (and demo values for one with real values), refuse locked rounds,
-refuse stale reads (Conflict, listing every key), then delete, insert and change. Nothing is
-written unless all of it is.
+Order inside the transaction: check the rows, take the write lock (the database's on SQLite,
+the rounds' on PostgreSQL: ``db/locks.py``), remove the demo data of the rounds the caller
+names (an explicit act, audited), refuse real values for a round that still holds demo data
+(and demo values for one with real values), refuse locked rounds, refuse stale reads
+(Conflict, listing every key), then delete, insert and change. Nothing is written unless all
+of it is.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from db.checks import check_input, plain
 from db.demo import key_of, refuse_demo_over_real, refuse_real_over_demo, remove_round_demo
 from db.engine import WRITE_LOCK_OPTION
 from db.errors import Conflict
+from db.locks import lock_rounds
 from db.models import ReportedValue, ReportRound, utcnow
 from db.records import VALUE_PARTS, SaveResult, ValueKey, ValueRow
 from db.rounds import OPEN, RoundKey, load_rounds, locked_error, open_round
@@ -74,10 +76,11 @@ def save(
     check_input(rows, deletes, user)
     if not rows and not deletes and not remove_demo:
         return SaveResult(inserted=0, changed=0, unchanged=0, deleted=0)
-    now = utcnow()
     keys = [row.key for row in rows] + [key for key, _ in deletes]
     round_keys = sorted({key.round_key for key in keys})
     with write_session(engine) as session:
+        lock_rounds(session, [*round_keys, *remove_demo])
+        now = utcnow()  # after the wait for the lock: the trail's order is the commit order
         removed = remove_round_demo(session, remove_demo, user=user, at=now)
         if demo:
             refuse_demo_over_real(session, round_keys)

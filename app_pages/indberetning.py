@@ -2,7 +2,7 @@
 
 The choice of erhvervshus, year and period lives in the URL (``?hus=sjaelland&aar=2022&
 periode=H1``). Values are entered against the contract in force (godkendt before udkast),
-the same one an import uses.
+the same one an import uses; each target with the inputs of its kind (docs/entry.md).
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import streamlit as st
 from contracts import danish
 from contracts.loader import Catalog
 from contracts.reference import house_name
-from services.entry import build_table
+from services import entry_access as access
+from services.entry_table import build_table
 from ui import data
 from ui.contract_view import contract_title, md
 from ui.entry import editor, files, history, report_round, state
@@ -46,33 +47,30 @@ if contract.demo:
     st.warning("Demokontrakt: opdigtet til demonstration, ikke en rigtig kontrakt.")
 state.show_flash()
 
-info = store.round(house, year, period)
+info = access.round_info(store, house, year, period)
 locked = report_round.is_locked(info)
 report_round.render_status(store, info)
 report_round.render_actions(catalog, store, info)
 
 st.header("Tal")
 include_all = st.toggle("Vis også måltal, der ikke måles i perioden", key="alle_maaltal")
-identity = (house, year, period, include_all)
-table, read_at = state.frozen_table(
-    identity,
-    lambda: build_table(contract, period, store.values(house), include_all=include_all),
+form = state.form_state(
+    (house, year, period),
+    include_all,
+    lambda: access.house_values(store, house),
+    lambda values, everything: build_table(contract, period, values, include_all=everything),
 )
 st.caption(
-    f"Tallene er hentet {history.local_time(read_at)}. Tryk »Hent tallene igen« for at se "
-    "ændringer, andre har gemt siden."
+    f"Tallene er hentet {danish.date_time(form.read_at)}. Tal skrives på dansk: 1.680 og 50,5. "
+    "Status ved hvert måltal er den, det får, når du gemmer. »Hent tallene igen« viser, hvad "
+    "andre har gemt siden, og sletter dine ændringer, der ikke er gemt."
 )
-edited = editor.render_editors(contract, table, locked=locked)
-save_col, reload_col = st.columns([1, 4])
-with save_col:
-    save = st.button("Gem", key="gem", type="primary", disabled=locked or table.totals.empty)
-with reload_col:
-    reload = st.button("Hent tallene igen", key="hent_igen")
-if reload:
+for warning in form.table.warnings:
+    st.warning(warning)
+if st.button("Hent tallene igen", key="hent_igen"):
     state.reset()
     st.rerun()
-if save:
-    editor.save(contract, period, store, table, edited)
+editor.render_form(contract, period, store, form, locked=locked)
 
 st.header("Fra fil")
 files.render_import(catalog, store, locked=report_round.import_locked(info))

@@ -11,6 +11,7 @@ from contracts.models import HOUSE_KEYS, Contract
 from contracts.reference import house_name
 from db.errors import NotFound, ValidationFailed
 from services.catalog import load_catalog
+from services.values_io.tables import CSV_DIALECTS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,6 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("house", metavar="ERHVERVSHUS")
     parser.add_argument("year", type=int, metavar="ÅR")
     parser.add_argument("-o", "--output", type=Path, metavar="FIL", help=".csv eller .xlsx")
+    _dialect_argument(parser)
     parser.set_defaults(handler=run_export)
 
     parser = sub.add_parser("template", help="skabelon til indberetning af en periode")
@@ -38,12 +40,31 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("year", type=int, metavar="ÅR")
     parser.add_argument("period", metavar="PERIODE", help="H1 eller FY")
     parser.add_argument("-o", "--output", type=Path, metavar="FIL", help=".csv eller .xlsx")
+    _dialect_argument(parser)
+    parser.add_argument(
+        "--alle",
+        action="store_true",
+        dest="all_targets",
+        help="alle kontraktens måltal, også dem, der ikke måles i perioden",
+    )
     parser.set_defaults(handler=run_template)
+
+
+def _dialect_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--dialekt",
+        choices=CSV_DIALECTS,
+        default="komma",
+        dest="dialect",
+        help="CSV: komma (standard; punktum som decimaltegn) eller excel (dansk Excel: "
+        "semikolon og decimalkomma)",
+    )
 
 
 def run_import(args: argparse.Namespace) -> int:
     from db import Store
     from db.identity import current_user
+    from services.entry_dry_run import plan_lines
     from services.values_io.limits import MAX_FILE_BYTES, too_large
     from services.values_io.plan import apply_plan, plan_import
 
@@ -58,10 +79,11 @@ def run_import(args: argparse.Namespace) -> int:
     store = Store()
     try:
         store.upgrade()
-        plan = plan_import(data, path.name, load_folder(), store)
+        catalog = load_folder()
+        plan = plan_import(data, path.name, catalog, store)
         if args.dry_run:
             print(f"Prøvekørsel af '{path.name}': {plan.summary()}.")
-            for line in plan.lines():
+            for line in plan_lines(plan, catalog):
                 print(f"  {line}")
             print("Intet er skrevet.")
             return 0
@@ -80,7 +102,7 @@ def run_export(args: argparse.Namespace) -> int:
     from db import Store
     from services.values_io.export import export_bytes
 
-    excel = _excel(args.output)
+    excel = _excel(args.output, args.dialect)
     store = Store()
     try:
         store.upgrade()
@@ -88,7 +110,7 @@ def run_export(args: argparse.Namespace) -> int:
         values = store.values(house=contract.erhvervshus, year=contract.year)
     finally:
         store.dispose()
-    data = export_bytes(contract, values, excel=excel)
+    data = export_bytes(contract, values, excel=excel, dialect=args.dialect)
     _write(data, args.output)
     return 0
 
@@ -101,14 +123,17 @@ def run_template(args: argparse.Namespace) -> int:
         raise ValidationFailed(f"'{args.period}' er ikke en periode (brug H1 eller FY)")
     from db import Store
 
-    excel = _excel(args.output)
+    excel = _excel(args.output, args.dialect)
     store = Store()
     try:
         store.upgrade()
         contract = _contract(load_catalog(store), args.house, args.year)
     finally:
         store.dispose()
-    _write(template_bytes(contract, period, excel=excel), args.output)
+    data = template_bytes(
+        contract, period, excel=excel, dialect=args.dialect, all_targets=args.all_targets
+    )
+    _write(data, args.output)
     return 0
 
 
@@ -121,12 +146,16 @@ def _contract(catalog: Catalog, house: str, year: int) -> Contract:
     return contract
 
 
-def _excel(output: Path | None) -> bool:
+def _excel(output: Path | None, dialect: str = "komma") -> bool:
     if output is None:
         return False
     suffix = output.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ValidationFailed(f"'{output.name}' skal ende på .csv eller .xlsx")
+    if suffix == ".xlsx" and dialect != "komma":
+        raise ValidationFailed(
+            f"--dialekt gælder CSV-filer; '{output.name}' er en Excel-fil, hvor tal altid er tal"
+        )
     return suffix == ".xlsx"
 
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
 
 from contracts.models import Contract, Target
 from db.records import SOURCE_ENTERED, ValueKey, ValueRow
+from services.entry_hints import kind_hint
 from services.entry_table import (
     COLUMNS,
     EDITABLE_COLUMNS,
@@ -43,13 +44,25 @@ __all__ = [
     "NUMBER_COLUMNS",
     "EntryChanges",
     "EntryTable",
+    "Issue",
     "build_table",
     "changes",
     "target_text",
 ]
 
 DERIVED_SOURCE = f"{SOURCE_ENTERED} {DERIVED_MARK}"
+
 Place = tuple[str, str]  # (target key, kommunekode; "" for the total)
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A problem with one cell: the target, kommune ("" for the total) and column it is in."""
+
+    target: str
+    kommune: str
+    column: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -57,6 +70,8 @@ class EntryChanges:
     rows: tuple[ValueRow, ...]
     deletes: tuple[tuple[ValueKey, int], ...]
     problems: tuple[str, ...]
+    #: The problems by cell, for a form that shows each beside its input.
+    issues: tuple[Issue, ...] = field(default=(), compare=False)
 
     @property
     def empty(self) -> bool:
@@ -69,6 +84,7 @@ def changes(contract: Contract, period: str, table: EntryTable, edited: EntryTab
     after = _records(edited)
     targets = {target.key: target for _goal, target in contract.targets()}
     problems: list[str] = []
+    issues: list[Issue] = []
     rows: dict[Place, ValueRow] = {}
     deletes: dict[Place, int] = {}
     written: dict[Place, dict[str, float] | None] = {}
@@ -77,7 +93,7 @@ def changes(contract: Contract, period: str, table: EntryTable, edited: EntryTab
         old = before[place]
         if not any(_text(record[c]) != _text(old[c]) for c in EDITABLE_COLUMNS):
             continue
-        report = _reporter(problems, target, place[1])
+        report = _reporter(problems, issues, target, place[1], record)
         numbers = _parse(record, report)
         comment = _comment(record["kommentar"], report)
         version = int(old["version"])
@@ -102,9 +118,11 @@ def changes(contract: Contract, period: str, table: EntryTable, edited: EntryTab
         rows[place] = _value_row(contract, period, place, numbers, comment, version)
         written[place] = {FIELD_OF[c]: n for c, n in numbers.items()}
     if not problems:
-        problems += _settle_totals(contract, period, targets, before, written, rows, deletes)
+        for key, text in _settle_totals(contract, period, targets, before, written, rows, deletes):
+            problems.append(f"Måltal {targets[key].name}, kolonne 'værdi': {text}")
+            issues.append(Issue(key, "", "værdi", text))
     if problems:
-        return EntryChanges((), (), tuple(problems))
+        return EntryChanges((), (), tuple(problems), tuple(issues))
     gone = tuple((_key(contract, period, p), v) for p, v in deletes.items() if p not in rows)
     return EntryChanges(tuple(rows.values()), gone, ())
 
@@ -117,9 +135,10 @@ def _settle_totals(
     written: dict[Place, dict[str, float] | None],
     rows: dict[Place, ValueRow],
     deletes: dict[Place, int],
-) -> list[str]:
-    """Each edited per-kommune target's total, settled against its kommune rows."""
-    problems: list[str] = []
+) -> list[tuple[str, str]]:
+    """Each edited per-kommune target's total, settled against its kommune rows; the
+    problems as (target key, text)."""
+    problems: list[tuple[str, str]] = []
     for key in dict.fromkeys(place[0] for place in written):
         target = targets[key]
         stored = {p[1]: _stored(record) for p, record in before.items() if p[0] == key}
@@ -127,7 +146,7 @@ def _settle_totals(
         if outcome is None:
             continue
         if outcome.problem is not None:
-            problems.append(f"Måltal {target.name}, kolonne 'værdi': {outcome.problem}")
+            problems.append((key, outcome.problem))
             continue
         total = (key, "")
         old = before[total]
@@ -169,11 +188,23 @@ def _ignore(column: str, text: str) -> None:
     return None
 
 
-def _reporter(problems: list[str], target: Target, kommune: str) -> Callable[[str, str], None]:
+def _reporter(
+    problems: list[str],
+    issues: list[Issue],
+    target: Target,
+    kommune: str,
+    record: Mapping[Any, Any],
+) -> Callable[[str, str], None]:
+    """Reports a problem in a column, with the Danish hint for how its number was typed."""
     where = f" ({kommune_name(kommune)}, {kommune})" if kommune else ""
 
     def report(column: str, text: str) -> None:
+        typed = _text(record[column]) if column in NUMBER_COLUMNS else ""
+        hint = kind_hint(target.kind, typed) if typed else None
+        if hint:
+            text = f"{text}; {hint}"
         problems.append(f"Måltal {target.name}{where}, kolonne '{column}': {text}")
+        issues.append(Issue(target.key, kommune, column, text))
 
     return report
 

@@ -37,8 +37,8 @@ def test_import_dry_run_prints_the_plan_and_writes_nothing(
     assert cli.main(["import", str(file), "--dry-run"]) == 0
     assert capsys.readouterr().out.splitlines() == [
         "Prøvekørsel af 'tal.csv': 1 indsættes, 0 ændres, 0 uændrede, 1 ikke udfyldt.",
-        "  indsættes    sjaelland 2022 H1 8b: 1.680",
-        "  ikke udfyldt sjaelland 2022 FY 5a (række 3)",
+        "  Række 2: 8b, Erhvervshus Sjælland 1. halvår 2022: indsættes – → 1.680",
+        "  Række 3: 5a, Erhvervshus Sjælland helår 2022: ikke udfyldt",
         "Intet er skrevet.",
     ]
     assert values(database) == []
@@ -87,8 +87,34 @@ def test_template_goes_to_stdout_as_csv_by_default(
 ) -> None:
     assert cli.main(["template", "sjaelland", "2022", "h1"]) == 0
     lines = capsysbinary.readouterr().out.decode().splitlines()
-    assert lines[0].startswith(HEADER + ",målsætning,enhed,type")
-    assert lines[1].startswith("sjaelland,2022,H1,1a,,,,,,,,,")
+    assert lines[0] == (
+        "erhvervshus,år,periode,måltal,kommunekode,kommune,værdi,tæller,nævner,promotorer,"
+        "passive,kritikere,kommentar,målsætning,enhed,type"
+    )
+    assert lines[1].startswith("sjaelland,2022,H1,5a,,,,,,,,,,")  # 1a and 3b: not at H1
+
+
+def test_template_alle_lists_every_target_and_dialekt_excel_is_danish_excels_csv(
+    database: str, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    args = ["template", "sjaelland", "2022", "H1", "--alle", "--dialekt", "excel"]
+    assert cli.main(args) == 0
+    data = capsysbinary.readouterr().out
+    assert data.startswith("\ufeff".encode())  # a BOM: Excel reads æ, ø and å
+    lines = data.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("erhvervshus;år;periode;måltal;kommunekode;kommune;værdi;")
+    assert lines[1].startswith("sjaelland;2022;H1;1a;;;;")
+
+
+def test_dialekt_is_refused_for_an_excel_file(
+    tmp_path: Path, database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "t.xlsx"
+    assert cli.main(["export", "sjaelland", "2022", "-o", str(output), "--dialekt", "excel"]) == 1
+    assert capsys.readouterr().err == (
+        "fejl: --dialekt gælder CSV-filer; 't.xlsx' er en Excel-fil, hvor tal altid er tal\n"
+    )
+    assert not output.exists()
 
 
 def test_template_and_export_write_the_file_the_suffix_names(
@@ -103,7 +129,7 @@ def test_template_and_export_write_the_file_the_suffix_names(
     assert export.read_text() == HEADER + "\n"
     assert capsys.readouterr().out.splitlines() == [
         f"Skrevet: {template}",
-        "Importeret 'skabelon.xlsx': 0 indsat, 0 ændret, 0 uændrede, 45 ikke udfyldt.",
+        "Importeret 'skabelon.xlsx': 0 indsat, 0 ændret, 0 uændrede, 46 ikke udfyldt.",
         f"Skrevet: {export}",
     ]
 

@@ -17,6 +17,9 @@ from services.values_io import TEMPLATE_COLUMNS, apply_plan, plan_import, templa
 
 CONTRACTS = Path(__file__).parent / "files" / "import" / "contracts"
 TARGETS = ["1a", "3b.drift", "5a", "6b.omsaetning", "8a", "8b", "9b", "9c", "11h", "12a", "15a"]
+#: Measured in FY 2022: not 1a (measured in 2021 only); in H1 2022 not 3b.drift (yearly) either.
+FY_TARGETS = [t for t in TARGETS if t != "1a"]
+H1_TARGETS = [t for t in FY_TARGETS if t != "3b.drift"]
 
 
 @pytest.fixture(scope="module")
@@ -35,28 +38,44 @@ def read_csv(data: bytes) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
 
 
-def test_the_template_has_the_twelve_columns_first_then_sentence_unit_and_kind(
+def test_the_template_has_the_import_columns_with_kommune_names_then_sentence_unit_and_kind(
     contract: Contract,
 ) -> None:
     header = template_bytes(contract, "H1").decode().splitlines()[0]
     assert header == (
-        "erhvervshus,år,periode,måltal,kommunekode,værdi,tæller,nævner,promotorer,passive,"
-        "kritikere,kommentar,målsætning,enhed,type"
+        "erhvervshus,år,periode,måltal,kommunekode,kommune,værdi,tæller,nævner,promotorer,"
+        "passive,kritikere,kommentar,målsætning,enhed,type"
     )
     assert tuple(header.split(",")) == TEMPLATE_COLUMNS
 
 
-def test_every_target_has_a_total_row_and_per_kommune_targets_a_row_per_kommune(
+@pytest.mark.parametrize(
+    ("period", "all_targets", "expected"),
+    [("FY", False, FY_TARGETS), ("H1", False, H1_TARGETS), ("H1", True, TARGETS)],
+)
+def test_a_template_lists_the_targets_measured_in_its_period_or_all_on_request(
+    contract: Contract, period: str, all_targets: bool, expected: list[str]
+) -> None:
+    rows = read_csv(template_bytes(contract, period, all_targets=all_targets))
+    assert [row["måltal"] for row in rows if not row["kommunekode"]] == expected
+
+
+def test_per_kommune_targets_get_a_named_row_per_kommune_and_one_for_outside(
     contract: Contract,
 ) -> None:
     rows = read_csv(template_bytes(contract, "FY"))
-    totals = [row["måltal"] for row in rows if not row["kommunekode"]]
-    assert totals == TARGETS
     geography = list(contract.geography or ())
     assert len(geography) == 17
     for key in ("8a", "9c"):
-        assert [r["kommunekode"] for r in rows if r["måltal"] == key] == ["", *geography]
-    assert len(rows) == len(TARGETS) + 2 * 17
+        assert [r["kommunekode"] for r in rows if r["måltal"] == key] == ["", *geography, "0"]
+    named = {(r["kommunekode"], r["kommune"]) for r in rows if r["måltal"] == "8a"}
+    assert {
+        ("", ""),
+        ("259", "Køge"),
+        ("336", "Stevns"),
+        ("0", "Uden for geografien / ukendt"),
+    } <= (named)
+    assert len(rows) == len(FY_TARGETS) + 2 * 18
     assert {(r["erhvervshus"], r["år"], r["periode"]) for r in rows} == {
         ("sjaelland", "2022", "FY")
     }
@@ -74,7 +93,7 @@ def test_every_target_has_a_total_row_and_per_kommune_targets_a_row_per_kommune(
 def test_the_template_explains_each_target(
     contract: Contract, key: str, sentence: str, unit: str, kind: str
 ) -> None:
-    row = next(r for r in read_csv(template_bytes(contract, "H1")) if r["måltal"] == key)
+    row = next(r for r in read_csv(template_bytes(contract, "FY")) if r["måltal"] == key)
     assert (row["målsætning"], row["enhed"], row["type"]) == (sentence, unit, kind)
     assert [row[c] for c in ("værdi", "tæller", "nævner", "kommentar")] == ["", "", "", ""]
 
@@ -85,7 +104,7 @@ def test_an_unfilled_template_imports_as_all_not_filled_in_and_writes_nothing(
 ) -> None:
     name = "skabelon.xlsx" if excel else "skabelon.csv"
     plan = plan_import(template_bytes(contract, "H1", excel=excel), name, catalog, store)
-    assert plan.summary() == "0 indsættes, 0 ændres, 0 uændrede, 45 ikke udfyldt"
+    assert plan.summary() == "0 indsættes, 0 ændres, 0 uændrede, 45 ikke udfyldt"  # 9 + 2 × 18
     result = apply_plan(plan, store, "tester")
     assert (result.inserted, result.changed) == (0, 0)
     assert store.values().empty
@@ -98,12 +117,14 @@ def test_a_filled_in_excel_template_imports(
     workbook = load_workbook(io.BytesIO(template_bytes(contract, "H1", excel=True)))
     sheet = workbook.active
     assert sheet is not None
+    assert [cell.value for cell in sheet[2]][:3] == ["sjaelland", 2022, "H1"]  # år: a number
+    value, comment = TEMPLATE_COLUMNS.index("værdi") + 1, TEMPLATE_COLUMNS.index("kommentar") + 1
     for row in sheet.iter_rows(min_row=2):
         if row[3].value == "8b":
-            row[5].value = 470
+            row[value - 1].value = 470
         if row[3].value == "8a" and row[4].value == "259":
-            row[5].value = 40
-            row[11].value = "Køge"
+            row[value - 1].value = 40
+            row[comment - 1].value = "Køge"
     buffer = io.BytesIO()
     workbook.save(buffer)
     plan = plan_import(buffer.getvalue(), "skabelon.xlsx", catalog, store)

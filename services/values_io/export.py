@@ -1,6 +1,6 @@
 """Export of a contract's reported values in the import format: it imports back unchanged.
 
-Comma dialect, both periods, sorted by period (H1 before FY), target (contract order; keys no
+Comma dialect by default (Danish Excel's semicolon dialect on request), both periods, sorted by period (H1 before FY), target (contract order; keys no
 longer in the contract after them, alphabetically) and kommune (total first), with no
 timestamp: the same state always gives the same bytes.
 """
@@ -14,7 +14,7 @@ import pandas as pd
 
 from contracts.models import PERIODS, Contract
 from services.values_io.parse import COLUMNS
-from services.values_io.tables import Cell, to_csv, to_xlsx
+from services.values_io.tables import Cell, CsvDialect, to_csv, to_xlsx
 
 _NUMBER_FIELDS = ("value", "numerator", "denominator", "promoters", "passives", "detractors")
 
@@ -43,7 +43,7 @@ def export_rows(contract: Contract, values: pd.DataFrame) -> list[list[Cell]]:
         rows.append(
             [
                 record["house"],
-                str(int(record["year"])),
+                float(record["year"]),  # a number in a spreadsheet, "2022" in CSV
                 record["period"],
                 record["target"],
                 record["kommune"] or "",
@@ -54,11 +54,17 @@ def export_rows(contract: Contract, values: pd.DataFrame) -> list[list[Cell]]:
     return rows
 
 
-def export_bytes(contract: Contract, values: pd.DataFrame, *, excel: bool = False) -> bytes:
+def export_bytes(
+    contract: Contract,
+    values: pd.DataFrame,
+    *,
+    excel: bool = False,
+    dialect: CsvDialect = "komma",
+) -> bytes:
     rows = export_rows(contract, values)
     if excel:
         return to_xlsx(COLUMNS, rows, title=f"{contract.erhvervshus} {contract.year}")
-    return to_csv(COLUMNS, rows)
+    return to_csv(COLUMNS, rows, dialect=dialect)
 
 
 def _number(value: Any) -> float | None:

@@ -14,6 +14,7 @@ INPUT_HINTS: dict[str, str] = {
     "milestone": "(1 = nået, 0 = ikke nået)",
     "assessment": "(1 = opfyldt, 0 = ikke opfyldt)",
     "coverage": "(pr. kommune)",
+    "spread": "(beregnes; skriv kun en kommentar)",
 }
 KIND_LABELS: dict[str, str] = {
     kind: f"{label} {INPUT_HINTS[kind]}" if kind in INPUT_HINTS else label

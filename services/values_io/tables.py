@@ -1,5 +1,10 @@
-"""Rows of cells → CSV bytes (comma dialect) or an Excel sheet, both byte-stable and safe to
-open in a spreadsheet (docs/import-format.md, "Formula-like text").
+"""Rows of cells → CSV bytes or an Excel sheet, both byte-stable and safe to open in a
+spreadsheet (docs/import-format.md, "Formula-like text").
+
+CSV comes in two dialects, the two the import reads: ``komma`` (the default: ``,`` between
+cells, ``.`` as decimal mark, UTF-8) and ``excel``, what Danish Excel opens and saves as it is
+(``;`` between cells, ``,`` as decimal mark, UTF-8 with a byte order mark so Excel reads æ, ø
+and å, Windows line ends).
 
 Text never runs as a formula: in CSV, text starting like a formula gets a leading ``'``
 (``services.values_io.text.formula_guarded``); in xlsx every text is a text cell (openpyxl
@@ -17,35 +22,59 @@ import io
 import re
 import zipfile
 from collections.abc import Sequence
+from decimal import Decimal
+from typing import Literal
 
 from services.values_io.numbers import plain_number
 from services.values_io.text import export_text, formula_guarded, is_formula_like
 
 Cell = str | float | None
+CsvDialect = Literal["komma", "excel"]
+CSV_DIALECTS: tuple[CsvDialect, ...] = ("komma", "excel")
+BOM = "\ufeff"
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _TIMESTAMP = re.compile(rb"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
 
 
-def to_csv(columns: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
-    """UTF-8 without BOM, ``,`` between cells, ``.`` as decimal mark, ``\\n`` line ends."""
+def to_csv(
+    columns: Sequence[str], rows: Sequence[Sequence[Cell]], *, dialect: CsvDialect = "komma"
+) -> bytes:
+    """``komma``: UTF-8 without BOM, ``,`` between cells, ``.`` as decimal mark, ``\\n`` line
+    ends. ``excel``: UTF-8 with BOM, ``;`` between cells, ``,`` as decimal mark (no thousands
+    grouping, which the import would also read), ``\\r\\n`` line ends."""
+    excel = dialect == "excel"
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    if excel:
+        buffer.write(BOM)
+    writer = csv.writer(
+        buffer, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n"
+    )
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([_csv_cell(c) for c in row])
+        writer.writerow([_csv_cell(c, excel) for c in row])
     return buffer.getvalue().encode("utf-8")
 
 
-def _csv_cell(cell: Cell) -> str:
+def _csv_cell(cell: Cell, excel: bool = False) -> str:
     if cell is None:
         return ""
     if isinstance(cell, float):
-        return plain_number(cell)
+        return _decimal_comma(cell) if excel else plain_number(cell)
     return formula_guarded(export_text(cell))
 
 
+def _decimal_comma(number: float) -> str:
+    """``50.5`` → ``50,5``, ``1680.0`` → ``1680``, ``1e-05`` → ``0,00001`` (never an exponent,
+    which Excel's Danish reading and the import's semicolon dialect do not take)."""
+    text = plain_number(number)
+    if "e" in text or "E" in text:
+        text = format(Decimal(text), "f")
+    return text.replace(".", ",")
+
+
 def to_xlsx(columns: Sequence[str], rows: Sequence[Sequence[Cell]], *, title: str) -> bytes:
-    """One sheet; numbers as numbers, text (kommunekoder too) as text."""
+    """One sheet; numbers as numbers, text (kommunekoder too) as text; the header row stays
+    in view while scrolling."""
     from openpyxl import Workbook  # imported here: only Excel output needs it
 
     workbook = Workbook()
@@ -72,6 +101,7 @@ def to_xlsx(columns: Sequence[str], rows: Sequence[Sequence[Cell]], *, title: st
             else len(column)
         )
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(width + 2, 60)
+    sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return _stable_zip(buffer.getvalue())

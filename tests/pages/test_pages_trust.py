@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from entry_support import inputs_of, statuses
 from pages_support import FRAMEWORK, open_app, write_folder
 from streamlit.testing.v1 import AppTest
 
@@ -120,14 +121,14 @@ def test_maal_warns_beside_the_status_too(store: Store) -> None:
     assert f":orange[**Advarsel:** {PARTS_WARNING}]" in text
 
 
-def test_indberetning_lists_the_warning_and_marks_the_status(store: Store) -> None:
+def test_indberetning_lists_the_warning_and_shows_it_beside_the_status(store: Store) -> None:
     save(store, {"8a": 100, "8b": 40, "8c": 50})
     at = page("app_pages/indberetning.py", **H1)
     assert f"Advarsel: {PARTS_WARNING}" in at.warning.values
-    statuses = dict(
-        zip(at.dataframe[0].value["nøgle"], at.dataframe[0].value["status"], strict=True)
-    )
-    assert statuses["8a"] == "Opfyldt · advarsel"
+    assert statuses(at)["8a"] == "Opfyldt"
+    assert f":orange[**Advarsel:** {PARTS_WARNING}]" in at.markdown.values
+    assert "- [8a](#maaltal-8a): " + PARTS_WARNING.rstrip(".") + ": skriv en kommentar, der " \
+        "forklarer det" in "\n".join(at.markdown.values)  # fmt: skip
 
 
 def test_submit_lists_the_unexplained_total_then_confirms_missing_data(store: Store) -> None:
@@ -193,11 +194,8 @@ def test_a_demo_round_is_marked_locked_and_left_only_by_removing_its_demo_data(
 
 def test_a_computed_target_takes_a_comment_and_no_value_on_the_page(store: Store) -> None:
     at = page("app_pages/indberetning.py", **H1)
-    tables = [frame.value for frame in at.dataframe]
-    assert "9a" not in list(tables[0]["nøgle"])  # the totals, where values are typed
-    computed = next(t for t in tables if "9a" in list(t["nøgle"]))
-    assert list(computed["nøgle"]) == ["9a"]
-    assert "Beregnede måltal" in at.subheader.values
+    assert inputs_of(at, "9a") == ["Kommentar til resultatet"]
+    assert inputs_of(at, "8b") == ["Antal forløb", "Kommentar"]
 
 
 def test_a_demo_contract_never_carries_a_plain_godkendt_badge(

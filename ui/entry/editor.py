@@ -1,129 +1,195 @@
-"""The editable tables of the Indberetning page and the "Gem" that saves them in one go."""
+"""The Indberetning form: the targets by goal, each with the inputs of its kind, the list of
+what is still missing at the top, and "Gem", which saves every edit in one go.
+
+Every target is drawn first (its texts make the draft); then the round is judged as if the
+draft were saved (``services.entry_live``) and each target's status, its help and the list at
+the top are filled in. A save that meets someone else's change keeps every edit
+(``services.entry_save``): what met no conflict is saved, and the conflicts wait for the
+person's choice per value (``ui.entry.conflicts``).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections import defaultdict
 
-import pandas as pd
 import streamlit as st
 
-from contracts import danish
-from contracts.describe import name_of
 from contracts.models import Contract
-from db import SaveResult, Store
-from db.errors import Conflict, UserError
-from db.identity import current_user
-from services.entry import COLUMNS, NUMBER_COLUMNS, EntryTable, changes
-from ui.entry import state
-
-#: The target by name ("8c – vækstplaner"); the key stays in the table, hidden, to save by.
-NAME = "navn"
-HIDDEN = {"nøgle", "version", "kilde"}
-VISIBLE = (NAME, *(c for c in COLUMNS if c not in {*HIDDEN, "kommunekode"}))
-VISIBLE_KOMMUNER = (NAME, *(c for c in COLUMNS if c not in {*HIDDEN, "målsætning", "type"}))
-#: Computed targets show no number columns: they take a comment, never a typed value.
-VISIBLE_COMPUTED = (NAME, "målsætning", "måltal", "status", "kommentar")
-HELP = (
-    "Skriv tal på dansk (1.680 og 50,5). Udfyld værdi, eller tæller og nævner (procentdel), "
-    "eller promotorer, passive og kritikere (NPS). Milepæle og vurderinger: 1 eller 0. "
-    "Tøm cellerne for at slette en værdi. En kommentar uden tal er en kommentar til måltallet."
-)
-RELOAD_ADVICE = "Tryk »Hent tallene igen« for at se de nye tal, og ret derefter igen."
+from services import entry_access as access
+from services.entry_form import GoalForm, entry_form
+from services.entry_hints import form_hints
+from services.entry_live import LiveRound, apply_draft, cells_of, live_round
+from services.entry_save import SaveOutcome, draft_of
+from services.entry_table import EntryTable, kommune_name
+from ui.contract_view import md_inline
+from ui.entry import conflicts, inputs, state
+from ui.entry.inputs import Slots
+from ui.entry.state import FormState
 
 
-def _config(locked: bool) -> dict[str, Any]:
-    config: dict[str, Any] = {
-        NAME: st.column_config.TextColumn("Måltal", disabled=True),
-        "kommunekode": st.column_config.TextColumn("Kode", disabled=True),
-        "kommune": st.column_config.TextColumn("Kommune", disabled=True),
-        "målsætning": st.column_config.TextColumn("Målsætning", disabled=True, width="large"),
-        "type": st.column_config.TextColumn("Type", disabled=True),
-        "måltal": st.column_config.TextColumn("Mål for året", disabled=True),
-        "status": st.column_config.TextColumn("Status", disabled=True, width="medium"),
-        "kommentar": st.column_config.TextColumn("Kommentar", disabled=locked, width="large"),
-    }
-    for column in NUMBER_COLUMNS:
-        config[column] = st.column_config.TextColumn(column.capitalize(), disabled=locked)
-    return config
-
-
-def _editor(frame: pd.DataFrame, name: str, order: tuple[str, ...], locked: bool) -> pd.DataFrame:
-    edited: pd.DataFrame = st.data_editor(
-        frame,
-        key=f"{name}_{state.generation()}",
-        hide_index=True,
-        num_rows="fixed",
-        column_order=order,
-        column_config=_config(locked),
-        disabled=locked,
-        width="stretch",
-    )
-    return edited
-
-
-def _named(frame: pd.DataFrame, contract: Contract) -> pd.DataFrame:
-    """The table with each row's target named as people write it (never a dotted key)."""
-    return frame.assign(**{NAME: [name_of(contract, str(k)) for k in frame["nøgle"]]})
-
-
-def render_editors(contract: Contract, table: EntryTable, *, locked: bool) -> EntryTable:
-    """The totals editor, and the kommune rows of per-kommune targets in an expander."""
-    if table.totals.empty:
-        st.info("Ingen måltal måles i denne periode.")
-        return table
-    for warning in table.warnings:
-        st.warning(warning)
-    st.caption(HELP)
-    totals = _editor(_named(table.totals, contract), "rediger_total", VISIBLE, locked)
-    kommuner = table.kommuner
-    if not kommuner.empty:
-        kommuner = _named(kommuner, contract)
-        names = danish.join(dict.fromkeys(kommuner[NAME]))
-        with st.expander(f"Tal pr. kommune ({names})"):
-            st.caption(
-                "Totalen følger kommunerækkerne. En total, du selv har skrevet, erstattes "
-                "aldrig af en anden sum: ret den, eller tøm den, så den bliver summen."
-            )
-            kommuner = _editor(kommuner, "rediger_kommuner", VISIBLE_KOMMUNER, locked)
-    computed = table.computed
-    if computed is not None and not computed.empty:
-        st.subheader("Beregnede måltal")
-        st.caption(
-            "Resultatet beregnes af andre måltals kommunetal og kan ikke tastes. Skriv en "
-            "kommentar, der forklarer det, hvor det er i risiko eller ikke opfyldt."
-        )
-        computed = _editor(
-            _named(computed, contract), "rediger_beregnede", VISIBLE_COMPUTED, locked
-        )
-    return EntryTable(totals, kommuner, computed, table.warnings)
-
-
-def saved_text(result: SaveResult) -> str:
-    return f"Gemt: {result.inserted} indsat, {result.changed} ændret, {result.deleted} slettet."
-
-
-def save(
-    contract: Contract, period: str, store: Store, table: EntryTable, edited: EntryTable
+def render_form(
+    contract: Contract, period: str, store: access.Store, form_state: FormState, *, locked: bool
 ) -> None:
-    """All changes in ONE store.save with the versions read; every problem listed, else none."""
-    found = changes(contract, period, table, edited)
-    if found.problems:
-        count = len(found.problems)
-        head = f"Intet er gemt: {count} {'problem' if count == 1 else 'problemer'}."
-        st.error(state.bulleted(head, list(found.problems)))
+    table = form_state.table
+    if table.totals.empty and (table.computed is None or table.computed.empty):
+        st.info("Ingen måltal måles i denne periode.")
         return
-    if found.empty:
-        st.info("Ingen ændringer at gemme.")
-        return
-    try:
-        result = store.save(found.rows, user=current_user(), deletes=found.deletes)
-    except Conflict as exc:
-        head = str(exc).splitlines()[0]
-        st.error(state.bulleted(head, [*exc.problems, RELOAD_ADVICE]))
-        return
-    except UserError as exc:
-        st.error(state.bulleted(str(exc).splitlines()[0], exc.problems))
-        return
-    state.flash("success", saved_text(result))
-    state.reset()
+    goals = entry_form(contract, table)
+    missing_box = st.container()
+    choices = conflicts.render_conflicts(form_state.conflicts)
+    save_top = st.button("Gem", key="gem", type="primary", disabled=locked)
+    feedback_top = st.container()
+    start = cells_of(apply_draft(table, form_state.seed))
+    draft_texts: dict[tuple[str, str], dict[str, str]] = {}
+    slots: dict[str, Slots] = {}
+    for goal in goals:
+        _goal_heading(goal)
+        for form in goal.targets:
+            texts, slots[form.key] = inputs.render_target(form, start, locked=locked)
+            draft_texts.update(texts)
+    edited = apply_draft(table, draft_texts)
+    save_bottom = st.button("Gem", key="gem_nederst", type="primary", disabled=locked)
+    feedback_bottom = st.container()
+    live = live_round(contract, period, form_state.values, table, edited)
+    pasted = st.session_state.pop(state.PASTED_KEY, None)
+    if pasted is not None:
+        _paste(form_state, table, edited, pasted)
+    issues: dict[str, list[str]] = defaultdict(list)
+    if (save_top or save_bottom) and not locked:
+        outcome = _save(contract, period, store, form_state, edited, choices)
+        if outcome is not None:
+            for box in (feedback_top, feedback_bottom):
+                _show_problems(box, outcome, goals)
+            for issue in outcome.issues:
+                issues[issue.target].append(
+                    _issue_text(goals, issue.kommune, issue.column, issue.text)
+                )
+    changed = {place[0] for place in draft_of(table, edited)}
+    if changed:  # a computed target or a total of parts can change with another's edit
+        before = live_round(contract, period, form_state.values, table, table).targets
+        changed |= {k for k, t in live.targets.items() if before.get(k) != t}
+    _fill(goals, slots, live, edited, issues, changed)
+    _missing(missing_box, live)
+
+
+def _goal_heading(goal: GoalForm) -> None:
+    st.subheader(goal.heading, anchor=goal.anchor)
+
+
+def _paste(
+    form_state: FormState, table: EntryTable, edited: EntryTable, pasted: tuple[str, dict[str, str]]
+) -> None:
+    """A column pasted into a kommune grid: the draft with it, in new inputs."""
+    key, by_code = pasted
+    seed = draft_of(table, edited)
+    for code, text in by_code.items():
+        seed.setdefault((key, code), dict(cells_of(table)[(key, code)]))["værdi"] = text
+    state.regenerate(form_state, seed)
     st.rerun()
+
+
+def _save(
+    contract: Contract,
+    period: str,
+    store: access.Store,
+    form_state: FormState,
+    edited: EntryTable,
+    choices: dict[tuple[str, str], conflicts.Choice | None],
+) -> SaveOutcome | None:
+    """Save; on success (whole or with conflicts left) the page starts again from the store."""
+    table = form_state.table
+    if form_state.conflicts:
+        if any(choice is None for choice in choices.values()):
+            st.error(conflicts.CHOOSE_FIRST)
+            return None
+        draft = conflicts.resolved(table, edited, choices)
+        edited = apply_draft(table, draft)
+    try:
+        outcome = access.save(
+            store, contract, period, table, edited, include_all=form_state.include_all
+        )
+    except access.UserError as exc:
+        st.error(state.bulleted(str(exc).splitlines()[0], exc.problems))
+        return None
+    if outcome.problems:
+        return outcome
+    if outcome.nothing_to_save:
+        st.info("Ingen ændringer at gemme.")
+        return None
+    saved = conflicts.saved_text(outcome)
+    if outcome.conflicts and outcome.table is not None:
+        values = access.house_values(store, contract.erhvervshus)
+        state.flash("warning", saved)
+        state.regenerate(
+            form_state,
+            outcome.draft,
+            values=values,
+            table=outcome.table,
+            conflicts=outcome.conflicts,
+        )
+    else:
+        state.flash("success", saved)
+        state.reset()
+    st.rerun()
+    return None  # pragma: no cover - st.rerun ends the run
+
+
+def _show_problems(
+    box: st.delta_generator.DeltaGenerator, outcome: SaveOutcome, goals: tuple[GoalForm, ...]
+) -> None:
+    count = len(outcome.problems)
+    head = f"Intet er gemt: {count} {'problem' if count == 1 else 'problemer'}."
+    names = {form.key: form for goal in goals for form in goal.targets}
+    links = []
+    for key in dict.fromkeys(issue.target for issue in outcome.issues):
+        form = names.get(key)
+        if form is not None:
+            links.append(f"[{md_inline(form.name)}](#{form.anchor})")
+    with box:
+        st.error(f"{state.bulleted(head, list(outcome.problems))}\n\nGå til: {', '.join(links)}")
+
+
+def _issue_text(goals: tuple[GoalForm, ...], kommune: str, column: str, text: str) -> str:
+    labels = {f.column: f.label for g in goals for form in g.targets for f in form.fields}
+    where = f"{kommune_name(kommune)}, " if kommune else ""
+    label = "Kommentar" if column == "kommentar" else labels.get(column, column)
+    return f"{where}{label}: {text}"
+
+
+def _fill(
+    goals: tuple[GoalForm, ...],
+    slots: dict[str, Slots],
+    live: LiveRound,
+    edited: EntryTable,
+    issues: dict[str, list[str]],
+    changed: set[str],
+) -> None:
+    cells = cells_of(edited)
+    for goal in goals:
+        for form in goal.targets:
+            slot = slots[form.key]
+            inputs.fill_status(
+                slot,
+                live.targets.get(form.key),
+                changed=form.key in changed,
+                warning=live.warnings.get(form.key),
+            )
+            total = live.kommune_sums.get(form.key)
+            if total:
+                with slot.help:
+                    st.caption(f"I alt fra kommunerne: {total}")
+            inputs.fill_help(slot, form_hints(form, cells), issues.get(form.key, []))
+
+
+def _missing(box: st.delta_generator.DeltaGenerator, live: LiveRound) -> None:
+    """What still lacks a value or a needed comment, each linking to its target's inputs."""
+    with box:
+        if not live.missing:
+            st.markdown(
+                ":green[**Intet mangler:**] alle måltal i perioden har et tal, og de nødvendige "
+                "kommentarer er skrevet."
+            )
+            return
+        count = len(live.missing)
+        lines = [f"- [{md_inline(m.name)}](#{m.anchor}): {md_inline(m.text)}" for m in live.missing]
+        st.markdown(f"**Mangler ({count})**\n\n" + "\n".join(lines))

@@ -1,25 +1,40 @@
-"""Import from a file (dry run, then the same plan applied) and the downloads of the page."""
+"""Import from a file (dry run, then the same plan applied) and the downloads of the page.
+
+The dry run lists every file row: what happens to it and what it changes (old → new), with
+the target by name and the period as people name it; a refused file shows each problem
+beside the row it is about (``services.entry_dry_run``). The downloads come in the comma
+dialect or Danish Excel's (semicolon, decimal comma), and are made when clicked.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
+from contracts import danish
 from contracts.loader import Catalog
 from contracts.models import Contract
-from db import Store
-from db.errors import UserError
-from db.identity import current_user
-from services.values_io import ImportPlan, apply_plan, export_bytes, plan_import, template_bytes
+from services import entry_access as access
+from services.entry_dry_run import plan_frame, problem_frame
+from services.values_io import ImportPlan
 from services.values_io.limits import MAX_FILE_MB
+from services.values_io.tables import CsvDialect
 from ui.contract_view import md
 from ui.danish_widgets import danish_file_uploader
 from ui.entry import state
 
 PLAN_KEY = "indberetning_importplan"
+DIALECT_KEY = "csv_dialekt"
+ALL_TARGETS_KEY = "skabelon_alle"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DIALECTS: dict[CsvDialect, str] = {
+    "komma": "Komma (punktum som decimaltegn)",
+    "excel": "Dansk Excel (semikolon og decimalkomma)",
+}
 
 
-def render_import(catalog: Catalog, store: Store, *, locked: bool) -> None:
+def render_import(catalog: Catalog, store: access.Store, *, locked: bool) -> None:
     """Upload → dry run (summary and one line per row) → "Gennemfør import" of that plan."""
     danish_file_uploader()
     uploaded = st.file_uploader(
@@ -37,18 +52,22 @@ def render_import(catalog: Catalog, store: Store, *, locked: bool) -> None:
     kept = st.session_state.get(PLAN_KEY)
     if kept is None or kept[0] != identity:
         try:
-            plan = plan_import(data, uploaded.name, catalog, store)
-        except UserError as exc:
+            plan = access.plan_file(data, uploaded.name, catalog, store)
+        except access.UserError as exc:
             st.error(state.bulleted(str(exc).splitlines()[0], exc.problems))
+            rows = problem_frame(data, uploaded.name, exc.problems)
+            if rows is not None:
+                st.markdown("**Problemerne ved rækkerne i filen**")
+                st.dataframe(rows, hide_index=True, width="stretch")
             return
         kept = (identity, plan)
         st.session_state[PLAN_KEY] = kept
-    show_plan(kept[1], store)
+    show_plan(kept[1], catalog, store)
 
 
-def show_plan(plan: ImportPlan, store: Store) -> None:
+def show_plan(plan: ImportPlan, catalog: Catalog, store: access.Store) -> None:
     st.markdown(f"**Prøvekørsel af {md(plan.source)}:** {md(plan.summary())}.")
-    st.dataframe(plan.frame(), hide_index=True, width="stretch")
+    st.dataframe(plan_frame(plan, catalog), hide_index=True, width="stretch")
     label = "Gennemfør import"
     if plan.demo_rounds:
         st.warning(
@@ -59,8 +78,8 @@ def show_plan(plan: ImportPlan, store: Store) -> None:
     if not st.button(label, key="gennemfoer_import", type="primary"):
         return
     try:
-        result = apply_plan(plan, store, current_user(), replace_demo=bool(plan.demo_rounds))
-    except UserError as exc:
+        result = access.apply_file(plan, store)
+    except access.UserError as exc:
         st.error(state.bulleted(str(exc).splitlines()[0], exc.problems))
         return
     st.session_state.pop(PLAN_KEY, None)
@@ -73,22 +92,43 @@ def show_plan(plan: ImportPlan, store: Store) -> None:
     st.rerun()
 
 
-def render_downloads(contract: Contract, period: str, store: Store) -> None:
-    """The empty template of this contract-period, and an export of the contract's values."""
+def render_downloads(contract: Contract, period: str, store: access.Store) -> None:
+    """The template of this contract-period (its measured targets, or all), and an export of
+    the contract's values; CSV in the dialect chosen."""
     house, year = contract.erhvervshus, contract.year
-    values = store.values(house=house, year=year)
+    left, right = st.columns(2)
+    with left:
+        dialect: CsvDialect = st.radio(
+            "CSV-filer",
+            tuple(DIALECTS),
+            format_func=DIALECTS.__getitem__,
+            key=DIALECT_KEY,
+            horizontal=True,
+        )
+    with right:
+        all_targets = st.toggle(
+            f"Skabelon med alle måltal, også dem, der ikke måles i "
+            f"{danish.period_label(period, year)}",
+            key=ALL_TARGETS_KEY,
+        )
     stem = f"{house}-{year}"
+    suffix = "-excel" if dialect == "excel" else ""
+
+    def template(excel: bool) -> Callable[[], bytes]:
+        return lambda: access.template_file(
+            contract, period, excel=excel, dialect=dialect, all_targets=all_targets
+        )
+
+    def export(excel: bool) -> Callable[[], bytes]:
+        return lambda: access.export_file(store, contract, excel=excel, dialect=dialect)
+
     buttons = (
-        ("Skabelon (CSV)", template_bytes(contract, period), f"skabelon-{stem}-{period}.csv"),
-        (
-            "Skabelon (Excel)",
-            template_bytes(contract, period, excel=True),
-            f"skabelon-{stem}-{period}.xlsx",
-        ),
-        ("Værdier (CSV)", export_bytes(contract, values), f"vaerdier-{stem}.csv"),
-        ("Værdier (Excel)", export_bytes(contract, values, excel=True), f"vaerdier-{stem}.xlsx"),
+        ("Skabelon (CSV)", template(False), f"skabelon-{stem}-{period}{suffix}.csv"),
+        ("Skabelon (Excel)", template(True), f"skabelon-{stem}-{period}.xlsx"),
+        ("Værdier (CSV)", export(False), f"vaerdier-{stem}{suffix}.csv"),
+        ("Værdier (Excel)", export(True), f"vaerdier-{stem}.xlsx"),
     )
     for column, (label, data, name) in zip(st.columns(len(buttons)), buttons, strict=True):
         with column:
             mime = XLSX if name.endswith(".xlsx") else "text/csv"
-            st.download_button(label, data, file_name=name, mime=mime, key=f"hent_{name}")
+            st.download_button(label, data, file_name=name, mime=mime, key=f"hent_{label}")

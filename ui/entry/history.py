@@ -1,81 +1,23 @@
-"""The latest changes of a report round, from the store's audit trail, in Danish."""
+"""The latest changes of a report round, as the Indberetning page shows them.
+
+The Danish table is built in ``services.entry_history``; this module only draws it.
+"""
 
 from __future__ import annotations
 
-import json
-import math
-from collections.abc import Mapping
-from datetime import datetime
-from typing import Any
-
-import pandas as pd
 import streamlit as st
 
-from contracts import danish
-from contracts.describe import kommune_label, name_of
 from contracts.models import Contract
-from db import Store
-from db.records import VALUE_PARTS
-from services.values_io.plan import describe
+from services import entry_access as access
+from services.entry_history import HISTORY_COLUMNS, history_frame, local_time
 
-LATEST = 20
-HISTORY_COLUMNS = ("hvornår", "hvem", "hvad", "gammel → ny", "begrundelse")
+__all__ = ["HISTORY_COLUMNS", "history_frame", "local_time", "render_history"]
 
 
-def history_frame(
-    audit: pd.DataFrame, period: str, contract: Contract | None = None, limit: int = LATEST
-) -> pd.DataFrame:
-    """The newest ``limit`` events of ``period``: when, who, what (targets by name), old → new,
-    reason."""
-    mine = audit[audit["period"] == period].head(limit)
-    records = [
-        {
-            "hvornår": local_time(row["at"]),
-            "hvem": row["user"],
-            "hvad": _what(row, contract),
-            "gammel → ny": f"{_state(row['old'])} → {_state(row['new'])}",
-            "begrundelse": "" if _missing(row["reason"]) else str(row["reason"]),
-        }
-        for row in mine.to_dict("records")
-    ]
-    return pd.DataFrame.from_records(records, columns=list(HISTORY_COLUMNS))
-
-
-def local_time(moment: datetime) -> str:
-    """``"23. november 2026 kl. 14.40"``: Danish time, the one format of every page."""
-    return danish.date_time(moment)
-
-
-def render_history(contract: Contract, store: Store, period: str) -> None:
-    house, year = contract.erhvervshus, contract.year
-    frame = history_frame(store.audit(house=house, year=year), period, contract)
+def render_history(contract: Contract, store: access.Store, period: str) -> None:
+    frame = access.history(store, contract, period)
     with st.expander(f"Seneste ændringer ({len(frame)})"):
         if frame.empty:
             st.caption("Ingen ændringer endnu.")
         else:
             st.dataframe(frame, hide_index=True, width="stretch")
-
-
-def _what(row: Mapping[Any, Any], contract: Contract | None) -> str:
-    if not row["target"]:
-        return f"indberetningen {row['action']}"
-    where = f" ({kommune_label(row['kommune'])})" if row["kommune"] else ""
-    return f"{row['action']} {name_of(contract, str(row['target']))}{where}"
-
-
-def _state(raw: Any) -> str:
-    if _missing(raw):
-        return "–"
-    data = json.loads(raw)
-    if "status" in data and len(data) == 1:
-        return str(data["status"])
-    numbers = {
-        k: float(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
-        for k, v in data.items()
-        if k in VALUE_PARTS
-    }
-    return describe(numbers, data.get("comment"))
-
-
-def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))

@@ -13,20 +13,11 @@ from typing import Literal
 import streamlit as st
 
 from contracts.loader import Catalog
-from db import RoundInfo, Store
-from db.errors import Unconfirmed, UserError
-from db.identity import current_user
-from db.records import round_label
-from services.rounds import (
-    REMOVE_ACTION,
-    approve_round,
-    begin_real_entry,
-    reopen_round,
-    round_status_label,
-    submit_round,
-)
+from services import entry_access as access
+from services.entry_access import RoundInfo, Store, round_label
+from services.entry_history import local_time
+from services.rounds import REMOVE_ACTION, round_status_label
 from ui.entry import state
-from ui.entry.history import local_time
 
 LOCKED = ("indsendt", "godkendt")
 ROUND_COLORS: dict[str, Literal["blue", "orange", "green", "gray"]] = {
@@ -81,7 +72,7 @@ def render_status(store: Store, info: RoundInfo | None) -> None:
 
 
 def _remove_demo(store: Store, info: RoundInfo) -> None:
-    begin_real_entry(store, info.house, info.year, info.period, user=current_user())
+    access.remove_demo(store, info.house, info.year, info.period)
 
 
 def render_actions(catalog: Catalog, store: Store, info: RoundInfo | None) -> None:
@@ -92,39 +83,36 @@ def render_actions(catalog: Catalog, store: Store, info: RoundInfo | None) -> No
     if info is None:
         return
     key = (info.house, info.year, info.period)
-    user = current_user()
     if info.status == "åben":
         if st.button("Indsend", key="indsend", type="primary"):
-            _submit(catalog, store, key, user, confirmed=False)
+            _submit(catalog, store, key, confirmed=False)
         question = st.session_state.get(CONFIRM_KEY)
         if question is not None and question[0] == key:
             st.warning(question[1])
             if st.button("Indsend alligevel", key="indsend_alligevel"):
-                _submit(catalog, store, key, user, confirmed=True)
+                _submit(catalog, store, key, confirmed=True)
         return
     left, right = st.columns(2, vertical_alignment="bottom")
     if info.status == "indsendt":
         with left:
             if st.button("Godkend", key="godkend", type="primary"):
-                _act(lambda: approve_round(store, *key, user=user), "Indberetningen er godkendt.")
+                _act(lambda: access.approve(store, *key), "Indberetningen er godkendt.")
     with right:
         reason = st.text_input("Begrundelse for at genåbne", key=REASON_KEY)
         if st.button("Genåbn", key="genaabn"):
             _act(
-                lambda: reopen_round(store, *key, user=user, reason=reason),
+                lambda: access.reopen(store, *key, reason),
                 "Indberetningen er genåbnet og kan rettes igen.",
             )
 
 
-def _submit(
-    catalog: Catalog, store: Store, key: tuple[str, int, str], user: str, *, confirmed: bool
-) -> None:
+def _submit(catalog: Catalog, store: Store, key: tuple[str, int, str], *, confirmed: bool) -> None:
     try:
-        submit_round(catalog, store, *key, user=user, confirm_missing=confirmed)
-    except Unconfirmed as exc:
+        access.submit(catalog, store, *key, confirmed=confirmed)
+    except access.Unconfirmed as exc:
         st.session_state[CONFIRM_KEY] = (key, str(exc))
         return
-    except UserError as exc:
+    except access.UserError as exc:
         st.session_state.pop(CONFIRM_KEY, None)
         st.error(state.bulleted(str(exc).splitlines()[0], exc.problems))
         return
@@ -137,7 +125,7 @@ def _submit(
 def _act(action: Callable[[], None], success: str) -> None:
     try:
         action()
-    except UserError as exc:
+    except access.UserError as exc:
         head = str(exc).splitlines()[0]
         st.error(state.bulleted(head, exc.problems))
         return

@@ -1,46 +1,94 @@
-"""What the Indberetning page keeps between reruns: the table as read, messages, generations.
+"""What the Indberetning page keeps between reruns: the round as read, the person's edits,
+conflicts waiting for a choice, and one-off messages.
 
-The editable table is frozen in the session when it is first built for a round, so the
-versions sent with a save are the ones the user saw; it is rebuilt only after a save, an
-import, a round action or an explicit "Hent igen" (a rebuilt table would otherwise let stale
-edits overwrite someone else's change without a conflict).
+The values are read once per round and frozen in the session, so the versions sent with a
+save are the ones the person saw; they are read again only after a save, an import, a round
+action or an explicit "Hent tallene igen" (a silent re-read would let stale edits overwrite
+someone else's change without a conflict).
+
+The inputs' keys carry a *generation*: a new generation gives every input a fresh key that
+starts from the ``seed`` (the person's unsaved edits over the table as read). That is how a
+save, a pasted column or a conflict puts new texts into the inputs without losing others.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
-from services.entry import EntryTable
+from services.entry_save import Draft, ValueConflict
+from services.entry_table import EntryTable
 from ui.contract_view import md
 
-TABLE_KEY = "indberetning_tabel"
+FORM_KEY = "indberetning_form"
 MESSAGE_KEY = "indberetning_besked"
 GENERATION_KEY = "indberetning_generation"
+#: A column pasted into a kommune grid in this run: (target key, texts by kommunekode).
+PASTED_KEY = "indberetning_indsat"
+
+
+@dataclass(frozen=True)
+class FormState:
+    """The round as read and what the inputs of the current generation start from."""
+
+    identity: tuple[str, int, str]
+    include_all: bool
+    values: pd.DataFrame
+    table: EntryTable
+    read_at: datetime
+    seed: Draft = field(default_factory=dict)
+    conflicts: tuple[ValueConflict, ...] = ()
 
 
 def generation() -> int:
-    """Bumped to give the editors and the file uploader fresh keys (their edits dropped)."""
+    """Bumped to give the inputs and the file uploader fresh keys."""
     return int(st.session_state.get(GENERATION_KEY, 0))
 
 
+def widget_key(*parts: object) -> str:
+    """``ind|3|8a|259|værdi``: an input's key in the current generation."""
+    return "|".join(["ind", str(generation()), *(str(p) for p in parts)])
+
+
 def reset() -> None:
-    st.session_state.pop(TABLE_KEY, None)
+    """Forget the round as read and every unsaved edit (after a save, import or round act)."""
+    st.session_state.pop(FORM_KEY, None)
     st.session_state[GENERATION_KEY] = generation() + 1
 
 
-def frozen_table(
-    identity: tuple[Any, ...], build: Callable[[], EntryTable]
-) -> tuple[EntryTable, datetime]:
-    """The table built for ``identity`` and when it was read; built now if there is none."""
-    kept = st.session_state.get(TABLE_KEY)
-    if kept is None or kept[0] != identity:
-        kept = (identity, build(), datetime.now(UTC))
-        st.session_state[TABLE_KEY] = kept
-    return kept[1], kept[2]
+def form_state(
+    identity: tuple[str, int, str],
+    include_all: bool,
+    read: Callable[[], pd.DataFrame],
+    build: Callable[[pd.DataFrame, bool], EntryTable],
+) -> FormState:
+    """The round's state; read now if there is none. Showing more or fewer targets builds
+    the table again from the values as read, keeping the person's edits."""
+    kept: FormState | None = st.session_state.get(FORM_KEY)
+    if kept is None or kept.identity != identity:
+        values = read()
+        kept = FormState(identity, include_all, values, build(values, include_all), _now())
+        st.session_state[FORM_KEY] = kept
+    elif kept.include_all != include_all:
+        table = build(kept.values, include_all)
+        kept = replace(kept, include_all=include_all, table=table)
+        st.session_state[FORM_KEY] = kept
+    return kept
+
+
+def regenerate(state: FormState, seed: Draft, **changes: Any) -> None:
+    """New inputs starting from ``seed`` over the table (and any other field changed)."""
+    st.session_state[FORM_KEY] = replace(state, seed=seed, **changes)
+    st.session_state[GENERATION_KEY] = generation() + 1
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 def flash(kind: str, text: str, lines: list[str] | None = None) -> None:
@@ -53,8 +101,8 @@ def show_flash() -> None:
     if message is None:
         return
     kind, text, lines = message
-    show = {"success": st.success, "error": st.error, "info": st.info}[kind]
-    show(bulleted(text, lines))
+    show = {"success": st.success, "error": st.error, "info": st.info, "warning": st.warning}
+    show[kind](bulleted(text, lines))
 
 
 def bulleted(head: str, lines: list[str]) -> str:

@@ -1,0 +1,236 @@
+"""What the round would look like if the form were saved now (docs/entry.md "Live status").
+
+The form's texts (a *draft*: target, kommune → column → text) are laid over the table as
+read (``apply_draft``); ``live_round`` then judges the round with ``metrics`` as if it were
+saved: the values a save would write (``services.entry.changes``, so a per-kommune total
+follows its kommune rows exactly as the store will keep it) over the stored ones. Where a
+field does not read as a number yet, the rest is judged as typed and that field is left out.
+
+It also lists what still lacks a value or a needed comment, each with the anchor of the
+target's inputs, and the live sum of each per-kommune target's kommune rows.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from contracts import wording
+from contracts.models import Contract, Target
+from metrics import consistency, fulfilment
+from metrics.statuses import MANGLER_DATA, STATUS_LABELS
+from metrics.values import values_frame
+from services.entry import changes
+from services.entry_form import anchor_of
+from services.entry_table import EDITABLE_COLUMNS, NUMBER_COLUMNS, EntryTable, is_missing
+from services.rounds import EXPLAINED_BY_COMMENT, missing_comments
+from services.values_io.parse import parse_number
+from services.values_io.validate import FIELD_OF
+
+Place = tuple[str, str]
+Draft = Mapping[Place, Mapping[str, str]]
+
+
+@dataclass(frozen=True)
+class LiveTarget:
+    status: str
+    label: str
+    result: str
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A target that still lacks a value or a needed comment, and where its inputs are."""
+
+    key: str
+    name: str
+    anchor: str
+    text: str
+
+
+@dataclass(frozen=True)
+class LiveRound:
+    targets: dict[str, LiveTarget]
+    missing: tuple[Missing, ...]
+    #: Parts that do not add up (8a = 8b + 8c), by the total's key: shown beside its status.
+    warnings: dict[str, str]
+    #: The sum of each per-kommune target's kommune rows as typed, in words; "" when none.
+    kommune_sums: dict[str, str]
+
+
+def apply_draft(table: EntryTable, draft: Draft) -> EntryTable:
+    """``table`` with the draft's texts in their cells (the table itself is not changed)."""
+
+    def apply(frame: pd.DataFrame | None) -> pd.DataFrame | None:
+        if frame is None or frame.empty or not draft:
+            return frame
+        records = frame.to_dict("records")
+        for record in records:
+            texts = draft.get((str(record["nøgle"]), str(record["kommunekode"])))
+            if texts:
+                record.update({c: t for c, t in texts.items() if c in EDITABLE_COLUMNS})
+        return pd.DataFrame.from_records(records, columns=list(frame.columns))
+
+    totals, kommuner = apply(table.totals), apply(table.kommuner)
+    assert totals is not None and kommuner is not None
+    return EntryTable(totals, kommuner, apply(table.computed), table.warnings)
+
+
+def cells_of(table: EntryTable) -> dict[Place, dict[str, str]]:
+    """Every place's editable texts (numbers as Danish text, the comment), stripped."""
+    cells: dict[Place, dict[str, str]] = {}
+    for frame in table.frames():
+        for record in frame.to_dict("records"):
+            place = (str(record["nøgle"]), _text(record["kommunekode"]))
+            cells[place] = {c: _text(record[c]) for c in EDITABLE_COLUMNS}
+    return cells
+
+
+def live_round(
+    contract: Contract, period: str, values: pd.DataFrame, table: EntryTable, edited: EntryTable
+) -> LiveRound:
+    """The round judged as if ``edited`` were saved over ``values`` (the house's values)."""
+    mine = (
+        (values["house"] == contract.erhvervshus)
+        & (values["year"] == contract.year)
+        & (values["period"] == period)
+    )
+    round_values = _after_save(contract, period, values[mine], table, edited)
+    combined = pd.concat([values[~mine], round_values], ignore_index=True)
+    judged = fulfilment(contract, combined, period=period)
+    targets = {t.key: t for _goal, t in contract.targets()}
+    live = {}
+    for raw in judged.to_dict("records"):
+        row = {str(k): v for k, v in raw.items()}
+        status, key = str(row["status"]), str(row["target"])
+        live[key] = LiveTarget(
+            status, STATUS_LABELS[status], wording.result_text(row, targets[key])
+        )
+    findings = [
+        f
+        for f in consistency(contract, combined)
+        if f.period == period and f.code in EXPLAINED_BY_COMMENT
+    ]
+    return LiveRound(
+        live,
+        _missing(judged, findings, targets),
+        {f.target: f.message for f in findings if f.code == "parts"},
+        {key: _kommune_sum(targets[key], edited) for key in _per_kommune(edited)},
+    )
+
+
+def _after_save(
+    contract: Contract, period: str, stored: pd.DataFrame, table: EntryTable, edited: EntryTable
+) -> pd.DataFrame:
+    found = changes(contract, period, table, edited)
+    records: dict[Place, dict[str, Any]] = {
+        (str(r["target"]), str(r["kommune"] or "")): {str(k): v for k, v in r.items()}
+        for r in stored.to_dict("records")
+    }
+    if found.problems:  # judged as typed, but a target with a problem as it is stored
+        broken = {issue.target for issue in found.issues}
+        for place, record in _places(edited).items():
+            if place[0] in broken:
+                continue
+            typed = _lenient(record)
+            if typed is None:
+                records.pop(place, None)
+            else:
+                records[place] = _record(contract, period, place, *typed)
+    else:
+        for key, _version in found.deletes:
+            records.pop((key.target, key.kommune), None)
+        for row in found.rows:
+            parts = {f: v for f, v in row.parts().items() if v is not None}
+            place = (row.key.target, row.key.kommune)
+            records[place] = _record(contract, period, place, parts, row.comment)
+    return values_frame(records.values())
+
+
+def _record(
+    contract: Contract, period: str, place: Place, numbers: Mapping[str, float], comment: Any
+) -> dict[str, Any]:
+    return {
+        "house": contract.erhvervshus,
+        "year": contract.year,
+        "period": period,
+        "target": place[0],
+        "kommune": place[1],
+        **numbers,
+        "comment": comment,
+        "version": 0,
+    }
+
+
+def _places(table: EntryTable) -> dict[Place, Mapping[Any, Any]]:
+    frames = [f for f in table.frames() if not f.empty]
+    if not frames:
+        return {}
+    both = pd.concat(frames, ignore_index=True)
+    return {(str(r["nøgle"]), _text(r["kommunekode"])): r for r in both.to_dict("records")}
+
+
+def _lenient(record: Mapping[Any, Any]) -> tuple[dict[str, float], str | None] | None:
+    numbers = {}
+    for column in NUMBER_COLUMNS:
+        number = _number(record[column])
+        if number is not None:
+            numbers[FIELD_OF[column]] = number
+    comment = _text(record["kommentar"]) or None
+    if not numbers and (comment is None or _text(record["kommunekode"])):
+        return None
+    return numbers, comment
+
+
+def _number(cell: Any) -> float | None:
+    try:
+        number = parse_number(_text(cell), "semikolon")
+    except ValueError:
+        return None
+    return None if number is None or math.isnan(number) else number
+
+
+def _text(cell: Any) -> str:
+    return "" if is_missing(cell) else str(cell).strip()
+
+
+def _missing(
+    judged: pd.DataFrame, findings: list[Any], targets: dict[str, Target]
+) -> tuple[Missing, ...]:
+    """In contract order: no value yet, then a needed comment, then an unexplained total."""
+    by_label = {t.name: t for t in targets.values()}
+    found: list[Missing] = []
+    for row in judged.to_dict("records"):
+        if row["status"] == MANGLER_DATA:
+            target = targets[str(row["target"])]
+            found.append(Missing(target.key, target.name, anchor_of(target.key), "mangler et tal"))
+    for line in missing_comments(judged):
+        name, _, text = line.partition(": ")
+        target = by_label[name]
+        found.append(Missing(target.key, name, anchor_of(target.key), text.rstrip(".")))
+    comments = dict(zip(judged["target"], judged["comment"], strict=True))
+    for finding in findings:
+        comment = comments.get(finding.target)
+        if isinstance(comment, str) and comment.strip():
+            continue
+        target = targets[finding.target]
+        text = f"{finding.message.rstrip('.')}: skriv en kommentar, der forklarer det"
+        found.append(Missing(target.key, target.name, anchor_of(target.key), text))
+    order = {key: n for n, key in enumerate(targets)}
+    return tuple(sorted(found, key=lambda m: order[m.key]))
+
+
+def _per_kommune(table: EntryTable) -> list[str]:
+    return list(dict.fromkeys(str(k) for k in table.kommuner["nøgle"]))
+
+
+def _kommune_sum(target: Target, table: EntryTable) -> str:
+    rows = table.kommuner[table.kommuner["nøgle"] == target.key]
+    numbers = [n for n in (_number(cell) for cell in rows["værdi"]) if n is not None]
+    if not numbers:
+        return ""
+    return wording.value_text(target, math.fsum(numbers), result=False)

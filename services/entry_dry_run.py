@@ -33,10 +33,13 @@ _LISTED_ROWS = 3
 ROWS_SHOWN_UP_TO_BYTES = 1_000_000
 
 
-def _rows_text(rows: tuple[int, ...]) -> str:
+def _rows_text(rows: tuple[int, ...], derived: bool = False) -> str:
+    """``2``; a total the file leaves to its kommune rows: ``4, 5 (sum)``, ``3–20 (sum)``."""
     if len(rows) > _LISTED_ROWS:
-        return f"{rows[0]}–{rows[-1]} (sum)"
-    return ", ".join(str(r) for r in rows)
+        text = f"{rows[0]}–{rows[-1]}"
+    else:
+        text = ", ".join(str(r) for r in rows)
+    return f"{text} (sum)" if derived else text
 
 
 def _place(catalog: Catalog, key: tuple[str, int, str, str, str]) -> tuple[str, str, str]:
@@ -57,7 +60,7 @@ def plan_frame(plan: ImportPlan, catalog: Catalog) -> pd.DataFrame:
         change = new if item.action == "uændret" else f"{old} → {new}"
         records.append(
             {
-                "række": _rows_text(item.entry.rows),
+                "række": _rows_text(item.entry.rows, item.entry.derived),
                 "handling": item.action,
                 "måltal": name,
                 "periode": period,

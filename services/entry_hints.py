@@ -41,20 +41,25 @@ def number_hint(text: str, *, whole: bool = False, thousands_unlikely: bool = Fa
     if _POINT_DECIMAL.fullmatch(typed) and not _DANISH_GROUPS.fullmatch(typed):
         return f"brug komma: {typed.replace('.', ',')}"
     if whole and _COMMA_GROUPS.fullmatch(typed):
-        read = parse_number(typed, "semikolon")
-        assert read is not None
-        return f"»{typed}« læses som {danish.exact(read)} – mente du {typed.replace(',', '.')}?"
+        meant = typed.replace(",", ".")
+        if typed.count(",") > 1:
+            return f"brug punktum mellem tusinder: {meant}"
+        return f"»{typed}« læses som {danish.exact(_read(typed))} – mente du {meant}?"
     if thousands_unlikely and _DANISH_GROUPS.fullmatch(typed):
-        read = parse_number(typed, "semikolon")
-        assert read is not None
-        meant = typed.replace(".", ",", 1).replace(".", "")
+        meant = danish.exact(_read(typed.replace(".", ",", 1).replace(".", "")))
         return (
-            f"»{typed}« læses som {danish.exact(read)} (punktum skiller tusinder) – "
+            f"»{typed}« læses som {danish.exact(_read(typed))} (punktum skiller tusinder) – "
             f"mente du {meant}?"
         )
     if _SPACED.fullmatch(typed):
         return f"skriv uden mellemrum: {typed.replace(' ', '.')}"
     return None
+
+
+def _read(text: str) -> float:
+    number = parse_number(text, "semikolon")
+    assert number is not None  # only called on texts matched as numbers
+    return number
 
 
 def _grouped(text: str) -> str:

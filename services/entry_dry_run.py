@@ -35,10 +35,8 @@ ROWS_SHOWN_UP_TO_BYTES = 1_000_000
 
 def _rows_text(rows: tuple[int, ...], derived: bool = False) -> str:
     """``2``; a total the file leaves to its kommune rows: ``4, 5 (sum)``, ``3–20 (sum)``."""
-    if len(rows) > _LISTED_ROWS:
-        text = f"{rows[0]}–{rows[-1]}"
-    else:
-        text = ", ".join(str(r) for r in rows)
+    many = len(rows) > _LISTED_ROWS
+    text = f"{rows[0]}–{rows[-1]}" if many else ", ".join(str(r) for r in rows)
     return f"{text} (sum)" if derived else text
 
 

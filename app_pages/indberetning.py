@@ -65,8 +65,6 @@ st.caption(
     "Status ved hvert måltal er den, det får, når du gemmer. »Hent tallene igen« viser, hvad "
     "andre har gemt siden, og sletter dine ændringer, der ikke er gemt."
 )
-for warning in form.table.warnings:
-    st.warning(warning)
 if st.button("Hent tallene igen", key="hent_igen"):
     state.reset()
     st.rerun()

@@ -23,6 +23,7 @@ from services.values_io.plan import ImportPlan, describe
 from services.values_io.text import shown
 
 PLAN_COLUMNS = ("række", "handling", "måltal", "periode", "kommune", "før → efter")
+SKIPPED = "ikke udfyldt"
 PROBLEM_COLUMNS = ("række", "problem", "rækken i filen")
 MISSING = danish.MISSING
 _ROW = re.compile(r"^Række (\d+)(?:, |\b)")
@@ -40,19 +41,36 @@ def _rows_text(rows: tuple[int, ...], derived: bool = False) -> str:
     return f"{text} (sum)" if derived else text
 
 
-def _place(catalog: Catalog, key: tuple[str, int, str, str, str]) -> tuple[str, str, str]:
+def _place(
+    catalog: Catalog, key: tuple[str, int, str, str, str], with_house: bool
+) -> tuple[str, str, str]:
     house, year, period, target, kommune = key
     contract = catalog.contract(house, year)
     name = name_of(contract, target)
     where = f"{kommune_name(kommune)} ({kommune})" if kommune else "I alt"
-    return name, f"{house_name(house)} {danish.period_label(period, year)}", where
+    if with_house:
+        return name, f"{house_name(house)} {danish.period_label(period, year)}", where
+    return name, danish.period_label(period, year, capital=True), where
 
 
-def plan_frame(plan: ImportPlan, catalog: Catalog) -> pd.DataFrame:
-    """One row per file row (a derived total names the kommune rows it sums), in file order."""
+def houses(plan: ImportPlan) -> list[str]:
+    """The erhvervshuse a file writes to, in the order they first appear."""
+    keys = [item.entry.key for item in plan.items] + [skipped.key for skipped in plan.skipped]
+    return list(dict.fromkeys(key[0] for key in keys))
+
+
+def plan_frame(
+    plan: ImportPlan, catalog: Catalog, *, with_house: bool | None = None
+) -> pd.DataFrame:
+    """One row per file row (a derived total names the kommune rows it sums), in file order.
+
+    The period reads "1. halvår 2022"; with the erhvervshus before it ("Erhvervshus Fyn
+    1. halvår 2022") when the file writes to more than one (or ``with_house``)."""
+    if with_house is None:
+        with_house = len(houses(plan)) > 1
     records: list[dict[str, Any]] = []
     for item in plan.items:
-        name, period, where = _place(catalog, item.entry.key)
+        name, period, where = _place(catalog, item.entry.key, with_house)
         new = describe(item.entry.numbers, item.entry.comment)
         old = describe(item.old, item.old.get("comment")) if item.old else MISSING
         change = new if item.action == "uændret" else f"{old} → {new}"
@@ -68,11 +86,11 @@ def plan_frame(plan: ImportPlan, catalog: Catalog) -> pd.DataFrame:
             }
         )
     for skipped in plan.skipped:
-        name, period, where = _place(catalog, skipped.key)
+        name, period, where = _place(catalog, skipped.key, with_house)
         records.append(
             {
                 "række": str(skipped.row),
-                "handling": "ikke udfyldt",
+                "handling": SKIPPED,
                 "måltal": name,
                 "periode": period,
                 "kommune": where,
@@ -89,7 +107,7 @@ def plan_lines(plan: ImportPlan, catalog: Catalog) -> list[str]:
     """The dry run for the command line: ``Række 2: 8b, Erhvervshus Sjælland 1. halvår 2022:
     indsættes – → 1.680``."""
     lines = []
-    for row in plan_frame(plan, catalog).to_dict("records"):
+    for row in plan_frame(plan, catalog, with_house=True).to_dict("records"):
         where = "" if row["kommune"] == "I alt" else f" ({row['kommune']})"
         change = f" {row['før → efter']}" if row["før → efter"] else ""
         lines.append(

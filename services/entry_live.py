@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -42,14 +42,28 @@ class LiveTarget:
     result: str
 
 
+MissingKind = Literal["value", "comment", "explanation", "parts"]
+#: The kinds of what is missing, in the order the list shows them, with their headings.
+MISSING_HEADINGS: dict[MissingKind, str] = {
+    "value": "Mangler et tal",
+    "comment": "Mangler en kommentar",
+    "explanation": "Mangler en begrundelse for vurderingen",
+    "parts": "Stemmer ikke med sine dele og mangler en kommentar",
+}
+
+
 @dataclass(frozen=True)
 class Missing:
-    """A target that still lacks a value or a needed comment, and where its inputs are."""
+    """A target that still lacks a value or a needed comment, and where its inputs are.
+
+    ``text`` says more where the kind needs it: the status that asks for a comment ("i
+    risiko"), or the parts that do not add up."""
 
     key: str
     name: str
     anchor: str
-    text: str
+    kind: MissingKind
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -201,27 +215,32 @@ def _text(cell: Any) -> str:
 def _missing(
     judged: pd.DataFrame, findings: list[Any], targets: dict[str, Target]
 ) -> tuple[Missing, ...]:
-    """In contract order: no value yet, then a needed comment, then an unexplained total."""
+    """By kind (no value, a needed comment, an explanation, parts), each in contract order.
+
+    The comments a round needs are the submit check's (``services.rounds.missing_comments``)."""
     by_label = {t.name: t for t in targets.values()}
     found: list[Missing] = []
+
+    def add(target: Target, kind: MissingKind, text: str = "") -> None:
+        found.append(Missing(target.key, target.name, anchor_of(target.key), kind, text))
+
     for row in judged.to_dict("records"):
         if row["status"] == MANGLER_DATA:
-            target = targets[str(row["target"])]
-            found.append(Missing(target.key, target.name, anchor_of(target.key), "mangler et tal"))
+            add(targets[str(row["target"])], "value")
     for line in missing_comments(judged):
         name, _, text = line.partition(": ")
-        target = by_label[name]
-        found.append(Missing(target.key, name, anchor_of(target.key), text.rstrip(".")))
+        if text.endswith("mangler en begrundelse."):
+            add(by_label[name], "explanation")
+        else:
+            add(by_label[name], "comment", text.removeprefix("er ").split(" og mangler")[0])
     comments = dict(zip(judged["target"], judged["comment"], strict=True))
     for finding in findings:
         comment = comments.get(finding.target)
-        if isinstance(comment, str) and comment.strip():
-            continue
-        target = targets[finding.target]
-        text = f"{finding.message.rstrip('.')}: skriv en kommentar, der forklarer det"
-        found.append(Missing(target.key, target.name, anchor_of(target.key), text))
+        if not (isinstance(comment, str) and comment.strip()):
+            add(targets[finding.target], "parts", finding.message)
     order = {key: n for n, key in enumerate(targets)}
-    return tuple(sorted(found, key=lambda m: order[m.key]))
+    kinds = list(MISSING_HEADINGS)
+    return tuple(sorted(found, key=lambda m: (kinds.index(m.kind), order[m.key])))
 
 
 def _per_kommune(table: EntryTable) -> list[str]:

@@ -37,12 +37,14 @@ def test_a_field_that_is_no_number_yet_leaves_its_target_as_stored() -> None:
 
 def test_missing_lists_no_value_and_a_needed_comment_with_the_inputs_anchor() -> None:
     found = live({("8a", ""): {"værdi": "100"}}).missing
-    assert found[:2] == (
-        Missing("8a", "8a", "maaltal-8a", "er i risiko og mangler en kommentar"),
-        Missing("12a", "12a", "maaltal-12a", "mangler et tal"),
+    assert found == (
+        Missing("12a", "12a", "maaltal-12a", "value"),
+        Missing("5a", "5a", "maaltal-5a", "value"),
+        Missing("13b", "13b", "maaltal-13b", "value"),
+        Missing("8a", "8a", "maaltal-8a", "comment", "i risiko"),
     )
     commented = live({("8a", ""): {"værdi": "100", "kommentar": "Sen start"}}).missing
-    assert [m.key for m in commented][:1] == ["12a"]
+    assert [m.key for m in commented] == ["12a", "5a", "13b"]
 
 
 def test_cells_are_the_editable_texts_of_every_place() -> None:

@@ -97,11 +97,14 @@ def test_query_params_choose_the_round_and_its_measured_targets(
 @pytest.mark.usefixtures("contracts_folder", "store")
 def test_what_lacks_a_value_is_listed_at_the_top_with_a_link_to_its_input() -> None:
     at = open_entry(**FY_2022)
-    assert "**Mangler (2)**\n\n- [8a](#maaltal-8a): mangler et tal\n- [15a](#maaltal-15a): " \
-        "mangler et tal" in at.markdown.values  # fmt: skip
+    assert "- **Mangler et tal (2):** [8a](#maaltal-8a), [15a](#maaltal-15a)" in (
+        at.markdown.values
+    )
     type_into(at, {("8a", "værdi"): "1.000"}, run=True)
-    assert "**Mangler (2)**\n\n- [8a](#maaltal-8a): er ikke opfyldt og mangler en kommentar\n" \
-        "- [15a](#maaltal-15a): mangler et tal" in at.markdown.values  # fmt: skip
+    assert (
+        "- **Mangler et tal (1):** [15a](#maaltal-15a)\n"
+        "- **Mangler en kommentar (1):** [8a](#maaltal-8a) (ikke opfyldt)"
+    ) in at.markdown.values
 
 
 @pytest.mark.usefixtures("contracts_folder")
@@ -335,13 +338,22 @@ def test_an_import_is_dry_run_first_naming_periods_and_changes_then_applied(
         open_entry(**H1_2022),
         "sjaelland,2022,H1,8a,,900,,,,,,CRM\nsjaelland,2022,H1,8a,259,,,,,,,\n",
     )
-    assert "**Prøvekørsel af tal.csv:** 0 indsættes, 1 ændres, 0 uændrede, 1 ikke udfyldt." in (
-        at.markdown.values
+    assert (
+        "**Prøvekørsel af tal.csv** (Erhvervshus Sjælland): 0 indsættes, 1 ændres, 0 uændrede, 1 ikke udfyldt."
+        in (at.markdown.values)
     )
     plan = table_with(at, "før → efter")
     assert plan.values.tolist() == [
-        ["2", "ændres", "8a", "Erhvervshus Sjælland 1. halvår 2022", "I alt", "800 → 900 «CRM»"],
-        ["3", "ikke udfyldt", "8a", "Erhvervshus Sjælland 1. halvår 2022", "Køge (259)", ""],
+        ["2", "ændres", "8a", "1. halvår 2022", "I alt", "800 → 900 «CRM»"],
+    ]
+    at.toggle(key="vis_tomme_raekker").set_value(True).run()
+    assert table_with(at, "før → efter").values.tolist()[1] == [
+        "3",
+        "ikke udfyldt",
+        "8a",
+        "1. halvår 2022",
+        "Køge (259)",
+        "",
     ]
     assert stored(store) == [["8a", "", 800.0, "ib"]]
     at.button(key="gennemfoer_import").click().run()

@@ -124,11 +124,12 @@ def test_maal_warns_beside_the_status_too(store: Store) -> None:
 def test_indberetning_lists_the_warning_and_shows_it_beside_the_status(store: Store) -> None:
     save(store, {"8a": 100, "8b": 40, "8c": 50})
     at = page("app_pages/indberetning.py", **H1)
-    assert f"Advarsel: {PARTS_WARNING}" in at.warning.values
     assert statuses(at)["8a"] == "Opfyldt"
     assert f":orange[**Advarsel:** {PARTS_WARNING}]" in at.markdown.values
-    assert "- [8a](#maaltal-8a): " + PARTS_WARNING.rstrip(".") + ": skriv en kommentar, der " \
-        "forklarer det" in "\n".join(at.markdown.values)  # fmt: skip
+    assert (
+        f"- **Stemmer ikke med sine dele og mangler en kommentar (1):** [8a](#maaltal-8a): "
+        f"{PARTS_WARNING}"
+    ) in "\n".join(at.markdown.values)
 
 
 def test_submit_lists_the_unexplained_total_then_confirms_missing_data(store: Store) -> None:
@@ -230,7 +231,8 @@ def test_an_import_into_a_demo_round_says_so_and_removes_the_demo_data_when_conf
     at.file_uploader[0].upload("tal.csv", data, "text/csv").run()
 
     assert (
-        "**Prøvekørsel af tal.csv:** 1 indsættes, 0 ændres, 0 uændrede, 0 ikke udfyldt; "
+        "**Prøvekørsel af tal.csv** (Erhvervshus Sjælland): 1 indsættes, 0 ændres, 0 uændrede, "
+        "0 ikke udfyldt; "
         "erstatter demodata i Erhvervshus Sjælland 1. halvår 2022 (2 demoværdier fjernes)."
     ) in at.markdown.values
     button = at.button(key="gennemfoer_import")

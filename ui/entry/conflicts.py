@@ -43,7 +43,7 @@ def render_conflicts(found: tuple[ValueConflict, ...]) -> dict[Place, Choice | N
                 f"**{md_inline(conflict.theirs)}**. Du skrev: **{md_inline(conflict.mine)}**."
             )
             labels: dict[Choice, str] = {
-                "theirs": f"Behold {conflict.who}s: {conflict.theirs}",
+                "theirs": f"Behold {genitive(conflict.who)} tal: {conflict.theirs}",
                 "mine": f"Gem mit: {conflict.mine}",
             }
             picked = st.radio(
@@ -56,6 +56,11 @@ def render_conflicts(found: tuple[ValueConflict, ...]) -> dict[Place, Choice | N
             )
             choices[(conflict.target, conflict.kommune)] = _choice(picked)
     return choices
+
+
+def genitive(name: str) -> str:
+    """Danish genitive: ``bo`` → ``bos``, ``Jens`` → ``Jens'``."""
+    return f"{name}'" if name[-1:].casefold() in {"s", "x", "z"} else f"{name}s"
 
 
 def _choice(picked: object) -> Choice | None:

@@ -18,7 +18,7 @@ from contracts.models import Contract
 from services import entry_access as access
 from services.entry_form import GoalForm, entry_form
 from services.entry_hints import form_hints
-from services.entry_live import LiveRound, apply_draft, cells_of, live_round
+from services.entry_live import MISSING_HEADINGS, LiveRound, apply_draft, cells_of, live_round
 from services.entry_save import SaveOutcome, draft_of
 from services.entry_table import EntryTable, kommune_name
 from ui.contract_view import md_inline
@@ -69,7 +69,8 @@ def render_form(
         before = live_round(contract, period, form_state.values, table, table).targets
         changed |= {k for k, t in live.targets.items() if before.get(k) != t}
     _fill(goals, slots, live, edited, issues, changed)
-    _missing(missing_box, live)
+    if not locked:  # a locked round takes no values: nothing to point to
+        _missing(missing_box, live)
 
 
 def _goal_heading(goal: GoalForm) -> None:
@@ -182,7 +183,7 @@ def _fill(
 
 
 def _missing(box: st.delta_generator.DeltaGenerator, live: LiveRound) -> None:
-    """What still lacks a value or a needed comment, each linking to its target's inputs."""
+    """What still lacks a value or a needed comment, by kind, each linking to its inputs."""
     with box:
         if not live.missing:
             st.markdown(
@@ -190,6 +191,16 @@ def _missing(box: st.delta_generator.DeltaGenerator, live: LiveRound) -> None:
                 "kommentarer er skrevet."
             )
             return
-        count = len(live.missing)
-        lines = [f"- [{md_inline(m.name)}](#{m.anchor}): {md_inline(m.text)}" for m in live.missing]
-        st.markdown(f"**Mangler ({count})**\n\n" + "\n".join(lines))
+        lines = []
+        for kind, heading in MISSING_HEADINGS.items():
+            found = [m for m in live.missing if m.kind == kind]
+            if not found:
+                continue
+            links = []
+            for m in found:
+                text = f" ({md_inline(m.text)})" if m.text and kind == "comment" else ""
+                text = f": {md_inline(m.text)}" if kind == "parts" else text
+                links.append(f"[{md_inline(m.name)}](#{m.anchor}){text}")
+            joined = "; ".join(links) if kind == "parts" else ", ".join(links)
+            lines.append(f"- **{heading} ({len(found)}):** {joined}")
+        st.markdown("\n".join(lines))

@@ -15,8 +15,9 @@ import streamlit as st
 from contracts import danish
 from contracts.loader import Catalog
 from contracts.models import Contract
+from contracts.reference import house_name
 from services import entry_access as access
-from services.entry_dry_run import plan_frame, problem_frame
+from services.entry_dry_run import SKIPPED, houses, plan_frame, problem_frame
 from services.values_io import ImportPlan
 from services.values_io.limits import MAX_FILE_MB
 from services.values_io.tables import CsvDialect
@@ -66,8 +67,26 @@ def render_import(catalog: Catalog, store: access.Store, *, locked: bool) -> Non
 
 
 def show_plan(plan: ImportPlan, catalog: Catalog, store: access.Store) -> None:
-    st.markdown(f"**Prøvekørsel af {md(plan.source)}:** {md(plan.summary())}.")
-    st.dataframe(plan_frame(plan, catalog), hide_index=True, width="stretch")
+    written = danish.join(house_name(h) for h in houses(plan))
+    st.markdown(f"**Prøvekørsel af {md(plan.source)}** ({md(written)}): {md(plan.summary())}.")
+    frame = plan_frame(plan, catalog)
+    if plan.skipped and not st.toggle(
+        f"Vis også de {len(plan.skipped)} rækker, der ikke er udfyldt", key="vis_tomme_raekker"
+    ):
+        frame = frame[frame["handling"] != SKIPPED]
+    st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "række": st.column_config.TextColumn("Række", width="small"),
+            "handling": st.column_config.TextColumn("Handling", width="small"),
+            "måltal": st.column_config.TextColumn("Måltal", width="medium"),
+            "periode": st.column_config.TextColumn("Periode"),
+            "kommune": st.column_config.TextColumn("Kommune"),
+            "før → efter": st.column_config.TextColumn("Før → efter", width="large"),
+        },
+    )
     label = "Gennemfør import"
     if plan.demo_rounds:
         st.warning(

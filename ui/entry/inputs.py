@@ -39,7 +39,7 @@ def render_target(
     form: TargetForm, start: Mapping[tuple[str, str], Mapping[str, str]], *, locked: bool
 ) -> tuple[dict[tuple[str, str], Texts], Slots]:
     """Draw the target; its texts by place (total and, per kommune, each kommune)."""
-    with st.container(border=True):
+    with st.container(border=True, key=f"boks-{form.anchor}"):
         head, status = st.columns([5, 2])
         with head:
             st.markdown(_heading(form), unsafe_allow_html=True)

@@ -30,7 +30,8 @@ def render_kommuner(
     """The grid of the target's kommune rows; their texts by place."""
     frame = kommune_rows(form, start)
     codes = list(frame["kommunekode"])
-    with st.expander(f"Tal pr. kommune ({form.name})", expanded=True):
+    label = f"Tal pr. kommune for {form.name}: {len(codes) - 1} kommuner og »uden for geografien«"
+    with st.expander(label):
         grid, paste = st.columns([3, 2])
     with grid:
         edited: pd.DataFrame = st.data_editor(

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from load_report import RssSampler, Tally, check_saved, render  # noqa: E402
-from streamlit_client import Rerun, Session, edit_cell, press, require_loopback  # noqa: E402
+from streamlit_client import Rerun, Session, press, require_loopback, type_text  # noqa: E402
 
 from contracts.models import HOUSE_KEYS  # noqa: E402
 from deploy.stack import DEFAULT_DIR, STATE_FILE, Stack  # noqa: E402
@@ -86,14 +86,14 @@ async def staff(index: int, url: str, args: argparse.Namespace, tally: Tally) ->
         await session.open()
         tally.upstreams[session.upstream] += 1
         query = f"hus={house}&periode=FY" + (f"&aar={args.year}" if args.year else "")
-        page = await asyncio.wait_for(session.rerun("indberetning", query, tables=True), TIMEOUT)
+        page = await asyncio.wait_for(session.rerun("indberetning", query), TIMEOUT)
     except Exception as exc:
         tally.error(f"medarbejder {index}: {type(exc).__name__}: {exc}")
         await session.close()
         return
     tally.sample("open", page.ms)
     year = int(dict(p.split("=", 1) for p in page.query.split("&") if "=" in p).get("aar", 0))
-    target, row = _my_row(page, index // len(STAFF_HOUSES))
+    target = _my_target(page, index // len(STAFF_HOUSES))
     if target is None or not year:
         tally.error(f"medarbejder {index}: ingen redigerbar række i {house} helår (låst?)")
         await session.close()
@@ -103,16 +103,14 @@ async def staff(index: int, url: str, args: argparse.Namespace, tally: Tally) ->
         if time.monotonic() > tally.stop_at:
             break
         value = (tally.run_id * 100 + index) * 1_000 + n  # unique per run, person, save
-        editor = page.widget("dataframe", key_part="rediger_total")
+        field = dict(page.count_inputs()).get(target)
         save = page.widget("button", label="Gem")
-        if editor is None or save is None:
-            tally.error(f"medarbejder {index}: tabellen eller »Gem« mangler")
+        if field is None or save is None:
+            tally.error(f"medarbejder {index}: feltet til {target} eller »Gem« mangler")
             break
-        widgets = [edit_cell(editor.id, row, "værdi", str(value)), press(save.id)]
+        widgets = [type_text(field.id, str(value)), press(save.id)]
         try:
-            page = await asyncio.wait_for(
-                session.rerun("indberetning", "", widgets, tables=True), TIMEOUT
-            )
+            page = await asyncio.wait_for(session.rerun("indberetning", "", widgets), TIMEOUT)
         except Exception as exc:
             tally.error(f"medarbejder {index}: {type(exc).__name__}: {exc}")
             break
@@ -129,16 +127,10 @@ async def staff(index: int, url: str, args: argparse.Namespace, tally: Tally) ->
     await session.close()
 
 
-def _my_row(page: Rerun, nth: int) -> tuple[str | None, int]:
-    """The ``nth`` row holding a plain count ("antal"): one value of the round per person."""
-    editor = page.widget("dataframe", key_part="rediger_total")
-    table = page.tables.get(editor.id) if editor else None
-    if table is None:
-        return None, 0
-    counts = [i for i, kind in enumerate(table["type"]) if kind == "antal"]
-    if nth >= len(counts):
-        return None, 0
-    return str(table["nøgle"].iloc[counts[nth]]), counts[nth]
+def _my_target(page: Rerun, nth: int) -> str | None:
+    """The ``nth`` plain count ("Antal …") on the page: one value of the round per person."""
+    counts = page.count_inputs()
+    return counts[nth][0] if nth < len(counts) else None
 
 
 async def warm_up(urls: list[str]) -> None:

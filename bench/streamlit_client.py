@@ -49,6 +49,13 @@ class Element:
     kind: str
     id: str
     label: str
+    value: str = ""  # a text input's text as the page shows it
+
+    @property
+    def key(self) -> str:
+        """The widget's own key (``ind|0|8b||værdi``): its id is ``$$ID-<hash>-<key>``."""
+        parts = self.id.split("-", 2)
+        return parts[2] if len(parts) == 3 else ""
 
 
 @dataclass
@@ -69,6 +76,17 @@ class Rerun:
             if element.kind == kind and element.id and wanted:
                 return element
         return None
+
+    def count_inputs(self) -> list[tuple[str, Element]]:
+        """Indberetning's inputs of plain counts' totals ("Antal …", not a kommune's), as
+        (target key, input), in page order."""
+        found = []
+        for element in self.elements:
+            parts = element.key.split("|")
+            plain = len(parts) == 5 and parts[0] == "ind" and parts[3:] == ["", "værdi"]
+            if element.kind == "text_input" and plain and element.label.startswith("Antal"):
+                found.append((parts[2], element))
+        return found
 
 
 class Session:
@@ -148,7 +166,12 @@ class Session:
 def _collect(element: object, result: Rerun, tables: bool) -> None:
     kind = element.WhichOneof("type")  # type: ignore[attr-defined]
     inner = getattr(element, kind)
-    result.elements.append(Element(kind, getattr(inner, "id", ""), getattr(inner, "label", "")))
+    value = ""
+    if kind == "text_input":
+        value = inner.value if inner.HasField("value") else inner.default
+    result.elements.append(
+        Element(kind, getattr(inner, "id", ""), getattr(inner, "label", ""), str(value))
+    )
     if kind == "alert":
         result.alerts.append((Alert.Format.Name(inner.format), inner.body))
     elif kind == "exception":
@@ -161,6 +184,11 @@ def edit_cell(table_id: str, row: int, column: str, text: str) -> WidgetState:
     """The data editor's widget value after a person typed ``text`` into one cell."""
     state = {"edited_rows": {str(row): {column: text}}, "added_rows": [], "deleted_rows": []}
     return WidgetState(id=table_id, string_value=json.dumps(state))
+
+
+def type_text(input_id: str, text: str) -> WidgetState:
+    """A text input's widget value after a person typed ``text`` and left the field."""
+    return WidgetState(id=input_id, string_value=text)
 
 
 def press(button_id: str) -> WidgetState:

@@ -23,7 +23,7 @@ T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from streamlit_client import Rerun, Session, edit_cell, press, served_by  # noqa: E402
+from streamlit_client import Element, Rerun, Session, press, served_by, type_text  # noqa: E402
 
 __all__ = [
     "Rerun",
@@ -87,27 +87,25 @@ async def open_page(url: str, route: str, page: str, query: str = "") -> tuple[S
     return session, await session.rerun(page, query, tables=True)
 
 
-def _count_row(result: Rerun) -> tuple[str, str, int]:
-    """The editor's id, and the target key and row of its first plain count ("antal")."""
-    editor = result.widget("dataframe", key_part="rediger_total")
-    assert editor is not None, f"no editable table: {result.alerts}"
-    table = result.tables[editor.id]
-    row = list(table["type"]).index("antal")
-    return editor.id, str(table["nøgle"].iloc[row]), row
+def _first_count(result: Rerun) -> tuple[str, Element]:
+    """The target key and input of the first plain count ("Antal …") on Indberetning."""
+    counts = result.count_inputs()
+    assert counts, f"no input of a count: {result.alerts}"
+    return counts[0]
 
 
 def shown_value(result: Rerun) -> tuple[str, str]:
-    """(target, the value shown in its row) of the first plain count on Indberetning."""
-    editor_id, target, row = _count_row(result)
-    return target, str(result.tables[editor_id]["værdi"].iloc[row])
+    """(target, the text shown in its input) of the first plain count on Indberetning."""
+    target, element = _first_count(result)
+    return target, element.value
 
 
 async def save_count(session: Session, page: Rerun, value: int) -> Rerun:
     """Type ``value`` into the first plain count of the open Indberetning page and press Gem."""
-    editor_id, _, row = _count_row(page)
+    _, element = _first_count(page)
     button = page.widget("button", label="Gem")
     assert button is not None
-    widgets = [edit_cell(editor_id, row, "værdi", str(value)), press(button.id)]
+    widgets = [type_text(element.id, str(value)), press(button.id)]
     result = await session.rerun("indberetning", "", widgets, tables=True)
     assert any(kind == "SUCCESS" and text.startswith("Gemt") for kind, text in result.alerts), (
         result.alerts

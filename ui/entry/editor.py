@@ -19,12 +19,14 @@ from services import entry_access as access
 from services.entry_form import GoalForm, entry_form
 from services.entry_hints import form_hints
 from services.entry_live import MISSING_HEADINGS, LiveRound, apply_draft, cells_of, live_round
-from services.entry_save import SaveOutcome, draft_of
-from services.entry_table import EntryTable, kommune_name
+from services.entry_save import draft_of
+from services.entry_table import EntryTable
 from ui.contract_view import md_inline
-from ui.entry import conflicts, inputs, state
+from ui.entry import conflicts, inputs, saving, state
 from ui.entry.inputs import Slots
 from ui.entry.state import FormState
+
+AS_READ_KEY = "indberetning_som_hentet"
 
 
 def render_form(
@@ -50,23 +52,21 @@ def render_form(
     edited = apply_draft(table, draft_texts)
     save_bottom = st.button("Gem", key="gem_nederst", type="primary", disabled=locked)
     feedback_bottom = st.container()
-    live = live_round(contract, period, form_state.values, table, edited)
     pasted = st.session_state.pop(state.PASTED_KEY, None)
     if pasted is not None:
         _paste(form_state, table, edited, pasted)
     issues: dict[str, list[str]] = defaultdict(list)
-    if (save_top or save_bottom) and not locked:
-        outcome = _save(contract, period, store, form_state, edited, choices)
+    if (save_top or save_bottom) and not locked:  # a saved form starts again: no judging here
+        outcome = saving.save(contract, period, store, form_state, edited, choices)
         if outcome is not None:
             for box in (feedback_top, feedback_bottom):
-                _show_problems(box, outcome, goals)
+                saving.show_problems(box, outcome, goals)
             for issue in outcome.issues:
-                issues[issue.target].append(
-                    _issue_text(goals, issue.kommune, issue.column, issue.text)
-                )
+                issues[issue.target].append(saving.issue_text(goals, issue))
+    live = live_round(contract, period, form_state.values, table, edited)
     changed = {place[0] for place in draft_of(table, edited)}
     if changed:  # a computed target or a total of parts can change with another's edit
-        before = live_round(contract, period, form_state.values, table, table).targets
+        before = _as_read(contract, period, form_state).targets
         changed |= {k for k, t in live.targets.items() if before.get(k) != t}
     _fill(goals, slots, live, edited, issues, changed)
     if not locked:  # a locked round takes no values: nothing to point to
@@ -89,72 +89,14 @@ def _paste(
     st.rerun()
 
 
-def _save(
-    contract: Contract,
-    period: str,
-    store: access.Store,
-    form_state: FormState,
-    edited: EntryTable,
-    choices: dict[tuple[str, str], conflicts.Choice | None],
-) -> SaveOutcome | None:
-    """Save; on success (whole or with conflicts left) the page starts again from the store."""
-    table = form_state.table
-    if form_state.conflicts:
-        if any(choice is None for choice in choices.values()):
-            st.error(conflicts.CHOOSE_FIRST)
-            return None
-        draft = conflicts.resolved(table, edited, choices)
-        edited = apply_draft(table, draft)
-    try:
-        outcome = access.save(
-            store, contract, period, table, edited, include_all=form_state.include_all
-        )
-    except access.UserError as exc:
-        st.error(state.bulleted(str(exc).splitlines()[0], exc.problems))
-        return None
-    if outcome.problems:
-        return outcome
-    if outcome.nothing_to_save:
-        st.info("Ingen ændringer at gemme.")
-        return None
-    saved = conflicts.saved_text(outcome)
-    if outcome.conflicts and outcome.table is not None:
-        values = access.house_values(store, contract.erhvervshus)
-        state.flash("warning", saved)
-        state.regenerate(
-            form_state,
-            outcome.draft,
-            values=values,
-            table=outcome.table,
-            conflicts=outcome.conflicts,
-        )
-    else:
-        state.flash("success", saved)
-        state.reset()
-    st.rerun()
-    return None  # pragma: no cover - st.rerun ends the run
-
-
-def _show_problems(
-    box: st.delta_generator.DeltaGenerator, outcome: SaveOutcome, goals: tuple[GoalForm, ...]
-) -> None:
-    count = len(outcome.problems)
-    head = f"Intet er gemt: {count} {'problem' if count == 1 else 'problemer'}."
-    names = {form.key: form for goal in goals for form in goal.targets}
-    links = []
-    for key in dict.fromkeys(issue.target for issue in outcome.issues):
-        form = names.get(key)
-        if form is not None:
-            links.append(f"[{md_inline(form.name)}](#{form.anchor})")
-    with box:
-        st.error(f"{state.bulleted(head, list(outcome.problems))}\n\nGå til: {', '.join(links)}")
-
-
-def _issue_text(goals: tuple[GoalForm, ...], kommune: str, column: str, text: str) -> str:
-    labels = {f.column: f.label for g in goals for form in g.targets for f in form.fields}
-    where = f"{kommune_name(kommune)}, " if kommune else ""
-    label = "Kommentar" if column == "kommentar" else labels.get(column, column)
-    return f"{where}{label}: {text}"
+def _as_read(contract: Contract, period: str, form_state: FormState) -> LiveRound:
+    """The round as read, judged once per table (to tell what an edit changes)."""
+    kept = st.session_state.get(AS_READ_KEY)
+    if kept is None or kept[0] is not form_state.table:
+        table = form_state.table
+        kept = (table, live_round(contract, period, form_state.values, table, table))
+        st.session_state[AS_READ_KEY] = kept
+    return kept[1]
 
 
 def _fill(

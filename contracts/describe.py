@@ -26,6 +26,7 @@ KIND_LABELS: dict[str, str] = {
 DIRECTION_LABELS: dict[str, str] = {"at_least": "mindst", "at_most": "højst", "above": "over"}
 PERIOD_LABELS: dict[str, str] = {"H1": "1. halvår", "FY": "helår"}
 NOT_STATED = "måltal ikke oplyst"
+CHANGE_LABELS: dict[str, str] = {"added": "tilføjet", "removed": "fjernet", "changed": "ændret"}
 
 
 def danish_number(value: float) -> str:
@@ -146,6 +147,8 @@ def contract_text(contract: Contract) -> str:
         ("Status", contract.status + (" (demodata)" if contract.demo else "")),
         ("Rammeaftale", contract.framework or "ingen"),
         ("Godkendt", contract.approved.isoformat() if contract.approved else None),
+        ("Møde", contract.approval_meeting),
+        ("Bygger på", str(contract.based_on) if contract.based_on else None),
         ("Godkendelse", contract.approval_note),
         ("KKR", contract.kkr),
         (
@@ -162,4 +165,9 @@ def contract_text(contract: Contract) -> str:
         lines += ["", section.title, section.text]
     if contract.sources:
         lines += ["", "Kilder:", *(f"- {source}" for source in contract.sources)]
+    if contract.changes:
+        lines += ["", f"Begrundelser for ændringerne i forhold til {contract.based_on}:"]
+        for change in contract.changes:
+            subject = change.target or f"mål {change.goal}"
+            lines.append(f"- {subject} ({CHANGE_LABELS[change.change]}): {change.reason}")
     return "\n".join(lines) + "\n"

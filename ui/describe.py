@@ -123,7 +123,8 @@ def approval_text(contract: Contract) -> str:
     """``"Godkendt af KKR 24. oktober 2025"``; the approval note where the date is not known."""
     status = STATUS_LABELS[contract.status]
     if contract.approved:
-        approved = f"godkendt af KKR {fmt.date(contract.approved)}"
+        meeting = f" ({contract.approval_meeting})" if contract.approval_meeting else ""
+        approved = f"godkendt af KKR {fmt.date(contract.approved)}{meeting}"
         text = "G" + approved[1:] if contract.status == "godkendt" else f"{status}, {approved}"
         return f"{text}. {contract.approval_note}" if contract.approval_note else text
     if contract.approval_note:

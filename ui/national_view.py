@@ -35,6 +35,12 @@ def short_name(house: str) -> str:
     return house_name(house).removeprefix("Erhvervshus ")
 
 
+def column_label(contract: Contract) -> str:
+    """The house's short name, marked where its contract is only a draft."""
+    name = short_name(contract.erhvervshus)
+    return f"{name} (udkast)" if contract.status == "udkast" else name
+
+
 def select_year_period(catalog: Catalog) -> tuple[int, str]:
     """Year and period selectors, kept in the URL like on the other pages."""
     years = sorted({c.year for c in catalog.contracts}, reverse=True)
@@ -89,23 +95,30 @@ def render(catalog: Catalog, values: pd.DataFrame, year: int, period: str) -> No
         values.loc[values["period"] == period, "is_demo"].any()
     ):
         st.warning("Demodata: nogle af kontrakterne eller tallene er opdigtede til demonstration.")
+    drafts = [house_name(c.erhvervshus) for c in contracts if c.status == "udkast"]
+    if drafts:
+        st.warning(
+            f"Udkast: {', '.join(drafts)} har for {year} kun et udkast, som KKR ikke har "
+            "godkendt endnu; deres kolonner er mærket »udkast«."
+        )
     goals = national_goals(contracts, values, period=period)
     if goals.empty:
         st.info("Kontrakterne for året har ingen nationale mål.")
         return
     by_house = {c.erhvervshus: c for c in contracts}
+    labels = {c.erhvervshus: column_label(c) for c in contracts}
     goals["row"] = [
         goal_label(catalog, by_house[h], int(n))
         for h, n in zip(goals["house"], goals["framework_goal"], strict=True)
     ]
-    goals["column"] = goals["house"].map(short_name)
+    goals["column"] = goals["house"].map(labels)
     goals["text"] = [
         f"{label} ({met} af {judged})" if judged else label
         for label, met, judged in zip(
             goals["status_label"], goals["n_met"], goals["n_judged"], strict=True
         )
     ]
-    order = [short_name(c.erhvervshus) for c in contracts]
+    order = [labels[c.erhvervshus] for c in contracts]
     goals = goals.rename(columns={"row": "Nationalt mål"})
     text = goals.pivot(index="Nationalt mål", columns="column", values="text")
     text = text.reindex(columns=order)
@@ -123,7 +136,7 @@ def render_targets(
     targets = national_targets(contracts, values, period=period)
     if targets.empty:
         return
-    targets["column"] = targets["house"].map(short_name)
+    targets["column"] = targets["house"].map({c.erhvervshus: column_label(c) for c in contracts})
     targets["text"] = [
         f"{fmt_value(k, a, u)} af {fmt_value(k, t, u)} · {label}"
         if pd.notna(a) and pd.notna(t)

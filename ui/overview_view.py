@@ -14,7 +14,7 @@ from db import RoundInfo, Store
 from metrics import STATUS_LABELS, STATUS_SEVERITY, fulfilment, goal_status
 from metrics.format import fmt_date, period_label
 from ui import results
-from ui.contract_view import contract_title, md
+from ui.contract_view import contract_title, md, render_draft_notice
 from ui.selection import Choice
 
 ROUND_LABELS = {"åben": "Åben", "indsendt": "Indsendt", "godkendt": "Godkendt af KKR"}
@@ -51,6 +51,7 @@ def render(choice: Choice, values: pd.DataFrame, info: RoundInfo | None) -> None
     own = values[(values["house"] == choice.house) & (values["year"] == choice.year)]
     if contract.demo:
         st.warning("Demokontrakt: opdigtet til demonstration, ikke en rigtig kontrakt.")
+    render_draft_notice(contract)
     if bool(own.loc[own["period"] == period, "is_demo"].any()):
         st.warning(DEMO_BANNER)
     st.info(round_text(info, period, choice.year))

@@ -100,8 +100,9 @@ def test_a_changed_number_whose_sentence_keeps_the_old_number_is_flagged(
     number_flags = [f for f in flags(built.contract, base) if f.kind == "old_number_in_text"]
     assert [(f.message, f.corrected) for f in number_flags] == [
         (
-            "8a: ordlyden nævner stadig det gamle måltal 1.680; det nye er 1.750",
-            "Samlet set skal Erhvervshus Sjælland gennemføre 1.750 forløb i 2022.",
+            "8a: ordlyden nævner stadig det gamle måltal 1.680; det nye er 1.750, og den "
+            "nævner 2022",
+            "Samlet set skal Erhvervshus Sjælland gennemføre 1.750 forløb i 2023.",
         )
     ]
 

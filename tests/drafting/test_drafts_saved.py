@@ -97,7 +97,7 @@ def test_a_file_changed_by_hand_since_the_read_is_a_conflict(
         sqlite_store, load_folder(folder), draft_text(folder), expected_hash=None, user="anna"
     )
     saved.path.write_text(saved.text.replace("status: udkast", "status: udkast\n# rettet"))
-    with pytest.raises(Conflict, match="er ændret i filen sjaelland-2023.yaml"):
+    with pytest.raises(Conflict, match=r"er ændret i filen sjaelland-2023\.yaml"):
         save_draft(
             sqlite_store,
             load_folder(folder),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from contracts.describe import danish_number
-from contracts.draft import Place, shift_year, texts
+from contracts.draft import Place, shift_year, target_years, texts
 from contracts.models import Contract
 
 FlagKind = Literal["year_in_text", "old_number_in_text", "measured_before", "measured_after"]
@@ -36,8 +36,21 @@ def flags(draft: Contract, base: Contract | None = None) -> list[Flag]:
     """Every flag of ``draft``; the year and number flags need the base it was built on."""
     found: list[Flag] = []
     if base is not None:
-        found += year_flags(draft, base.year) + number_flags(draft, base)
+        numbers = {flag.place: flag for flag in number_flags(draft, base)}
+        for flag in year_flags(draft, base.year):
+            number = numbers.pop(flag.place, None)
+            found.append(flag if number is None else _both(number, flag, base.year, draft))
+        found += numbers.values()
     return found + timing_flags(draft)
+
+
+def _both(number: Flag, year: Flag, base_year: int, draft: Contract) -> Flag:
+    """One flag for a sentence with both the old number and the base year: both corrected."""
+    target = draft.target(number.place.id)
+    keep = target_years(target) if target is not None else frozenset()
+    corrected = shift_year(number.corrected or "", base_year, draft.year, keep)
+    message = f"{number.message}, og den nævner {base_year}"
+    return Flag("old_number_in_text", number.place, message, number.text, corrected)
 
 
 def year_flags(draft: Contract, base_year: int) -> list[Flag]:

@@ -16,6 +16,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -108,15 +109,10 @@ def seed_values(url: str) -> None:
     store.dispose()
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app served on a free local port with a fresh database; stopped after the session."""
-    _require_chromium()
-    folder = tmp_path_factory.mktemp("app")
+@contextmanager
+def serve_app(folder: Path, env: dict[str, str]) -> Iterator[str]:
+    """``streamlit run app.py`` on a free local port with ``env`` added; stopped on exit."""
     port = _free_port()
-    database_url = f"sqlite:///{folder / 'app.sqlite'}"
-    seed_values(database_url)
-    env = {**os.environ, "DATABASE_URL": database_url}
     command = [
         sys.executable,
         "-m",
@@ -131,7 +127,9 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         str(port),
     ]
     log = (folder / "streamlit.log").open("wb")
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        command, cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + STARTUP_SECONDS
@@ -149,3 +147,14 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app served on a free local port with a fresh database; stopped after the session."""
+    _require_chromium()
+    folder = tmp_path_factory.mktemp("app")
+    database_url = f"sqlite:///{folder / 'app.sqlite'}"
+    seed_values(database_url)
+    with serve_app(folder, {"DATABASE_URL": database_url}) as url:
+        yield url

@@ -78,7 +78,7 @@ def test_a_changed_number_needs_a_reason_before_it_can_be_saved(
     at = drafting_page()
     widget(at.text_input, "Nyt måltal for 8a (forløb)").set_value("1.750")
     run(at)
-    assert "Fejl: changes: måltallet 8a er ændret (måltal) og mangler en begrundelse" in [
+    assert "Fejl: Måltallet 8a er ændret (måltal) og mangler en begrundelse" in [
         e.value for e in at.error
     ]
     assert widget(at.button, "Gem udkastet").disabled
@@ -107,9 +107,10 @@ def test_taking_the_corrected_sentence_removes_the_flag_and_shows_in_the_diff(
     buttons[1].click()  # the title's comes first, then 8a's
     run(at)
     assert len([b for b in at.button if b.label == "Brug den rettede tekst"]) == before - 1
+    assert "Ordlyden ovenfor er den rettede." in [c.value for c in at.caption]
     assert (
-        "Rettet (text): »Samlet set skal Erhvervshus Sjælland gennemføre 1.680 forløb i "
-        "2023.«" in [c.value for c in at.caption]
+        "**8a** · Samlet set skal Erhvervshus Sjælland gennemføre 1.680 forløb i 2023."
+        in markdowns(at)
     )
 
 
@@ -192,9 +193,7 @@ def test_a_2024_draft_under_the_new_framework_waits_for_the_mapping(
     )
     run(at)
     assert "Måltal, der ikke føres videre: 2a" in [c.value for c in at.caption]
-    assert "Fejl: changes: mål 2 er fjernet og mangler en begrundelse" in [
-        e.value for e in at.error
-    ]
+    assert "Fejl: Mål 2 er fjernet og mangler en begrundelse" in [e.value for e in at.error]
     widget(at.text_input, "Begrundelse for ikke at videreføre mål 2").set_value("Indgår i mål 8.")
     run(at)
     assert not [e.value for e in at.error]
@@ -260,3 +259,20 @@ def test_hele_landet_marks_the_houses_whose_contract_is_a_draft(
         "endnu; deres kolonner er mærket »udkast«."
     ) in [w.value for w in at.warning]
     assert list(at.dataframe[0].value.columns) == ["Sjælland (udkast)"]
+
+
+def test_all_corrected_texts_can_be_taken_at_once_and_each_undone(
+    folder: Path, database_url: str
+) -> None:
+    at = drafting_page()
+    assert (
+        "At se efter: 5 tekster med det gamle årstal eller måltal · 1 måltal målt uden for 2023 "
+        "· 0 ændringer uden begrundelse · 0 fejl."
+    ) in markdowns(at)
+    widget(at.button, "Brug alle 5 rettede tekster").click()
+    run(at)
+    assert not [b for b in at.button if b.label == "Brug den rettede tekst"]
+    assert len([b for b in at.button if b.label == "Fortryd rettelsen"]) == 5
+    assert at.title.values == ["Næste års kontrakt"]
+    badge = ":orange-badge[Ændret: årstallet i ordlyden er rettet fra 2022 til 2023]"
+    assert markdowns(at).count(badge) == 3  # 8a, 12a and 16a; 11f's deadline moved as well

@@ -8,6 +8,7 @@ import streamlit as st
 
 from contracts.diff import Entry
 from contracts.diff_text import MISSING_REASON
+from contracts.draft import FIELD_LABELS
 from contracts.draft_flags import Flag
 from contracts.models import Contract, Goal, Target
 from services.evidence import Evidence
@@ -52,7 +53,10 @@ def render_accepted(current: Session, scope: str, ident: str) -> None:
         place_scope, place_ident, field = key.split("|", 2)
         if (place_scope, place_ident) != (scope, ident):
             continue
-        st.caption(f"Rettet ({md(field)}): »{md(text)}«")
+        if place_scope == "target" and field == "text":
+            st.caption("Ordlyden ovenfor er den rettede.")
+        else:
+            st.caption(f"Rettet ({FIELD_LABELS.get(field, field)}): »{md(text)}«")
         st.button(
             "Fortryd rettelsen",
             key=current.key("fortryd", key),
@@ -81,9 +85,11 @@ def render_target(
     found: list[Flag],
     problem: str | None,
     goal_removed: bool,
+    now: Target | None = None,
 ) -> None:
+    """``target`` as the draft started, ``now`` as it reads with the edits (where valid)."""
     with st.container(border=True):
-        st.markdown(f"**{md(target.key)}** · {md(target.text)}")
+        st.markdown(f"**{md(target.key)}** · {md((now or target).text)}")
         words = _entry_words(entry)
         if words:
             st.markdown(f":orange-badge[{md(words)}]")
@@ -99,7 +105,8 @@ def render_target(
             unit = f" ({target.unit})" if target.unit else ""
             columns[0].text_input(f"Nyt måltal for {target.key}{unit}", key=number_key)
             suggested = evidence.suggestion.value if evidence is not None else None
-            if suggested is not None and suggested != target.value:
+            typed = st.session_state.get(number_key)
+            if suggested is not None and typed != fmt.number(suggested, max_decimals=4):
                 columns[0].button(
                     "Brug forslaget",
                     key=current.key("forslag", target.key),
@@ -122,6 +129,7 @@ def render_goal(
     entries: Mapping[tuple[str, str], Entry],
     flags_by_place: FlagsByPlace,
     problems: Mapping[str, str],
+    now: Contract | None = None,
 ) -> None:
     st.subheader(md(f"Mål {goal.number} – {goal.title}"))
     if goal.scope == "national":
@@ -152,6 +160,7 @@ def render_goal(
             flags_by_place.get(("target", target.key), []),
             problems.get(target.key),
             goal_removed=False,
+            now=now.target(target.key) if now is not None else None,
         )
 
 
@@ -162,11 +171,15 @@ def render_goals(
     entries: Mapping[tuple[str, str], Entry],
     flags_by_place: FlagsByPlace,
     problems: Mapping[str, str],
+    now: Contract | None = None,
 ) -> None:
-    """National goals first, then local ones, as the contract document orders them."""
+    """National goals first, then local ones, as the contract document orders them.
+
+    ``draft`` is the draft as it started (so a removed goal can be put back); ``now`` is the
+    draft with the edits, whose wording is shown."""
     for scope, heading in (("national", "Nationale mål"), ("local", "Lokale mål")):
         goals = [g for g in draft.goals if g.scope == scope]
         if goals:
             st.header(heading)
             for goal in goals:
-                render_goal(current, goal, evidence, entries, flags_by_place, problems)
+                render_goal(current, goal, evidence, entries, flags_by_place, problems, now)

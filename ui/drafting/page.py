@@ -12,6 +12,7 @@ from collections import defaultdict
 import streamlit as st
 
 from contracts.draft_flags import Flag, flags
+from contracts.edits import Built
 from contracts.loader import Catalog
 from contracts.reference import house_name
 from services.drafting import Start, build_draft, start_draft
@@ -80,9 +81,12 @@ def render(store: Store, catalog: Catalog) -> None:
     by_place: dict[tuple[str, str], list[Flag]] = defaultdict(list)
     for flag in found:
         by_place[(flag.place.scope, flag.place.id)].append(flag)
+    _summary(current, found, built, start)
     _contract_flags(current, by_place)
     proof = evidence(catalog, store.values(house=choice.house), start.base, choice.year)
-    goals_view.render_goals(current, start.draft, proof, entries, by_place, problems)
+    goals_view.render_goals(
+        current, start.draft, proof, entries, by_place, problems, built.contract
+    )
     st.header("Nyt i udkastet")
     additions.render_added(current)
     additions.render_add_target(current, start.draft)
@@ -114,6 +118,35 @@ def _intro(current: state.Session, start: Start) -> None:
         "begrundelse. Årstal og frister, der følger kontraktåret, rettes ikke af sig selv: "
         "teksterne, der nævner det gamle år, er markeret med den rettede tekst."
     )
+
+
+def _accept_all(current: state.Session, found: list[Flag]) -> None:
+    accepted = state.accepted_texts(current)
+    for flag in found:
+        if flag.corrected is not None:
+            accepted[state.place_id(flag.place)] = flag.corrected
+
+
+def _summary(current: state.Session, found: list[Flag], built: Built, start: Start) -> None:
+    """What needs the drafter's eye, counted, with one button for every year correction."""
+    texts = [f for f in found if f.corrected is not None]
+    timing = [f for f in found if f.corrected is None]
+    missing = built.diff.missing_reasons() if built.diff else []
+    parts = [
+        f"{len(texts)} tekster med det gamle årstal eller måltal",
+        f"{len(timing)} måltal målt uden for {current.year}",
+        f"{len(missing)} ændringer uden begrundelse",
+        f"{len(built.errors)} fejl",
+    ]
+    st.markdown(md("At se efter: " + " · ".join(parts) + "."))
+    if texts:
+        st.button(
+            f"Brug alle {len(texts)} rettede tekster",
+            key=current.key("ret_alle"),
+            on_click=_accept_all,
+            args=(current, texts),
+            help="Hver rettet tekst kan fortrydes ved sit mål eller måltal.",
+        )
 
 
 def _contract_flags(current: state.Session, by_place: dict[tuple[str, str], list[Flag]]) -> None:

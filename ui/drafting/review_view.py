@@ -17,6 +17,7 @@ from services.identity import Store, UserError, current_user
 from ui.contract_view import md
 from ui.diff_view import render_diff_table
 from ui.drafting import state
+from ui.drafting.issue_text import issue_line
 from ui.drafting.state import Session
 
 
@@ -29,9 +30,11 @@ def render_checks(built: Built, problems: dict[str, str]) -> None:
     for key, message in problems.items():
         st.error(md(f"{key}: {message}"))
     for issue in built.errors:
-        st.error(md(f"Fejl: {issue.path}: {issue.message}"))
-    for issue in built.warnings:
-        st.warning(md(f"Advarsel: {issue.path}: {issue.message}"))
+        st.error(md(f"Fejl: {issue_line(issue, built.text)}"))
+    warnings = built.warnings
+    if warnings:
+        with st.expander(f"Advarsler ({len(warnings)})", expanded=len(warnings) <= 3):
+            st.markdown("\n".join(f"- {md(issue_line(i, built.text))}" for i in warnings))
 
 
 def render_diff(diff: ContractDiff | None) -> None:

@@ -110,9 +110,13 @@ def seed_values(url: str) -> None:
 
 
 @contextmanager
-def serve_app(folder: Path, env: dict[str, str]) -> Iterator[str]:
-    """``streamlit run app.py`` on a free local port with ``env`` added; stopped on exit."""
+def serve_app(
+    database_url: str, folder: Path, extra_env: dict[str, str] | None = None
+) -> Iterator[str]:
+    """``streamlit run app.py`` on a free local port over ``database_url`` (and ``extra_env``,
+    e.g. a ``CONTRACTS_DIR`` of its own); stopped after."""
     port = _free_port()
+    env = {**os.environ, "DATABASE_URL": database_url, **(extra_env or {})}
     command = [
         sys.executable,
         "-m",
@@ -126,17 +130,16 @@ def serve_app(folder: Path, env: dict[str, str]) -> Iterator[str]:
         "--server.port",
         str(port),
     ]
-    log = (folder / "streamlit.log").open("wb")
-    process = subprocess.Popen(
-        command, cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT
-    )
+    log_path = folder / f"streamlit-{port}.log"
+    log = log_path.open("wb")
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + STARTUP_SECONDS
         while not _healthy(url):
             if process.poll() is not None or time.monotonic() > deadline:
                 log.flush()
-                output = (folder / "streamlit.log").read_text(errors="replace")
+                output = log_path.read_text(errors="replace")
                 pytest.fail(f"streamlit startede ikke på {url}:\n{output}")
             time.sleep(0.2)
         yield url
@@ -150,11 +153,24 @@ def serve_app(folder: Path, env: dict[str, str]) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app served on a free local port with a fresh database; stopped after the session."""
-    _require_chromium()
-    folder = tmp_path_factory.mktemp("app")
+def seeded_database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A database file as the browser tests start from (see ``seed_values``)."""
+    folder = tmp_path_factory.mktemp("db")
     database_url = f"sqlite:///{folder / 'app.sqlite'}"
     seed_values(database_url)
-    with serve_app(folder, {"DATABASE_URL": database_url}) as url:
+    return database_url
+
+
+@pytest.fixture(scope="session")
+def app_url(seeded_database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app served on a free local port with a fresh database; stopped after the session."""
+    _require_chromium()
+    with serve_app(seeded_database, tmp_path_factory.mktemp("app")) as url:
         yield url
+
+
+@pytest.fixture
+def fresh_server() -> Any:
+    """``serve_app`` for a test that needs a server of its own (a fresh server's first visit)."""
+    _require_chromium()
+    return serve_app

@@ -39,8 +39,8 @@ def drafting_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         user="browsertest",
     )
     store.dispose()
-    env = {"DATABASE_URL": database_url, "CONTRACTS_DIR": str(contracts), "APP_USER": "anna"}
-    with serve_app(folder, env) as url:
+    env = {"CONTRACTS_DIR": str(contracts), "APP_USER": "anna"}
+    with serve_app(database_url, folder, env) as url:
         yield url
 
 

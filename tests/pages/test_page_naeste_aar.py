@@ -276,3 +276,13 @@ def test_all_corrected_texts_can_be_taken_at_once_and_each_undone(
     assert at.title.values == ["Næste års kontrakt"]
     badge = ":orange-badge[Ændret: årstallet i ordlyden er rettet fra 2022 til 2023]"
     assert markdowns(at).count(badge) == 3  # 8a, 12a and 16a; 11f's deadline moved as well
+
+
+def test_a_number_that_cannot_be_read_is_named_and_stops_the_save(
+    folder: Path, database_url: str
+) -> None:
+    at = drafting_page()
+    widget(at.text_input, "Nyt måltal for 8a (forløb)").set_value("1,680.5")
+    run(at)
+    assert "8a: »1,680.5« er ikke et tal; skriv fx 1.750 eller 2,5" in [e.value for e in at.error]
+    assert widget(at.button, "Gem udkastet").disabled

@@ -69,6 +69,10 @@ def render(store: Store, catalog: Catalog) -> None:
         start = _start(catalog, current, choice)
     except UserError as exc:
         st.error(md(str(exc)))
+        saved = current.read is not None and not current.fresh
+        if saved and st.button("Begynd forfra fra kontrakten", key=current.key("forfra_fejl")):
+            state.start_over(current)
+            st.rerun()
         return
     if start is None or start.draft is None:
         return
@@ -93,7 +97,7 @@ def render(store: Store, catalog: Catalog) -> None:
     additions.render_add_goal(current)
     review_view.render_checks(built, problems)
     review_view.render_diff(built.diff)
-    review_view.render_save(current, store, catalog, built)
+    review_view.render_save(current, store, catalog, built, problems)
     review_view.render_approval(current, store, built)
 
 

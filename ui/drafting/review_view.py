@@ -45,13 +45,15 @@ def render_diff(diff: ContractDiff | None) -> None:
     render_diff_table(diff)
 
 
-def render_save(current: Session, store: Store, catalog: Catalog, built: Built) -> None:
+def render_save(
+    current: Session, store: Store, catalog: Catalog, built: Built, problems: dict[str, str]
+) -> None:
     st.header("Gem udkastet")
     read = current.read
     if read is not None and not current.fresh:
         by = f" af {read.saved_by} {when(read.saved_at)}" if read.saved_by and read.saved_at else ""
         st.caption(md(f"Udkastet blev gemt{by}; du arbejder videre på det, som du hentede det."))
-    blocked = bool(built.errors)
+    blocked = bool(built.errors or problems)
     if blocked:
         st.caption("Udkastet kan gemmes, når fejlene under »Kontrol« er rettet.")
     save_col, download_col, reload_col = st.columns(3)

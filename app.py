@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.data import user_errors_shown
+
 st.set_page_config(page_title="Resultatkontrakter", page_icon="📋", layout="wide")
 
 OVERBLIK = st.Page(
@@ -54,4 +56,5 @@ st.sidebar.caption(
     "FOT 2014), via github.com/Neogeografen/dagi, forenklet. "
     "Kommunegrupper og befolkning: Danmarks Statistik."
 )
-page.run()
+with user_errors_shown():
+    page.run()

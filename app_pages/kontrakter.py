@@ -20,6 +20,7 @@ else:
     contract_view.render_frame(choice.contract, catalog)
     contract_view.render_sections(choice.contract)
     contract_view.render_goals(choice.contract)
+    contract_view.render_sources(choice.contract)
     diff_view.render_changes(choice.contract, catalog)
     contract_events.render_events(store, choice.contract)
 contract_view.render_issues(catalog)

@@ -89,7 +89,11 @@ class Entry:
 
     @property
     def label(self) -> str:
-        return f"mål {self.id}" if self.subject == "goal" else self.id
+        """``"mål 12"`` or the target's name (``"8c – vækstplaner"``), as people write it."""
+        if self.subject == "goal":
+            return f"mål {self.id}"
+        target = self.new if self.new is not None else self.old
+        return target.name if isinstance(target, Target) else self.id
 
 
 @dataclass(frozen=True)

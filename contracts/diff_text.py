@@ -7,7 +7,7 @@ change follows from the new year or framework, or that the reason is missing.
 
 from __future__ import annotations
 
-from contracts.describe import target_requirement
+from contracts import wording
 from contracts.diff import STATUS_LABELS, ContractDiff, Entry, Status
 from contracts.models import Goal, Target
 
@@ -16,7 +16,8 @@ MISSING_REASON = "mangler begrundelse"
 
 
 def _requirement(target: Target) -> str:
-    return target_requirement(target)
+    """The måltal in words; for a milestone or an assessment, its kind."""
+    return wording.requirement(target) or wording.KIND_LABELS[target.kind]
 
 
 def entry_name(entry: Entry) -> str:
@@ -31,7 +32,7 @@ def entry_name(entry: Entry) -> str:
         )
         return f"{moved} – {goal.title}"
     goal_number = entry.new_goal or entry.old_goal
-    return f"{entry.id} (mål {goal_number})"
+    return f"{entry.label} (mål {goal_number})"
 
 
 def entry_summary(entry: Entry) -> str:

@@ -45,7 +45,8 @@ class Place:
     id: str
     field: str
 
-    def label(self) -> str:
+    def label(self, names: Mapping[str, str] | None = None) -> str:
+        """In words; a target by its name in ``names`` (key → name), never a dotted key."""
         field = FIELD_LABELS.get(self.field, self.field)
         if self.scope == "contract":
             return f"kontraktens {field}"
@@ -53,7 +54,7 @@ class Place:
             return f"afsnit {int(self.id) + 1} ({field})"
         if self.scope == "goal":
             return f"mål {self.id} ({field})"
-        return f"{self.id} ({field})"
+        return f"{(names or {}).get(self.id, self.id)} ({field})"
 
 
 def shift_year(text: str, old: int, new: int, keep: frozenset[int] = frozenset()) -> str:

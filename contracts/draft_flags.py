@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from contracts.describe import danish_number
+from contracts import danish
 from contracts.draft import Place, shift_year, target_years, texts
 from contracts.models import Contract
 
@@ -56,11 +56,12 @@ def _both(number: Flag, year: Flag, base_year: int, draft: Contract) -> Flag:
 def year_flags(draft: Contract, base_year: int) -> list[Flag]:
     """Texts of ``draft`` that still name the base year, each with the corrected text."""
     found = []
+    names = {target.key: target.name for _goal, target in draft.targets()}
     for place, text, keep in texts(draft):
         corrected = shift_year(text, base_year, draft.year, keep)
         if corrected != text:
             message = (
-                f"{_capital(place.label())} nævner {base_year}, året for kontrakten, "
+                f"{_capital(place.label(names))} nævner {base_year}, året for kontrakten, "
                 "udkastet bygger på"
             )
             found.append(Flag("year_in_text", place, message, text, corrected))
@@ -69,7 +70,7 @@ def year_flags(draft: Contract, base_year: int) -> list[Flag]:
 
 def _written(value: float) -> list[str]:
     """How a number may stand in a Danish sentence: ``1.680``; ``2,5`` or ``2,50``."""
-    forms = [danish_number(value)]
+    forms = [danish.exact(value)]
     if not float(value).is_integer():
         forms.append(f"{value:.2f}".replace(".", ","))
     return forms
@@ -81,7 +82,7 @@ def _replace_number(text: str, old: float, new: float) -> str | None:
         if pattern.search(text):
             decimals = len(form.partition(",")[2])
             shown = (
-                danish_number(new)
+                danish.exact(new)
                 if decimals == 0 or new.is_integer()
                 else (f"{new:.{decimals}f}".replace(".", ","))
             )
@@ -100,8 +101,8 @@ def number_flags(draft: Contract, base: Contract) -> list[Flag]:
         if corrected is None or corrected == target.text:
             continue
         message = (
-            f"{target.key}: ordlyden nævner stadig det gamle måltal "
-            f"{danish_number(old.value)}; det nye er {danish_number(target.value)}"
+            f"{target.name}: ordlyden nævner stadig det gamle måltal "
+            f"{danish.exact(old.value)}; det nye er {danish.exact(target.value)}"
         )
         place = Place("target", target.key, "text")
         found.append(Flag("old_number_in_text", place, message, target.text, corrected))
@@ -119,13 +120,13 @@ def timing_flags(draft: Contract) -> list[Flag]:
         place = Place("target", target.key, "measured")
         if years[-1] < draft.year:
             message = (
-                f"{target.key} måles kun i {shown}, før kontraktåret {draft.year}: det vises "
+                f"{target.name} måles kun i {shown}, før kontraktåret {draft.year}: det vises "
                 "som målt tidligere. Fjern måltallet, eller behold det med en begrundelse."
             )
             found.append(Flag("measured_before", place, message))
         else:
             message = (
-                f"{target.key} måles først i {shown}, efter kontraktåret {draft.year}: "
+                f"{target.name} måles først i {shown}, efter kontraktåret {draft.year}: "
                 "det vises som måles senere."
             )
             found.append(Flag("measured_after", place, message))

@@ -22,7 +22,7 @@ _CHANGE_WORDS = {"added": "tilføjet", "removed": "fjernet", "changed": "ændret
 
 
 def _subject(entry: Entry) -> str:
-    return f"mål {entry.id}" if entry.subject == "goal" else f"måltallet {entry.id}"
+    return entry.label if entry.subject == "goal" else f"måltallet {entry.label}"
 
 
 def missing_reason_text(entry: Entry) -> str:

@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from contracts import danish, wording
 from contracts.models import Target
-from metrics.format import fmt_number, fmt_value
 
 #: Kinds whose number is raised to a result that beat it (never a range, spread or change).
 RAISABLE = frozenset({"count", "amount", "coverage", "percentage", "nps", "ratio", "level"})
@@ -68,12 +68,11 @@ def _round(value: float, kind: str) -> float:
 
 
 def _shown(target: Target, value: float) -> str:
-    unit = target.unit if target.kind in {"count", "amount", "coverage"} else None
-    return fmt_value(target.kind, value, unit)
+    return wording.value_text(target, value, result=False)
 
 
 def _percent(value: float) -> str:
-    return f"{fmt_number(value, 0)} %"
+    return danish.percent(value, 0)
 
 
 def trend(results: Sequence[YearResult]) -> float | None:
@@ -125,7 +124,7 @@ def suggest(
         value = _round(last.actual * (1 + growth), target.kind)
         if value > keep:
             span = f"{measured[0].year}–{last.year}"
-            reason = f"trend +{fmt_number(growth * 100, 0)} % om året ({span})"
+            reason = f"trend +{danish.number(growth * 100, 0)} % om året ({span})"
             return Suggestion(value, reason, "trend")
     fulfilled = last.fulfilment
     if raisable and fulfilled is not None and _present(fulfilled) and fulfilled >= RAISE_FROM:

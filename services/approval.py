@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from contracts import danish
 from contracts.dump import SCHEMA_REF, contract_to_yaml
 from contracts.loader import Catalog, contracts_dir, load_folder, unresolve_defaults
 from contracts.models import Contract
@@ -22,7 +23,6 @@ from contracts.reference import house_name
 from db import Store
 from db.audit import CONTRACT_APPROVED
 from db.errors import Conflict, NotFound, ValidationFailed
-from metrics.format import fmt_date, period_label
 from services.drafting import check_text
 from services.drafts import (
     content_hash,
@@ -41,10 +41,14 @@ class Orphan:
     count: int
     demo: bool
 
+    #: How people write the target (its label where a contract of the house has it).
+    name: str = ""
+
     def describe(self, year: int) -> str:
-        values = "1 værdi" if self.count == 1 else f"{self.count} værdier"
+        values = danish.counted(str(self.count), "værdi", "værdier")
         demo = " (demodata)" if self.demo else ""
-        return f"{self.target}, {period_label(self.period, year).lower()}: {values}{demo}"
+        name = self.name or self.target
+        return f"{name}, {danish.period_label(self.period, year)}: {values}{demo}"
 
 
 @dataclass(frozen=True)
@@ -54,14 +58,23 @@ class Approval:
     orphans: tuple[Orphan, ...]
 
 
-def orphaned_values(values: pd.DataFrame, contract: Contract) -> list[Orphan]:
-    """Values of ``contract``'s house and year whose target it does not have."""
+def orphaned_values(
+    values: pd.DataFrame, contract: Contract, names: dict[str, str] | None = None
+) -> list[Orphan]:
+    """Values of ``contract``'s house and year whose target it does not have; ``names`` (key
+    → name, from the house's other contracts) names them as people write them."""
     own = values[(values["house"] == contract.erhvervshus) & (values["year"] == contract.year)]
     keys = {target.key for _goal, target in contract.targets()}
     lost = own[~own["target"].isin(keys)]
     groups = lost.groupby(["target", "period", "is_demo"], sort=True).size().reset_index()
     return [
-        Orphan(str(row["target"]), str(row["period"]), int(row[0]), bool(row["is_demo"]))
+        Orphan(
+            str(row["target"]),
+            str(row["period"]),
+            int(row[0]),
+            bool(row["is_demo"]),
+            (names or {}).get(str(row["target"]), ""),
+        )
         for row in groups.to_dict("records")
     ]
 
@@ -111,7 +124,13 @@ def approve_draft(
         text = contract_to_yaml(unresolve_defaults(contract), schema_ref=SCHEMA_REF)
         digest = content_hash(write_atomically(target, text))
         path.unlink()
-        orphans = orphaned_values(store.values(house=house, year=year), contract)
+        names = {
+            target.key: target.name
+            for known in catalog.contracts
+            if known.erhvervshus == house
+            for _goal, target in known.targets()
+        }
+        orphans = orphaned_values(store.values(house=house, year=year), contract, names)
         store.record_contract_event(
             CONTRACT_APPROVED,
             house,
@@ -136,7 +155,7 @@ def _refuse_second_godkendt(catalog: Catalog, house: str, year: int) -> None:
     for contract in catalog.contracts:
         same = contract.erhvervshus == house and contract.year == year
         if same and contract.status == "godkendt" and not contract.demo:
-            when = f" {fmt_date(contract.approved)}" if contract.approved else ""
+            when = f" {danish.date(contract.approved)}" if contract.approved else ""
             raise Conflict(
                 f"{house_name(house)} {year} har allerede en godkendt kontrakt{when}; "
                 "udkastet kan ikke godkendes oven i den."

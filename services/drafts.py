@@ -19,17 +19,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
+from contracts import danish
 from contracts.loader import DRAFTS_SUBDIR, contracts_dir
 from contracts.reference import house_name
 from contracts.yaml_source import YamlProblem, parse
 from db import Store
 from db.audit import CONTRACT_APPROVED, DRAFT_SAVED
-from metrics.format import fmt_date
 
 LOCK_NAME = ".laas"
-LOCAL_ZONE = ZoneInfo("Europe/Copenhagen")
 
 
 @dataclass(frozen=True)
@@ -51,9 +49,7 @@ def content_hash(data: bytes) -> str:
 
 def when(moment: datetime) -> str:
     """``"3. december 2026 kl. 10.14"`` in Danish time (the store keeps UTC)."""
-    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-    here = aware.astimezone(LOCAL_ZONE)
-    return f"{fmt_date(here.date())} kl. {here:%H.%M}"
+    return danish.date_time(moment)
 
 
 def drafts_dir(root: Path | None = None) -> Path:

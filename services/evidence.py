@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from contracts.describe import target_requirement
+from contracts import wording
 from contracts.loader import Catalog
 from contracts.models import Contract, Framework, Target
 from metrics import fulfilment_all
@@ -64,7 +64,8 @@ def _national(base: Contract, frameworks: dict[str, Framework], target: Target) 
         if fgoal.number == goal.framework_goal:
             for own in fgoal.targets:
                 if own.key == target.key:
-                    return f"{target_requirement(own)} (rammeaftalen {framework.id})"
+                    words = wording.requirement(own) or wording.KIND_LABELS[own.kind]
+                    return f"{words} (rammeaftalen {framework.id})"
             return f"rammeaftalen {framework.id} oplyser intet tal for målet"
     return None
 

@@ -49,8 +49,8 @@ def test_suggestions_use_real_values_only_while_demo_values_are_present(
         "hæve til resultatet i 2021: 1.742 forløb (opfyldt med 104 %)",
     )
     assert lines(base.target("8a"), forloeb) == [
-        "Helår: 2021: 1.742 forløb (mål 1.680 forløb) – Opfyldt, 104 %",
-        "1. halvår 2022: 900 forløb (mål 1.680 forløb) – På vej, 54 %; "
+        "Helår: 2021: 1.742 forløb (mål: mindst 1.680 forløb) – Opfyldt, 104 %",
+        "1. halvår 2022: 900 forløb (mål: mindst 1.680 forløb) – På vej, 54 %; "
         "fremskrevet til helår: 1.800 forløb",
         "Forslag: mindst 1.742 forløb – hæve til resultatet i 2021: 1.742 forløb "
         "(opfyldt med 104 %)",

@@ -64,7 +64,7 @@ def test_the_page_shows_evidence_and_a_suggestion_from_real_values(
     texts = markdowns(at)
     assert (
         "Helår: ingen resultater i databasen.  \n"
-        "1\\. halvår 2022: 900 forløb (mål 1.680 forløb) – På vej, 54 %; fremskrevet til helår: "
+        "1\\. halvår 2022: 900 forløb (mål: mindst 1.680 forløb) – På vej, 54 %; fremskrevet til helår: "
         "1.800 forløb  \n"
         "Forslag: mindst 1.680 forløb – ingen historik"
     ) in texts
@@ -258,7 +258,7 @@ def test_hele_landet_marks_the_houses_whose_contract_is_a_draft(
         "Udkast: Erhvervshus Sjælland har for 2023 kun et udkast, som KKR ikke har godkendt "
         "endnu; deres kolonner er mærket »udkast«."
     ) in [w.value for w in at.warning]
-    assert list(at.dataframe[0].value.columns) == ["Sjælland (udkast)"]
+    assert list(at.table[0].value.columns) == ["Sjælland (udkast)"]
 
 
 def test_all_corrected_texts_can_be_taken_at_once_and_each_undone(

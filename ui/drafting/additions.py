@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from contracts.describe import KIND_LABELS
 from contracts.models import BINARY_KINDS, TARGET_KINDS, Contract
+from contracts.wording import KIND_LABELS
 from ui.contract_view import md
 from ui.drafting.state import Session, added_goals, added_targets, parse_number
 

@@ -124,7 +124,7 @@ def choose_mapping(
                 f"Begrundelse for ikke at videreføre mål {goal.number}",
                 key=current.key("grund", "kort", goal.number),
             )
-            keys = ", ".join(t.key for t in goal.targets) or "ingen"
+            keys = ", ".join(t.name for t in goal.targets) or "ingen"
             st.caption(md(f"Måltal, der ikke føres videre: {keys}"))
         elif chosen != UNDECIDED:
             mapping[goal.framework_goal] = int(chosen)

@@ -5,30 +5,30 @@ Pure (no Streamlit): tested directly with literal expected texts.
 
 from __future__ import annotations
 
-from contracts.describe import target_requirement
+from contracts import danish, wording
 from contracts.models import Target
-from metrics.format import fmt_value
 from metrics.suggest import YearResult
 from services.evidence import Evidence
-from ui import format as fmt
 
 MAX_YEARS = 3
 
 
 def _value(target: Target, value: float | None) -> str:
-    unit = target.unit if target.kind in {"count", "amount", "coverage"} else None
-    return fmt_value(target.kind, value, unit)
+    return wording.value_text(target, value, result=False)
 
 
 def result_text(target: Target, result: YearResult) -> str:
-    """``"1.742 forløb (mål 1.680 forløb) – Opfyldt, 104 %"``."""
+    """``"1.742 forløb (mål: mindst 1.680 forløb) – Opfyldt, 104 %"``."""
+    if result.actual is None:
+        return f"ingen tal – {result.status_label}"
+    shown = wording.result_number(target, result.actual, result.target_value)
     goal = (
-        f" (mål {_value(target, result.target_value)})" if result.target_value is not None else ""
+        f" (mål: {wording.level_text(target, result.target_value)})"
+        if result.target_value is not None
+        else ""
     )
-    share = (
-        f", {fmt.number(result.fulfilment, decimals=0)} %" if result.fulfilment is not None else ""
-    )
-    return f"{_value(target, result.actual)}{goal} – {result.status_label}{share}"
+    share = f", {danish.percent(result.fulfilment, 0)}" if result.fulfilment is not None else ""
+    return f"{shown}{goal} – {result.status_label}{share}"
 
 
 def lines(target: Target, evidence: Evidence) -> list[str]:
@@ -52,7 +52,9 @@ def lines(target: Target, evidence: Evidence) -> list[str]:
         found.append(f"Rammeaftalen: {evidence.national}")
     suggestion = evidence.suggestion
     if suggestion.value is not None:
-        suggested = target_requirement(target.model_copy(update={"value": suggestion.value}))
+        suggested = wording.requirement(
+            target.model_copy(update={"value": suggestion.value})
+        ) or _value(target, suggestion.value)
         found.append(f"Forslag: {suggested} – {suggestion.reason}")
     else:
         found.append(f"Forslag: {suggestion.reason}")

@@ -6,13 +6,13 @@ from collections.abc import Mapping
 
 import streamlit as st
 
+from contracts import danish
 from contracts.diff import Entry
 from contracts.diff_text import MISSING_REASON
 from contracts.draft import FIELD_LABELS
 from contracts.draft_flags import Flag
 from contracts.models import Contract, Goal, Target
 from services.evidence import Evidence
-from ui import format as fmt
 from ui.contract_view import md
 from ui.drafting import evidence_text
 from ui.drafting.state import Session, accepted_texts, place_id
@@ -89,7 +89,7 @@ def render_target(
 ) -> None:
     """``target`` as the draft started, ``now`` as it reads with the edits (where valid)."""
     with st.container(border=True):
-        st.markdown(f"**{md(target.key)}** · {md((now or target).text)}")
+        st.markdown(f"**{md(target.name)}** · {md((now or target).text)}")
         words = _entry_words(entry)
         if words:
             st.markdown(f":orange-badge[{md(words)}]")
@@ -101,23 +101,23 @@ def render_target(
         columns = st.columns([1, 2, 1], vertical_alignment="bottom")
         if target.value is not None:
             if number_key not in st.session_state:
-                st.session_state[number_key] = fmt.number(target.value, max_decimals=4)
+                st.session_state[number_key] = danish.exact(target.value)
             unit = f" ({target.unit})" if target.unit else ""
-            columns[0].text_input(f"Nyt måltal for {target.key}{unit}", key=number_key)
+            columns[0].text_input(f"Nyt måltal for {target.name}{unit}", key=number_key)
             suggested = evidence.suggestion.value if evidence is not None else None
             typed = st.session_state.get(number_key)
-            if suggested is not None and typed != fmt.number(suggested, max_decimals=4):
+            if suggested is not None and typed != danish.exact(suggested):
                 columns[0].button(
                     "Brug forslaget",
                     key=current.key("forslag", target.key),
                     on_click=_use,
-                    args=(number_key, fmt.number(suggested, max_decimals=4)),
+                    args=(number_key, danish.exact(suggested)),
                 )
         removed = columns[2].checkbox("Fjern måltallet", key=current.key("fjern", "t", target.key))
         reason_key = current.key("grund", "t", target.key)
         wanted = entry is not None and entry.needs_reason
         if (wanted or removed or st.session_state.get(reason_key)) and not goal_removed:
-            columns[1].text_input(f"Begrundelse for {target.key}", key=reason_key)
+            columns[1].text_input(f"Begrundelse for {target.name}", key=reason_key)
         if problem:
             st.error(md(problem))
 

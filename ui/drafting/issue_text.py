@@ -36,7 +36,8 @@ def issue_line(issue: Issue, text: str) -> str:
     if t is not None:
         targets = goal.get("targets") or []
         target = targets[int(t)] if int(t) < len(targets) else {}
-        name = str(target.get("key", f"måltal {int(t) + 1} i mål {goal.get('number', '?')}"))
+        fallback = f"måltal {int(t) + 1} i mål {goal.get('number', '?')}"
+        name = str(target.get("label") or target.get("key", fallback))
         label = TARGET_FIELDS.get(field or "", field)
     else:
         number = goal.get("number", g + 1)

@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from contracts import danish
 from contracts.draft import GOAL_TEXT_FIELDS, goal_years, shift_year, target_years
 from contracts.models import Contract, Goal, Target
 
@@ -143,7 +144,7 @@ def _compare(
         ):
             automatic.append(f"årstallet i {label}en er rettet fra {base} til {year}")
         elif name == "deadline" and before and after and _shift_date(before, year - base) == after:
-            automatic.append(f"fristen er flyttet med kontraktåret til {after.isoformat()}")
+            automatic.append(f"fristen er flyttet med kontraktåret til {danish.date(after)}")
         else:
             fields.append(label)
     return fields, automatic

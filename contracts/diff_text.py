@@ -91,7 +91,9 @@ def diff_lines(diff: ContractDiff, title: str) -> list[str]:
         for entry in entries:
             lines.append(f"  {entry_summary(entry)}")
             reason = reason_text(entry)
-            if reason:
+            if reason == MISSING_REASON:
+                lines.append("      Mangler begrundelse")
+            elif reason:
                 lines.append(f"      Begrundelse: {reason}")
             automatic = automatic_text(entry)
             if automatic:

@@ -80,7 +80,7 @@ def test_diff_of_a_house_year_and_of_two_files(
         "Ændret (1)",
         "  11f (mål 8)",
         "      Følger af det nye år eller den nye rammeaftale: fristen er flyttet med "
-        "kontraktåret til 2023-03-31",
+        "kontraktåret til 31. marts 2023",
     ]
     old, new = folder / "sjaelland-2022.yaml", folder / "udkast" / "sjaelland-2023.yaml"
     assert main(["contract", "diff", str(old), str(new)]) == 0
@@ -131,3 +131,19 @@ def test_expected_errors_are_one_danish_line(
 ) -> None:
     assert main(args) == 1
     assert capsys.readouterr().err == error
+
+
+def test_diff_of_two_files_shows_a_change_still_missing_its_reason(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "udkast.yaml"
+    main(["contract", "draft", "sjaelland", "2023", "-o", str(out)])
+    out.write_text(out.read_text(encoding="utf-8").replace("value: 1680", "value: 1750"))
+    capsys.readouterr()
+    assert main(["contract", "diff", str(folder / "sjaelland-2022.yaml"), str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[6:9] == [
+        "Ændret (2)",
+        "  8a (mål 8): mindst 1.680 forløb → mindst 1.750 forløb",
+        "      Mangler begrundelse",
+    ]

@@ -125,7 +125,7 @@ Fjernet (2)
   8a (mål 8): mindst 1.680 forløb → mindst 1.750 forløb; ordlyd »Samlet set skal Erhvervshus Sjælland gennemføre 1.680 forløb i 2022.« → »Samlet set skal Erhvervshus Sjælland gennemføre 1.750 forløb i 2023.«
       Begrundelse: Flere driftsmidler fra 2023 giver plads til 70 flere forløb.
   11f (mål 8): ordlyd »Sjællandsmodellen færdiggøres i 1. kvartal 2022.« → »Sjællandsmodellen færdiggøres i 1. kvartal 2023.«
-      Følger af det nye år eller den nye rammeaftale: årstallet i ordlyden er rettet fra 2022 til 2023; fristen er flyttet med kontraktåret til 2023-03-31
+      Følger af det nye år eller den nye rammeaftale: årstallet i ordlyden er rettet fra 2022 til 2023; fristen er flyttet med kontraktåret til 31. marts 2023
   12a (mål 12): ordlyd »50 % af de handlingsplaner, der laves i 2022, er til nye kunder.« → »50 % af de handlingsplaner, der laves i 2023, er til nye kunder.«
       Følger af det nye år eller den nye rammeaftale: årstallet i ordlyden er rettet fra 2022 til 2023
 

@@ -23,6 +23,12 @@ TIMEOUT_MS = 60_000
 REASON = "Sidste års resultat på 1.742 forløb viser, at niveauet kan hæves."
 
 
+def settle(page: Page) -> None:
+    """Wait until the app has finished its rerun (Streamlit's running icon is gone)."""
+    page.wait_for_timeout(300)
+    expect(page.get_by_test_id("stStatusWidgetRunningIcon")).to_have_count(0, timeout=TIMEOUT_MS)
+
+
 @pytest.fixture(scope="module")
 def drafting_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("naeste_aar")
@@ -63,10 +69,12 @@ def test_a_drafter_drafts_saves_and_records_the_approval_of_sjaelland_2023(
     )
     expect(main.get_by_text(suggestion)).to_be_visible(timeout=TIMEOUT_MS)
 
+    settle(page)
     number = main.get_by_label("Nyt måltal for 8a (forløb)")
     number.fill("1.742")
     number.press("Tab")
     expect(main.get_by_text("mangler begrundelse").first).to_be_visible(timeout=TIMEOUT_MS)
+    settle(page)
     reason = main.get_by_label("Begrundelse for 8a")
     reason.fill(REASON)
     reason.press("Enter")
@@ -79,15 +87,23 @@ def test_a_drafter_drafts_saves_and_records_the_approval_of_sjaelland_2023(
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "naeste_aar.png"), full_page=False)
 
+    expect(main.get_by_text("· 0 ændringer uden begrundelse · 0 fejl.")).to_be_visible(
+        timeout=TIMEOUT_MS
+    )
+    settle(page)
     save = main.get_by_role("button", name="Gem udkastet")
+    expect(save).to_be_enabled(timeout=TIMEOUT_MS)
     save.focus()
+    expect(save).to_be_focused()
     page.keyboard.press("Enter")
     expect(main.get_by_text("Udkastet er gemt som udkast/sjaelland-2023.yaml.")).to_be_visible(
         timeout=TIMEOUT_MS
     )
+    settle(page)
     meeting = main.get_by_label("KKR-mødet")
     meeting.fill("KKR Sjælland")
     meeting.press("Tab")
+    settle(page)
     main.get_by_role("button", name="Registrér KKR's godkendelse").click()
     expect(
         main.get_by_text("Kontrakten for Erhvervshus Sjælland 2023 er godkendt og gemt som")

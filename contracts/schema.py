@@ -34,6 +34,7 @@ DESCRIPTIONS: dict[str, str] = {
     "GoalMapping": "Hvor et nationalt mål fra den gamle rammeaftale hører til i den nye.",
     "Measurement": "Hvornår målet måles: perioder (H1, FY) og evt. bestemte år.",
     "Section": "Et afsnit af kontraktens tekst.",
+    "StatedResult": "Et resultat fra en måling før kontraktåret, som kilderne oplyser det.",
     "Target": "Et måltal: ét tal eller én forpligtelse, der bedømmes for sig.",
 }
 

@@ -17,7 +17,10 @@ def test_db_upgrade_creates_the_schema_and_says_so(
     code = main(["db", "upgrade", "--url", url])
 
     assert code == 0
-    assert capsys.readouterr().out == f"Databasen er opdateret ({url}, version 0004).\n"
+    assert (
+        capsys.readouterr().out
+        == f"Databasen er opdateret ({url}, version 0004_contract_events).\n"
+    )
 
 
 def test_db_upgrade_reads_database_url(

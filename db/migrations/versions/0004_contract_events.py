@@ -1,7 +1,7 @@
 """contract events: who saved a draft or approved a contract, and when
 
-Revision ID: 0004
-Revises: 0001
+Revision ID: 0004_contract_events
+Revises: 0002_target_comments
 Create Date: 2026-12-01 10:00:00.000000
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0004"
-down_revision: str | None = "0001"
+revision: str = "0004_contract_events"
+down_revision: str | None = "0002_target_comments"
 branch_labels: str | None = None
 depends_on: str | None = None
 

@@ -37,6 +37,7 @@ def drafting_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     database_url = f"sqlite:///{folder / 'app.sqlite'}"
     store = Store(database_url)
     prepare(store, as_of=dt.date(2026, 11, 23))
+    store.remove_demo("sjaelland", 2022, "FY", user="browsertest")
     store.save(
         [
             ValueRow(ValueKey("sjaelland", 2022, "FY", "8a"), value=1742),

@@ -43,6 +43,8 @@ def render_kommuner(
             column_config=_config(form, locked),
             height=(len(frame) + 1) * ROW_HEIGHT + 3,
             width="stretch",
+            placeholder="",  # an emptied cell is empty, never "None"
+            alt=f"Tal pr. kommune for {form.name}",
         )
     if not locked:
         with paste:

@@ -57,10 +57,10 @@ def render_form(
         _paste(form_state, table, edited, pasted)
     issues: dict[str, list[str]] = defaultdict(list)
     if (save_top or save_bottom) and not locked:  # a saved form starts again: no judging here
-        outcome = saving.save(contract, period, store, form_state, edited, choices)
+        boxes = (feedback_top, feedback_bottom)
+        names = {form.key: form.name for goal in goals for form in goal.targets}
+        outcome = saving.save(contract, period, store, form_state, edited, choices, boxes, names)
         if outcome is not None:
-            for box in (feedback_top, feedback_bottom):
-                saving.show_problems(box, outcome, goals)
             for issue in outcome.issues:
                 issues[issue.target].append(saving.issue_text(goals, issue))
     live = live_round(contract, period, form_state.values, table, edited)

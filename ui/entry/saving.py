@@ -8,18 +8,22 @@ beside its input and linked from the list at the top.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import streamlit as st
 
 from contracts.models import Contract
 from services import entry_access as access
 from services.entry import Issue
-from services.entry_form import GoalForm
+from services.entry_form import GoalForm, anchor_of
 from services.entry_live import apply_draft
 from services.entry_save import SaveOutcome
 from services.entry_table import EntryTable, kommune_name
 from ui.contract_view import md_inline
 from ui.entry import conflicts, state
 from ui.entry.state import FormState
+
+Boxes = Sequence[st.delta_generator.DeltaGenerator]
 
 
 def save(
@@ -29,12 +33,17 @@ def save(
     form_state: FormState,
     edited: EntryTable,
     choices: dict[tuple[str, str], conflicts.Choice | None],
+    boxes: Boxes,
+    names: dict[str, str],
 ) -> SaveOutcome | None:
-    """Save; on success (whole or with conflicts left) the page starts again from the store."""
+    """Save; on success (whole or with conflicts left) the page starts again from the store.
+
+    What went wrong is written in ``boxes`` (beside both »Gem« buttons); a save that broke a
+    rule returns its outcome, for the page to show each problem beside its input."""
     table = form_state.table
     if form_state.conflicts:
         if any(choice is None for choice in choices.values()):
-            st.error(conflicts.CHOOSE_FIRST)
+            _tell(boxes, st.error, conflicts.CHOOSE_FIRST)
             return None
         draft = conflicts.resolved(table, edited, choices)
         edited = apply_draft(table, draft)
@@ -43,12 +52,13 @@ def save(
             store, contract, period, table, edited, include_all=form_state.include_all
         )
     except access.UserError as exc:
-        st.error(state.bulleted(str(exc).splitlines()[0], exc.problems))
+        _tell(boxes, st.error, state.bulleted(str(exc).splitlines()[0], exc.problems))
         return None
     if outcome.problems:
+        show_problems(boxes, outcome, names)
         return outcome
     if outcome.nothing_to_save:
-        st.info("Ingen ændringer at gemme.")
+        _tell(boxes, st.info, "Ingen ændringer at gemme.")
         return None
     saved = conflicts.saved_text(outcome)
     if outcome.conflicts and outcome.table is not None:
@@ -68,19 +78,22 @@ def save(
     return None  # pragma: no cover - st.rerun ends the run
 
 
-def show_problems(
-    box: st.delta_generator.DeltaGenerator, outcome: SaveOutcome, goals: tuple[GoalForm, ...]
-) -> None:
+def _tell(boxes: Boxes, show: Callable[[str], object], text: str) -> None:
+    for box in boxes:
+        with box:
+            show(text)
+
+
+def show_problems(boxes: Boxes, outcome: SaveOutcome, names: dict[str, str]) -> None:
+    """Intet er gemt, with every problem and a link to each target (by ``names``) with one."""
     count = len(outcome.problems)
     head = f"Intet er gemt: {count} {'problem' if count == 1 else 'problemer'}."
-    names = {form.key: form for goal in goals for form in goal.targets}
-    links = []
-    for key in dict.fromkeys(issue.target for issue in outcome.issues):
-        form = names.get(key)
-        if form is not None:
-            links.append(f"[{md_inline(form.name)}](#{form.anchor})")
-    with box:
-        st.error(f"{state.bulleted(head, list(outcome.problems))}\n\nGå til: {', '.join(links)}")
+    text = state.bulleted(head, list(outcome.problems))
+    targets = dict.fromkeys(issue.target for issue in outcome.issues)
+    if targets:
+        links = (f"[{md_inline(names.get(k, k))}](#{anchor_of(k)})" for k in targets)
+        text += "\n\nGå til: " + ", ".join(links)
+    _tell(boxes, st.error, text)
 
 
 def issue_text(goals: tuple[GoalForm, ...], issue: Issue) -> str:

@@ -75,4 +75,4 @@ st.header("Fra fil")
 files.render_import(catalog, store, locked=report_round.import_locked(info))
 files.render_downloads(contract, period, store)
 
-history.render_history(contract, store, period)
+history.render_history(contract, store, period, form.read_at)

@@ -1,9 +1,12 @@
 """The latest changes of a report round, as the Indberetning page shows them.
 
-The Danish table is built in ``services.entry_history``; this module only draws it.
+The Danish table is built in ``services.entry_history``; this module draws it, read once per
+reading of the round (like the values: "Hent tallene igen" reads both again).
 """
 
 from __future__ import annotations
+
+from datetime import datetime
 
 import streamlit as st
 
@@ -14,8 +17,16 @@ from services.entry_history import HISTORY_COLUMNS, history_frame, local_time
 __all__ = ["HISTORY_COLUMNS", "history_frame", "local_time", "render_history"]
 
 
-def render_history(contract: Contract, store: access.Store, period: str) -> None:
-    frame = access.history(store, contract, period)
+HISTORY_KEY = "indberetning_historik"
+
+
+def render_history(contract: Contract, store: access.Store, period: str, read_at: datetime) -> None:
+    identity = (contract.erhvervshus, contract.year, period, read_at)
+    kept = st.session_state.get(HISTORY_KEY)
+    if kept is None or kept[0] != identity:
+        kept = (identity, access.history(store, contract, period))
+        st.session_state[HISTORY_KEY] = kept
+    frame = kept[1]
     with st.expander(f"Seneste ændringer ({len(frame)})"):
         if frame.empty:
             st.caption("Ingen ændringer endnu.")

@@ -70,6 +70,7 @@ def save(
             values=values,
             table=outcome.table,
             conflicts=outcome.conflicts,
+            read_at=state.now(),
         )
     else:
         state.flash("success", saved)

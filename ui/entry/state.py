@@ -72,7 +72,7 @@ def form_state(
     kept: FormState | None = st.session_state.get(FORM_KEY)
     if kept is None or kept.identity != identity:
         values = read()
-        kept = FormState(identity, include_all, values, build(values, include_all), _now())
+        kept = FormState(identity, include_all, values, build(values, include_all), now())
         st.session_state[FORM_KEY] = kept
     elif kept.include_all != include_all:
         table = build(kept.values, include_all)
@@ -87,7 +87,7 @@ def regenerate(state: FormState, seed: Draft, **changes: Any) -> None:
     st.session_state[GENERATION_KEY] = generation() + 1
 
 
-def _now() -> datetime:
+def now() -> datetime:
     return datetime.now(UTC)
 
 

@@ -119,8 +119,9 @@ def _fill(
             )
             total = live.kommune_sums.get(form.key)
             if total:
-                with slot.help:
-                    st.caption(f"I alt fra kommunerne: {total}")
+                for place in (slot.kommune_total, slot.help):
+                    if place is not None:
+                        place.caption(f"I alt fra kommunerne: {total}")
             inputs.fill_help(slot, form_hints(form, cells), issues.get(form.key, []))
 
 

@@ -33,6 +33,8 @@ class Slots:
 
     status: st.delta_generator.DeltaGenerator
     help: st.delta_generator.DeltaGenerator
+    #: Beside a per-kommune target's grid: the live total of its rows.
+    kommune_total: st.delta_generator.DeltaGenerator | None = None
 
 
 def render_target(
@@ -47,10 +49,12 @@ def render_target(
         with status:
             status_slot = st.container()
         texts = {(form.key, ""): _inputs(form, start.get((form.key, ""), {}), locked)}
+        total_slot = None
         if form.per_kommune:
-            texts.update(kommuner.render_kommuner(form, start, locked=locked))
+            rows, total_slot = kommuner.render_kommuner(form, start, locked=locked)
+            texts.update(rows)
         help_slot = st.container()
-    return texts, Slots(status_slot, help_slot)
+    return texts, Slots(status_slot, help_slot, total_slot)
 
 
 def _heading(form: TargetForm) -> str:

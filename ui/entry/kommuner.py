@@ -26,8 +26,9 @@ ROW_HEIGHT = 35
 
 def render_kommuner(
     form: TargetForm, start: Mapping[Place, Mapping[str, str]], *, locked: bool
-) -> dict[Place, dict[str, str]]:
-    """The grid of the target's kommune rows; their texts by place."""
+) -> tuple[dict[Place, dict[str, str]], st.delta_generator.DeltaGenerator]:
+    """The grid of the target's kommune rows; their texts by place, and the place beside the
+    grid where the page writes their live total."""
     frame = kommune_rows(form, start)
     codes = list(frame["kommunekode"])
     label = f"Tal pr. kommune for {form.name}: {len(codes) - 1} kommuner og »uden for geografien«"
@@ -46,14 +47,15 @@ def render_kommuner(
             placeholder="",  # an emptied cell is empty, never "None"
             alt=f"Tal pr. kommune for {form.name}",
         )
-    if not locked:
-        with paste:
+    with paste:
+        total = st.container()
+        if not locked:
             _paste_field(form, codes)
     texts: dict[Place, dict[str, str]] = {}
     for record in edited.to_dict("records"):
         place = (form.key, str(record["kommunekode"]))
         texts[place] = {field.column: _text(record[field.column]) for field in form.fields}
-    return texts
+    return texts, total
 
 
 def _config(form: TargetForm, locked: bool) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 PAGE = Path(__file__).resolve().parents[2] / "app_pages" / "indberetning.py"
 INPUT_KINDS = ("text_input", "text_area", "radio")
-_HEADING = re.compile(r'^<span id="maaltal-[^"]+"></span>\*\*(.+?)\*\* · ')
+_HEADING = re.compile(r'^##### <span id="maaltal-[^"]+"></span>\*\*(.+?)\*\* · ')
 _BADGE = re.compile(r"^(Når du gemmer: )?:\w+-badge\[(.+)\]$")
 
 

@@ -58,9 +58,10 @@ def render_target(
 
 
 def _heading(form: TargetForm) -> str:
-    """The target's name (an anchor for the list of what is missing), kind and måltal."""
+    """The target's name as a heading (with the anchor the list of what is missing links to),
+    its kind and måltal."""
     anchor = f'<span id="{form.anchor}"></span>'
-    return f"{anchor}**{md_inline(form.name)}** · {md_inline(form.kind_label)} · mål: " + (
+    return f"##### {anchor}**{md_inline(form.name)}** · {md_inline(form.kind_label)} · mål: " + (
         md_inline(form.level)
     )
 

@@ -100,12 +100,18 @@ def save_entry(
             return SaveOutcome(saved)
         conflicts = [p for p in stale if p in mine and not _same(found, p, current.get(p))]
         fresh = build_table(contract, period, store.values(house=house), include_all=include_all)
+        rebased = rebase(fresh, table, edited)
         if not conflicts:  # only totals that follow their rows, or the same numbers as theirs
-            table, edited = fresh, rebase(fresh, table, edited)
+            table, edited = fresh, rebased
             continue
+        # The targets without a conflict are saved over the new read (a total that follows
+        # its rows settled again); those with one wait, read as they were.
         held = {place[0] for place in conflicts}
-        rows = tuple(r for r in found.rows if r.key.target not in held)
-        deletes = tuple(d for d in found.deletes if d[0].target not in held)
+        others = changes(contract, period, fresh, rebased)
+        if others.problems:
+            return SaveOutcome(saved, others.problems, others.issues)
+        rows = tuple(r for r in others.rows if r.key.target not in held)
+        deletes = tuple(d for d in others.deletes if d[0].target not in held)
         try:
             saved = _add(saved, store.save(rows, user=user, deletes=deletes))
         except Conflict:

@@ -125,6 +125,32 @@ def test_a_total_that_follows_its_kommune_rows_is_settled_again_without_asking(
     assert values(sqlite_store)[("8a", "")] == (22.0, "anne")  # 10 + 7 + 5
 
 
+def test_a_conflict_elsewhere_still_settles_a_total_that_follows_its_rows(
+    sqlite_store: Store, contract: Contract
+) -> None:
+    def rows(user: str, total: float, version: int, **kommuner: float) -> None:
+        key = ValueKey("sjaelland", 2022, "H1", "8a")
+        written = [ValueRow(key, value=total, expected_version=version, source=DERIVED)]
+        written += [
+            ValueRow(ValueKey("sjaelland", 2022, "H1", "8a", code[1:]), value=v, expected_version=0)
+            for code, v in kommuner.items()
+        ]
+        sqlite_store.save(written, user=user)
+
+    rows("ib", 10, 0, k259=10)
+    put(sqlite_store, "8b", 400, user="ib")
+    table = read(sqlite_store, contract)
+    edited = typed(table, {("8a", "265"): {"værdi": "5"}, ("8b", ""): {"værdi": "470"}})
+    rows("bo", 17, 1, k253=7)
+    put(sqlite_store, "8b", 450, user="bo", version=1)
+    outcome = save_entry(sqlite_store, contract, "H1", table, edited, user="anne")
+    assert [c.target for c in outcome.conflicts] == ["8b"]
+    stored = values(sqlite_store)
+    assert stored[("8a", "")] == (22.0, "anne")  # 10 + 7 + 5, settled over bo's rows
+    assert stored[("8a", "265")] == (5.0, "anne")
+    assert stored[("8b", "")] == (450.0, "bo")
+
+
 def test_a_value_deleted_by_another_is_a_conflict_saying_who_deleted_it(
     sqlite_store: Store, contract: Contract
 ) -> None:

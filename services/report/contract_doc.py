@@ -1,0 +1,166 @@
+"""The contract as a document, in the sources' layout: per goal its Mål (purpose and the
+target sentences), Metode and Afrapportering — what a KKR member reads and signs off.
+
+For a draft (udkast), the document adds its changes against the base contract (the year
+before). The reasons for changes come with the drafting work; until a draft carries them,
+``draft_changes`` states each change and that no reason is recorded (docs/reports.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from contracts.loader import Catalog
+from contracts.models import Contract, Target
+from contracts.reference import house_name
+from db.errors import NotFound
+from metrics.format import fmt_date
+from services.report import wording
+from services.report.content import Front
+from services.status import check_house
+
+
+@dataclass(frozen=True)
+class ContractTarget:
+    label: str
+    text: str
+    requirement: str
+
+
+@dataclass(frozen=True)
+class ContractGoal:
+    anchor: str
+    heading: str
+    scope: str
+    purpose: str | None
+    targets: tuple[ContractTarget, ...]
+    method: str
+    data_source: str
+    reporting: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class ContractDocument:
+    front: Front
+    footer: str
+    sections: tuple[tuple[str, str], ...]
+    goals: tuple[ContractGoal, ...]
+    changes_heading: str | None
+    changes: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+def find(catalog: Catalog, house: str, year: int, *, draft: bool) -> Contract:
+    """The contract of house and year; with ``draft`` its udkast, or NotFound in Danish."""
+    check_house(house)
+    found = catalog.contract(house, year, draft=draft)
+    if found is None:
+        raise NotFound(f"{house_name(house)} har ingen resultatkontrakt for {year}.")
+    if draft and found.status != "udkast":
+        raise NotFound(f"{house_name(house)} har intet udkast til en kontrakt for {year}.")
+    return found
+
+
+def _targets(contract: Contract) -> dict[str, Target]:
+    return {t.key: t for _g, t in contract.targets()}
+
+
+def draft_changes(draft: Contract, base: Contract | None) -> tuple[str, ...]:
+    """The draft's added, removed and changed targets against ``base``, one line each.
+
+    The seam for the drafting work's recorded reasons: a change whose reason the draft does
+    not carry says so."""
+    if base is None:
+        return (wording.NO_BASE.format(year=draft.year - 1),)
+    new, old = _targets(draft), _targets(base)
+    lines = []
+    for key, target in new.items():
+        label = wording.target_label(target)
+        before = old.get(key)
+        if before is None:
+            lines.append(wording.change_added(label, target.text))
+        elif (before.text, before.target_value) != (target.text, target.target_value):
+            lines.append(
+                wording.change_changed(
+                    label, wording.requirement(before), wording.requirement(target)
+                )
+            )
+    lines += [
+        wording.change_removed(wording.target_label(t)) for key, t in old.items() if key not in new
+    ]
+    return tuple(lines) or (wording.NO_DRAFT_CHANGES,)
+
+
+def _front(contract: Contract) -> Front:
+    approved = contract.approved
+    moment = (
+        dt.datetime(approved.year, approved.month, approved.day, 12, tzinfo=wording.LOCAL_TIME)
+        if approved
+        else dt.datetime.now(dt.UTC)
+    )
+    status = "Udkast" if contract.status == "udkast" else "Godkendt"
+    facts = [
+        ("Erhvervshus", house_name(contract.erhvervshus)),
+        ("År", str(contract.year)),
+        ("Status", status + (" (demo)" if contract.demo else "")),
+        ("Godkendt", fmt_date(approved) if approved else (contract.approval_note or "–")),
+        ("KKR", contract.kkr or "–"),
+        ("Rammeaftale", contract.framework or "ingen"),
+        ("Geografi", f"{len(contract.geography or ())} kommuner"),
+    ]
+    if contract.classification_note:
+        facts.append(("By og land", contract.classification_note))
+    notes = tuple(
+        n for n in (contract.note, wording.DEMO_CONTRACT_NOTE if contract.demo else None) if n
+    )
+    return Front(
+        title=f"Resultatkontrakt {contract.year}: {house_name(contract.erhvervshus)}",
+        subtitle=contract.title or "Resultatkontrakt mellem KKR og erhvervshuset",
+        facts=tuple(facts),
+        running_header=f"Resultatkontrakt {contract.year} · {house_name(contract.erhvervshus)}",
+        provisional=wording.DRAFT_MARK if contract.status == "udkast" else None,
+        demo=contract.demo,
+        created=moment,
+        notes=notes,
+    )
+
+
+def contract_document(
+    catalog: Catalog, house: str, year: int, *, draft: bool = False
+) -> ContractDocument:
+    contract = find(catalog, house, year, draft=draft)
+    n = len(contract.geography or ())
+    goals = tuple(
+        ContractGoal(
+            anchor=f"maal-{goal.number}",
+            heading=wording.goal_heading(goal),
+            scope=wording.goal_scope(goal),
+            purpose=goal.purpose,
+            targets=tuple(
+                ContractTarget(wording.target_label(t), t.text, wording.requirement(t, n))
+                for t in goal.targets
+            ),
+            method=goal.method or wording.ANNEX_MISSING,
+            data_source=goal.data_source or wording.ANNEX_MISSING,
+            reporting=goal.reporting or wording.ANNEX_MISSING,
+            note=goal.note,
+        )
+        for goal in contract.goals
+    )
+    changes: tuple[str, ...] = ()
+    heading = None
+    if contract.status == "udkast":
+        base = catalog.contract(house, year - 1)
+        heading = wording.changes_heading(year - 1)
+        changes = draft_changes(contract, base)
+    return ContractDocument(
+        front=_front(contract),
+        footer=wording.contract_footer(contract.status, contract.year),
+        sections=tuple((s.title, s.text) for s in contract.sections),
+        goals=goals,
+        changes_heading=heading,
+        changes=changes,
+        sources=contract.sources,
+    )

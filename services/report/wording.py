@@ -1,0 +1,319 @@
+"""Every Danish sentence of the reports, in one place (docs/reports.md).
+
+The report builders ask this module for text and never write Danish themselves, so the
+reports follow the project's one voice: numbers, dates and periods come from
+``metrics.format``, a target's requirement from ``contracts.describe``. A target is named by
+its ``label`` where the contract gives one, else by its key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from contracts.describe import DIRECTION_LABELS, target_requirement
+from contracts.models import Contract, Goal, Target
+from contracts.reference import house_name
+from db.records import SnapshotInfo
+from metrics.format import MONTHS, fmt_date, fmt_percent, fmt_value, period_label
+from metrics.statuses import STATUS_LABELS
+
+LOCAL_TIME = ZoneInfo("Europe/Copenhagen")
+NATIONAL_NAME = "Hele landet"
+PROVISIONAL = "Foreløbig: indberetningen er ikke godkendt"
+DEMO_MARK = "DEMODATA – tallene er opdigtede"
+DEMO_NOTE = (
+    "Demodata: tallene i denne rapport er opdigtede til demonstration og er ikke "
+    "erhvervshusets rigtige resultater."
+)
+DEMO_CONTRACT_NOTE = "Demokontrakt: opdigtet til demonstration, ikke en rigtig kontrakt."
+CHART_PLACEHOLDER = (
+    "Her skulle figuren »{alt}« stå. Den kunne ikke tegnes, da rapporten blev lavet."
+)
+CHART_WARNING = (
+    "Figurerne er ikke tegnet: Chromium blev ikke fundet ({reason}). Rapporten er lavet med "
+    "en pladsholder, hvor hver figur skulle stå."
+)
+PERIOD_WORDS = {"H1": "1. halvår", "FY": "helår"}
+CHART_FAILED = "Figuren »{alt}« kunne ikke tegnes ({reason}); en pladsholder står i stedet."
+ROUND_STATUS = {
+    None: "Ikke påbegyndt",
+    "åben": "Åben",
+    "indsendt": "Indsendt",
+    "godkendt": "Godkendt af KKR",
+}
+REASONS = {
+    "indsendt": "indberetningen blev indsendt",
+    "godkendt": "indberetningen blev godkendt",
+    "bestilt": "bestilt til en rapport",
+}
+NO_CHANGES_FIRST = "Dette er det første øjebliksbillede af årets indberetning."
+NO_CHANGES = "Ingen måltal har fået nyt resultat eller ny status siden da."
+NO_TREND = "Ingen talserie at vise for målets måltal."
+NO_KOMMUNE_TARGET = "Kontrakten har intet måltal, der afrapporteres pr. kommune."
+NO_TARGETS = "Ingen måltal i kontrakten."
+NOT_IN_CONTRACT = "Ikke i kontrakten"
+DRAFT_MARK = "Udkast: kontrakten er ikke godkendt af KKR"
+NO_BASE = "Der er ingen kontrakt for {year} at sammenligne udkastet med."
+NO_DRAFT_CHANGES = "Udkastet har de samme måltal som året før."
+NO_REASON = "ingen begrundelse registreret"
+NATIONAL_NOTE = (
+    "De nationale mål er de samme for alle seks erhvervshuse (rammeaftalen); hvert hus har "
+    "sine egne måltal under dem. Et måls status er den strengeste blandt dets måltal."
+)
+DEMO_HOUSES_NOTE = "Demodata: erhvervshuse markeret »demo« viser opdigtede tal."
+ANNEX_MISSING = "ikke angivet i kontrakten"
+
+
+def chart_placeholder(alt: str) -> str:
+    return CHART_PLACEHOLDER.format(alt=alt)
+
+
+def footer(info: SnapshotInfo) -> str:
+    """``"Øjebliksbillede 7 · 24. november 2026"``: which stored state the pages show."""
+    return f"Øjebliksbillede {info.id} · {fmt_date(local_time(info.taken_at).date())}"
+
+
+def chart_failed(alt: str, reason: str) -> str:
+    return CHART_FAILED.format(alt=alt, reason=reason)
+
+
+def target_label(target: Target) -> str:
+    """The target as people write it ("8c – vækstplaner"); its key until labels exist."""
+    label = getattr(target, "label", None)
+    return str(label) if label else target.key
+
+
+def status_word(status: str) -> str:
+    return STATUS_LABELS.get(status, status)
+
+
+def local_time(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(LOCAL_TIME)
+
+
+def date_time_text(moment: dt.datetime) -> str:
+    """``"24. november 2026 kl. 10.15"`` in Danish time."""
+    local = local_time(moment)
+    return f"{fmt_date(local.date())} kl. {local:%H.%M}"
+
+
+def month_year(moment: dt.datetime) -> str:
+    local = local_time(moment)
+    return f"{MONTHS[local.month - 1]} {local.year}"
+
+
+def house_title(house: str) -> str:
+    return NATIONAL_NAME if house == "landet" else house_name(house)
+
+
+def report_title(house: str, year: int, period: str) -> str:
+    """``"Status for Erhvervshus Sjælland, 1. halvår 2022"``."""
+    return f"Status for {house_title(house)}, {period_label(period, year).lower()}"
+
+
+def national_title(year: int, period: str) -> str:
+    return f"De seks erhvervshuse på de nationale mål, {period_label(period, year).lower()}"
+
+
+def contract_name(contract: Contract) -> str:
+    title = contract.title or f"Resultatkontrakt {contract.year}"
+    status = "godkendt" if contract.status == "godkendt" else "udkast"
+    demo = ", demo" if contract.demo else ""
+    return f"{title} ({status}{demo})"
+
+
+def round_text(status: str | None, has_demo: bool) -> str:
+    text = ROUND_STATUS.get(status, status or "")
+    return f"{text} (demo)" if has_demo and status else text
+
+
+def snapshot_line(info: SnapshotInfo) -> str:
+    """``"Øjebliksbillede 7, taget 24. november 2026 kl. 10.15 af ane (bestilt til en rapport)"``."""
+    reason = REASONS.get(info.reason, info.reason)
+    return f"Øjebliksbillede {info.id}, taget {date_time_text(info.taken_at)} af {info.taken_by} ({reason})"
+
+
+def snapshot_choice(info: SnapshotInfo) -> str:
+    """One line of a list of snapshots, for the CLI and the pages."""
+    status = round_text(info.round_status, info.has_demo) if info.house != "landet" else ""
+    demo = " · demodata" if info.has_demo and info.house == "landet" else ""
+    parts = [
+        f"{info.id}",
+        period_label(info.period, info.year),
+        date_time_text(info.taken_at),
+        REASONS.get(info.reason, info.reason),
+    ]
+    if status:
+        parts.append(f"indberetning: {status.lower()}")
+    return " · ".join(parts) + demo
+
+
+def goal_heading(goal: Goal) -> str:
+    return f"Mål {goal.number} – {goal.title}"
+
+
+def goal_scope(goal: Goal) -> str:
+    if goal.scope == "national":
+        return f"Nationalt mål (rammeaftalens mål {goal.framework_goal})"
+    if goal.under is not None:
+        return f"Lokalt delmål under mål {goal.under}"
+    return "Lokalt mål"
+
+
+def _number(row: Mapping[str, Any], column: str) -> float | None:
+    value = row.get(column)
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return float(value)
+
+
+def _fmt(target: Target, value: float | None) -> str:
+    unit = target.unit if target.kind in {"count", "amount", "coverage", "range"} else None
+    return fmt_value(target.kind, value, unit)
+
+
+def requirement(target: Target, municipalities: int | None = None) -> str:
+    """What the target asks for: "mindst 1.680 forløb"."""
+    return target_requirement(target, municipalities)
+
+
+def result_text(row: Mapping[str, Any], target: Target) -> str:
+    """A target's result in a period: "837 forløb af 1.680 forløb, forventet …"."""
+    status = row["status"]
+    actual = _number(row, "actual")
+    if status == "maales_senere":
+        return "Måles senere"
+    if actual is None:
+        return "Ingen tal indberettet"
+    if target.kind == "milestone":
+        return "Gennemført" if actual >= 1 else "Ikke gennemført"
+    if target.judged_as_assessment:
+        return "Vurderet som nået" if actual >= 1 else "Vurderet som ikke nået"
+    goal = _number(row, "target_value")
+    if target.kind == "spread":
+        return f"Største afvigelse {fmt_value('spread', actual)}"
+    if target.kind == "range":
+        text = _fmt(target, actual)
+    elif target.is_cumulative or target.kind in {"count", "amount", "coverage"}:
+        text = f"{_fmt(target, actual)} af {_fmt(target, goal)}"
+    else:
+        direction = DIRECTION_LABELS[target.direction]
+        text = f"{_fmt(target, actual)} (mål: {direction} {_fmt(target, goal)})"
+    expected = _number(row, "expected")
+    if expected is not None and row.get("period") == "H1":
+        text += f", forventet ved 1. halvår: {_fmt(target, expected)}"
+    low, high = _number(row, "ci_low"), _number(row, "ci_high")
+    if low is not None and high is not None:
+        text += f"; 95 %-interval {fmt_percent(low)}–{fmt_percent(high)}"
+    return text
+
+
+def fulfilment_text(row: Mapping[str, Any]) -> str:
+    value = _number(row, "fulfilment")
+    return "–" if value is None else fmt_percent(value, 0)
+
+
+def count_sentence(counts: Mapping[str, int], total: int) -> str:
+    """``"50 måltal: 3 opfyldt, 13 på vej, 12 i risiko …"``."""
+    parts = [f"{n} {status_word(s).lower()}" for s, n in counts.items() if n]
+    return f"{total} måltal: {', '.join(parts)}." if parts else f"{total} måltal."
+
+
+def attention_sentence(labels: list[str]) -> str:
+    if not labels:
+        return "Ingen måltal er i risiko eller ikke opfyldt."
+    return f"Kræver opmærksomhed ({len(labels)}): {', '.join(labels)}."
+
+
+def since_text(previous: SnapshotInfo) -> str:
+    return (
+        f"Siden øjebliksbillede {previous.id} "
+        f"({period_label(previous.period, previous.year).lower()}, "
+        f"{date_time_text(previous.taken_at)}):"
+    )
+
+
+def change_line(label: str, before: str, after: str, status_before: str, status_after: str) -> str:
+    """``"8a: 837 → 912 forløb; I risiko → På vej"``."""
+    parts = []
+    if before != after:
+        parts.append(f"{before} → {after}")
+    if status_before != status_after:
+        parts.append(f"{status_word(status_before)} → {status_word(status_after)}")
+    return f"{label}: {'; '.join(parts)}"
+
+
+def demo_points_note(years: list[int]) -> str:
+    shown = ", ".join(str(y) for y in years)
+    return f"Demodata: punkterne for {shown} er opdigtede."
+
+
+def measured_text(target: Target) -> str:
+    """``"1. halvår og helår"``, ``"kun helår 2021 og 2023"``."""
+    periods = [PERIOD_WORDS[p] for p in target.measured.periods]
+    text = " og ".join(periods) if len(periods) > 1 else f"kun {periods[0]}"
+    years = sorted(target.measured.years or ())
+    if years:
+        text += " " + " og ".join(str(y) for y in years)
+    return text
+
+
+def baseline_text(target: Target) -> str | None:
+    baseline = target.baseline
+    if baseline is None:
+        return None
+    kind = "percentage" if target.kind in {"percentage", "change_pp"} else "level"
+    level = fmt_value(kind, baseline.value)
+    source = f" ({baseline.source})" if baseline.source else ""
+    return f"{level} i {baseline.year}{source}"
+
+
+def met_of_judged(met: int, judged: int) -> str:
+    if judged == 0:
+        return "ingen måltal opgjort"
+    return f"{met} af {judged} måltal opfyldt"
+
+
+def national_provisional(open_rounds: int, houses: int) -> str:
+    return f"Foreløbig: {open_rounds} af {houses} erhvervshuses indberetninger er ikke godkendt"
+
+
+def changes_heading(base_year: int) -> str:
+    return f"Ændringer i forhold til kontrakten for {base_year}"
+
+
+def change_added(label: str, text: str) -> str:
+    return f"Nyt måltal {label}: {text} ({NO_REASON})"
+
+
+def change_changed(label: str, before: str, after: str) -> str:
+    return f"Ændret måltal {label}: {before} → {after} ({NO_REASON})"
+
+
+def change_removed(label: str) -> str:
+    return f"Udgået måltal {label} ({NO_REASON})"
+
+
+def contract_footer(status: str, year: int) -> str:
+    return f"Resultatkontrakt {year} · {'udkast' if status == 'udkast' else 'godkendt'}"
+
+
+def coverage_text(reached: int, n: int, minimum: float, missing: tuple[str, ...]) -> str:
+    least = fmt_value("count", minimum)
+    text = f"{reached} af {n} kommuner har mindst {least}."
+    if missing:
+        text += f" Uden: {', '.join(missing)}."
+    return text
+
+
+def spread_text(deviation: float | None, tolerance: float | None) -> str:
+    if deviation is None:
+        return "Fordelingen kan ikke opgøres: der er ingen tal pr. kommune."
+    text = f"Største afvigelse fra befolkningsandelen: {fmt_value('spread', deviation)}"
+    if tolerance is not None:
+        text += f" (højst {fmt_value('spread', tolerance)})"
+    return text + "."

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import print_style
+
 st.set_page_config(page_title="Resultatkontrakter", page_icon="📋", layout="wide")
+print_style.apply()
 
 PAGES = [
     st.Page(

@@ -23,6 +23,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "commands.values",
     "commands.status",
     "commands.rounds",
+    "commands.report",
+    "commands.contract_doc",
 )
 
 

@@ -3,6 +3,8 @@
 The store keeps the round and its allowed transitions; the submit CHECK lives here: a round
 can be submitted only when every target that is i_risiko or ikke_opfyldt, and every
 assessment (including targets whose måltal is not stated), has a comment (DOMAIN.md).
+Submitting and approving each take a report snapshot, so the report KKR got can always be
+made again (docs/reports.md).
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ from contracts.loader import Catalog
 from db.errors import NotFound, ValidationFailed
 from db.records import RoundInfo, round_label
 from metrics.statuses import I_RISIKO, IKKE_OPFYLDT, MAALES_SENERE, STATUS_LABELS
+from services.report.snapshots import SnapshotStore, take_snapshot
 from services.status import check_house, check_period, contract_status
 
 NEEDS_COMMENT = frozenset({I_RISIKO, IKKE_OPFYLDT})
 
 
-class RoundStore(Protocol):
+class RoundStore(SnapshotStore, Protocol):
     def values(
         self, house: str | None = None, year: int | None = None, period: str | None = None
     ) -> pd.DataFrame: ...
@@ -78,12 +81,16 @@ def submit_round(
             problems,
         )
     store.set_round_status(house, year, period, "indsendt", user=user)
+    take_snapshot(catalog, store, house, year, period, reason="indsendt", user=user)
 
 
-def approve_round(store: RoundStore, house: str, year: int, period: str, *, user: str) -> None:
-    """Mark an indsendt round godkendt (by KKR)."""
+def approve_round(
+    catalog: Catalog, store: RoundStore, house: str, year: int, period: str, *, user: str
+) -> None:
+    """Mark an indsendt round godkendt (by KKR), and keep a snapshot of what was approved."""
     _existing(store, house, year, period)
     store.set_round_status(house, year, period, "godkendt", user=user)
+    take_snapshot(catalog, store, house, year, period, reason="godkendt", user=user)
 
 
 def reopen_round(

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from contracts.loader import Catalog
 from db.errors import ValidationFailed
+from db.identity import current_user
 from db.records import NATIONAL, SnapshotInfo
 from services.report import excel, images, pdf, word, wording
 from services.report.content import NationalReport, StatusReport
@@ -127,12 +128,13 @@ def snapshot_and_report(
     period: str,
     fmt: str,
     *,
-    user: str,
+    user: str | None = None,
 ) -> ReportFile:
     """Take a snapshot of the values as they are now (``house="landet"`` for the national
-    report), then make its report."""
+    report), then make its report. ``user`` defaults to the one running the program."""
     check_format(fmt)
-    info = take_snapshot(catalog, store, house, year, period, reason="bestilt", user=user)
+    who = user or current_user()
+    info = take_snapshot(catalog, store, house, year, period, reason="bestilt", user=who)
     return make_report(store, info.id, fmt)
 
 

@@ -148,7 +148,7 @@ def snapshot_choice(info: SnapshotInfo) -> str:
         REASONS.get(info.reason, info.reason),
     ]
     if status:
-        parts.append(f"indberetning: {status.lower()}")
+        parts.append(f"indberetning: {status}")
     return " · ".join(parts) + demo
 
 

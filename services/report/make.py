@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from contracts.loader import Catalog
-from db.errors import ValidationFailed
+from db.errors import NotFound, ValidationFailed
 from db.identity import current_user
 from db.records import NATIONAL, SnapshotInfo
 from services.report import excel, images, pdf, word, wording
@@ -22,6 +22,7 @@ from services.report.house import build_status_report
 from services.report.national import build_national_report
 from services.report.snapshots import (
     SnapshotStore,
+    may_see,
     previous_snapshot,
     read_snapshot,
     take_snapshot,
@@ -69,11 +70,15 @@ def check_format(fmt: str) -> str:
 def prepare(store: ReportStore, snapshot_id: int, *, viewer: object | None = None) -> Prepared:
     """The content and charts of a snapshot's report, built once and then reused."""
     key = (store.url, snapshot_id)
-    content = read_snapshot(store, snapshot_id, viewer=viewer)  # also the access check
     with _cache_lock:
-        if key in _cache:
+        cached = _cache.get(key)
+        if cached is not None:
             _cache.move_to_end(key)
-            return _cache[key]
+    if cached is not None:
+        if not may_see(cached.document.snapshot, viewer):
+            raise NotFound(f"Der er intet øjebliksbillede med nummer {snapshot_id}.")
+        return cached
+    content = read_snapshot(store, snapshot_id, viewer=viewer)
     document: StatusReport | NationalReport
     if content.national:
         document = build_national_report(content)
@@ -89,10 +94,16 @@ def prepare(store: ReportStore, snapshot_id: int, *, viewer: object | None = Non
     return prepared
 
 
+def clear_cache() -> None:
+    """Forget every prepared report (tests; a snapshot itself never changes)."""
+    with _cache_lock:
+        _cache.clear()
+
+
 def file_name(info: SnapshotInfo, fmt: str) -> str:
-    """``"status-sjaelland-2022-H1-7.pdf"``: house, year, period and snapshot id."""
-    stem = "status" if info.house != NATIONAL else "nationale-maal"
-    return f"{stem}-{info.house}-{info.year}-{info.period}-{info.id}.{FORMATS[fmt][0]}"
+    """``"status-sjaelland-2022-H1-7.pdf"``, ``"hele-landet-2022-FY-8.xlsx"``."""
+    stem = "hele-landet" if info.house == NATIONAL else f"status-{info.house}"
+    return f"{stem}-{info.year}-{info.period}-{info.id}.{FORMATS[fmt][0]}"
 
 
 def render(prepared: Prepared, fmt: str) -> bytes:

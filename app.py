@@ -9,14 +9,23 @@ from ui import print_style
 st.set_page_config(page_title="Resultatkontrakter", page_icon="📋", layout="wide")
 print_style.apply()
 
+OVERBLIK = st.Page(
+    "app_pages/overblik.py", title="Overblik", icon=":material/dashboard:", url_path="overblik"
+)
+
+
+def start() -> None:
+    """The root URL shows Overblik, keeping the link's choice (``/?hus=…&aar=…``).
+
+    Streamlit serves its default page at ``/`` only; a start page that switches to Overblik
+    lets ``/overblik?…`` work as a deep link too (docs/architecture.md).
+    """
+    st.switch_page(OVERBLIK, query_params=st.query_params.to_dict())
+
+
 PAGES = [
-    st.Page(
-        "app_pages/overblik.py",
-        title="Overblik",
-        icon=":material/dashboard:",
-        url_path="overblik",
-        default=True,
-    ),
+    st.Page(start, title="Start", url_path="start", default=True, visibility="hidden"),
+    OVERBLIK,
     st.Page(
         "app_pages/landet.py", title="Hele landet", icon=":material/public:", url_path="landet"
     ),

@@ -16,6 +16,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -108,14 +109,10 @@ def seed_values(url: str) -> None:
     store.dispose()
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app served on a free local port with a fresh database; stopped after the session."""
-    _require_chromium()
-    folder = tmp_path_factory.mktemp("app")
+@contextmanager
+def serve_app(database_url: str, folder: Path) -> Iterator[str]:
+    """``streamlit run app.py`` on a free local port over ``database_url``; stopped after."""
     port = _free_port()
-    database_url = f"sqlite:///{folder / 'app.sqlite'}"
-    seed_values(database_url)
     env = {**os.environ, "DATABASE_URL": database_url}
     command = [
         sys.executable,
@@ -130,7 +127,8 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "--server.port",
         str(port),
     ]
-    log = (folder / "streamlit.log").open("wb")
+    log_path = folder / f"streamlit-{port}.log"
+    log = log_path.open("wb")
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -138,7 +136,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         while not _healthy(url):
             if process.poll() is not None or time.monotonic() > deadline:
                 log.flush()
-                output = (folder / "streamlit.log").read_text(errors="replace")
+                output = log_path.read_text(errors="replace")
                 pytest.fail(f"streamlit startede ikke på {url}:\n{output}")
             time.sleep(0.2)
         yield url
@@ -149,3 +147,27 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def seeded_database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A database file as the browser tests start from (see ``seed_values``)."""
+    folder = tmp_path_factory.mktemp("db")
+    database_url = f"sqlite:///{folder / 'app.sqlite'}"
+    seed_values(database_url)
+    return database_url
+
+
+@pytest.fixture(scope="session")
+def app_url(seeded_database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app served on a free local port with a fresh database; stopped after the session."""
+    _require_chromium()
+    with serve_app(seeded_database, tmp_path_factory.mktemp("app")) as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_server() -> Any:
+    """``serve_app`` for a test that needs a server of its own (a fresh server's first visit)."""
+    _require_chromium()
+    return serve_app

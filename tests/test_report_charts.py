@@ -11,13 +11,14 @@ import zipfile
 from pathlib import Path
 
 import pandas as pd
+from PIL import Image
 import plotly.graph_objects as go
 import pytest
 from report_support import require_browser, seed_sjaelland
 
 from contracts.loader import load_folder
-from db import Store
-from metrics.report_charts import goal_trends, national_statuses, trend_size
+from db import Store, ValueKey, ValueRow
+from metrics.report_charts import band_size, national_statuses, trend_sheet
 from services.report import images, make_report, take_snapshot
 from services.report.make import clear_cache
 
@@ -35,25 +36,37 @@ HISTORY = pd.DataFrame(
 )
 
 
-def test_goal_trends_draws_each_targets_results_up_to_the_reports_year() -> None:
-    spec = goal_trends(HISTORY, [("8a", "8a", "count"), ("11h", "11h", "amount")], year=2022)
-    figure = go.Figure(spec)  # a valid plotly figure
+def test_the_trend_sheet_draws_each_targets_results_up_to_the_reports_year() -> None:
+    sheet = trend_sheet(HISTORY, [[("8a", "8a", "count")], [("11h", "11h", "amount")]], year=2022)
+    figure = go.Figure(sheet.figure)  # a valid plotly figure
 
     h1, fy, goal = figure.data[0], figure.data[1], figure.data[2]
     assert (list(h1.x), list(h1.y)) == ([2022], [837.0])
     assert (list(fy.x), list(fy.y)) == ([2021, 2022], [1500.0, 1702.0])
     assert list(fy.marker.symbol) == ["circle-open", "circle"]  # the demo point is hollow
     assert (list(goal.x), list(goal.y)) == ([2021, 2022], [1600.0, 1680.0])
-    assert figure.data[3].xaxis == "x2"
+    assert (figure.data[3].xaxis, figure.data[3].yaxis) == ("x2", "y2")
     assert [a.text for a in figure.layout.annotations] == ["8a", "11h"]
     assert figure.layout.separators == ",."
 
 
-@pytest.mark.parametrize(("n", "size"), [(1, (300, 260)), (3, (900, 260)), (4, (900, 450))])
-def test_trend_charts_are_as_wide_as_their_columns_and_as_tall_as_their_rows(
+def test_each_goal_has_its_own_band_of_the_sheet_to_be_cut_out() -> None:
+    groups = [[("8a", "8a", "count")] * 4, [("11h", "11h", "amount")]]
+    sheet = trend_sheet(HISTORY, groups, year=2022)
+    first_axis = go.Figure(sheet.figure).layout.yaxis
+
+    assert (sheet.width, sheet.height) == (900, 3 * 190)
+    assert sheet.boxes == ((0, 0, 900, 380), (0, 380, 300, 570))
+    # The first chart's plot area lies inside the first band, below its title.
+    assert first_axis.domain[1] < 1 - 20 / sheet.height
+    assert first_axis.domain[0] > 1 - 380 / sheet.height
+
+
+@pytest.mark.parametrize(("n", "size"), [(1, (300, 190)), (3, (900, 190)), (4, (900, 380))])
+def test_a_goals_band_is_as_wide_as_its_columns_and_as_tall_as_its_rows(
     n: int, size: tuple[int, int]
 ) -> None:
-    assert trend_size(n) == size
+    assert band_size(n) == size
 
 
 def test_national_statuses_counts_each_houses_goals_per_status() -> None:
@@ -74,9 +87,10 @@ OFFLINE_SCRIPT = """
 import json, io
 import pandas as pd
 from PIL import Image
+from PIL import Image
 from contracts.reference import default_geography
 from metrics.map_figures import kommune_map
-from metrics.report_charts import goal_trends
+from metrics.report_charts import trend_sheet
 from services.report.content import Chart
 from services.report import images
 
@@ -88,7 +102,8 @@ history = pd.DataFrame({"target": ["8a"] * 2, "year": [2021, 2022], "period": ["
 charts = [
     Chart("kort", kommune_map(values, geography=codes, title="Kort", value_label="forløb"),
           700, 560, "kort"),
-    Chart("trend", goal_trends(history, [("8a", "8a", "count")], year=2022), 300, 260, "trend"),
+    Chart("trend", trend_sheet(history, [[("8a", "8a", "count")]], year=2022).figure,
+          300, 190, "trend"),
 ]
 made = images.render(charts)
 out = {"warnings": list(made.warnings)}
@@ -131,8 +146,13 @@ def test_a_report_draws_its_charts_once_and_every_format_shows_them(
     require_browser()
     clear_cache()
     seed_sjaelland(sqlite_store)
+    fy = {"8a": 1702, "8b": 890, "8c": 812, "11c": 45, "11h": 27.5, "16a": 1}
+    sqlite_store.save(
+        [ValueRow(ValueKey("sjaelland", 2022, "FY", k), value=v) for k, v in fy.items()],
+        user="anne",
+    )
     info = take_snapshot(
-        load_folder(), sqlite_store, "sjaelland", 2022, "H1", reason="bestilt", user="ib"
+        load_folder(), sqlite_store, "sjaelland", 2022, "FY", reason="bestilt", user="ib"
     )
     calls: list[int] = []
     render = images.render
@@ -144,9 +164,17 @@ def test_a_report_draws_its_charts_once_and_every_format_shows_them(
     monkeypatch.setattr(images, "render", counting)
     pdf = make_report(sqlite_store, info.id, "pdf")
     docx = make_report(sqlite_store, info.id, "docx")
-    pictures = [n for n in zipfile.ZipFile(io.BytesIO(docx.data)).namelist() if "media/" in n]
+    archive = zipfile.ZipFile(io.BytesIO(docx.data))
+    sizes = sorted(
+        Image.open(io.BytesIO(archive.read(name))).size
+        for name in archive.namelist()
+        if "media/" in name
+    )
 
     assert calls == [1]
     assert pdf.warnings == docx.warnings == ()
-    assert pdf.data.count(b"/Subtype /Image") >= 2  # the map and the by/land chart
-    assert len(pictures) == 2
+    assert pdf.data.count(b"/Subtype /Image") >= 4
+    # The trend charts of goals 8 (three targets), 11 (two) and 16 (one), cut from one
+    # drawing at 1,5 × (a 300 × 190 pixel cell per target), and the map (700 × 560). The
+    # helår values have no kommune rows, so there is no by/land chart.
+    assert sizes == [(450, 285), (900, 285), (1050, 840), (1350, 285)]

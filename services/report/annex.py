@@ -28,7 +28,7 @@ def annex(contract: Contract) -> tuple[AnnexGoal, ...]:
             data_source=goal.data_source or wording.ANNEX_MISSING,
             reporting=goal.reporting or wording.ANNEX_MISSING,
             targets=tuple(
-                AnnexTarget(label=wording.target_label(t), text=t.text, details=_details(t, n))
+                AnnexTarget(label=wording.target_label(t), details=_details(t, n))
                 for t in goal.targets
             ),
         )

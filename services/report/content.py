@@ -30,6 +30,11 @@ class Chart:
     demo_note: str | None = None
     #: The share of the text width the printed figure takes.
     share: float = 1.0
+    #: Where on ``figure`` this chart is (left, top, right, bottom, in pixels) when several
+    #: charts share one figure (the trend sheet); None for a figure of its own.
+    box: tuple[int, int, int, int] | None = None
+    #: How to read the chart (its legend in words), printed under it.
+    caption: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,7 +114,6 @@ class KommunePart:
 @dataclass(frozen=True)
 class AnnexTarget:
     label: str
-    text: str
     details: tuple[tuple[str, str], ...]
 
 

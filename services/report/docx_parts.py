@@ -136,8 +136,9 @@ def chart(document: DocumentObject, item: Chart, images: Images) -> None:
         document.add_paragraph().add_run(wording.chart_placeholder(item.alt)).italic = True
     else:
         document.add_picture(io.BytesIO(png), width=Cm(TEXT_WIDTH_CM * item.share))
-    if item.demo_note:
-        document.add_paragraph(item.demo_note)
+    caption = " ".join(text for text in (item.caption, item.demo_note) if text)
+    if caption:
+        document.add_paragraph(caption)
 
 
 def to_bytes(document: DocumentObject, moment: dt.datetime) -> bytes:

@@ -11,24 +11,17 @@ from typing import Any
 
 import pandas as pd
 
-from contracts.models import Contract, Goal, Target
+from contracts.models import Contract, Target
 from contracts.reference import house_name
 from metrics import fulfilment, fulfilment_all, goal_status
 from metrics.format import fmt_date, period_label
-from metrics.report_charts import TREND_WIDTH, goal_trends, trend_size
 from metrics.statuses import I_RISIKO, IKKE_OPFYLDT, STATUS_SEVERITY
 from services.report import wording
 from services.report.annex import annex
 from services.report.content import Chart, Front, GoalPart, StatusReport, TargetRow
 from services.report.kommune_part import kommune_part
 from services.report.snapshots import SnapshotContent
-
-#: A trend needs two results at least (two years, or 1. halvår and helår of one).
-MIN_POINTS = 2
-NUMERIC_KINDS = frozenset(
-    {"count", "amount", "percentage", "nps", "ratio", "level", "change_pp", "change_relative"}
-    | {"range", "coverage", "spread"}
-)
+from services.report.trends import trend_charts
 
 
 def _float(value: Any) -> float | None:
@@ -95,33 +88,6 @@ def _until(history: pd.DataFrame, year: int, period: str) -> pd.DataFrame:
     return history[~later]
 
 
-def _goal_chart(goal: Goal, shown: pd.DataFrame) -> tuple[Chart | None, str | None]:
-    """Small multiples of the goal's numeric targets that have at least two results."""
-    keys = [
-        t
-        for t in goal.targets
-        if t.kind in NUMERIC_KINDS
-        and shown.loc[shown["target"] == t.key, "actual"].notna().sum() >= MIN_POINTS
-    ]
-    if not keys:
-        return None, wording.NO_TREND
-    specs = [(t.key, wording.target_label(t), t.kind) for t in keys]
-    figure = goal_trends(shown, specs, year=int(shown["year"].max()))
-    width, height = trend_size(len(specs))
-    points = shown[shown["target"].isin([t.key for t in keys]) & shown["actual"].notna()]
-    demo_years = sorted({int(y) for y in points.loc[points["demo"], "year"]})
-    chart = Chart(
-        key=f"trend-{goal.number}",
-        figure=figure,
-        width=width,
-        height=height,
-        alt=f"Udviklingen i {', '.join(s[1] for s in specs)} år for år",
-        demo_note=wording.demo_points_note(demo_years) if demo_years else None,
-        share=width / TREND_WIDTH,
-    )
-    return chart, None
-
-
 def _changes(
     rows: dict[str, TargetRow], previous: SnapshotContent | None
 ) -> tuple[str, tuple[str, ...]]:
@@ -184,12 +150,12 @@ def build_status_report(
     )
     goal_statuses = dict(zip(goals["goal"], goals["status"], strict=True))
     history = _until(_history(content, contract), info.year, info.period)
-    charts: list[Chart] = []
+    trends = trend_charts(contract.goals, history)
+    charts: list[Chart] = list(trends.values())
     parts = []
     for goal in contract.goals:
-        chart, remark = _goal_chart(goal, history)
-        if chart is not None:
-            charts.append(chart)
+        chart = trends.get(goal.number)
+        remark = None if chart else wording.NO_TREND
         status = goal_statuses.get(goal.number) if goal.targets else None
         parts.append(
             GoalPart(

@@ -79,6 +79,7 @@ def prepare(store: ReportStore, snapshot_id: int, *, viewer: object | None = Non
             raise NotFound(f"Der er intet øjebliksbillede med nummer {snapshot_id}.")
         return cached
     content = read_snapshot(store, snapshot_id, viewer=viewer)
+    images.warm_up()
     document: StatusReport | NationalReport
     if content.national:
         document = build_national_report(content)
@@ -144,6 +145,7 @@ def snapshot_and_report(
     """Take a snapshot of the values as they are now (``house="landet"`` for the national
     report), then make its report. ``user`` defaults to the one running the program."""
     check_format(fmt)
+    images.warm_up()
     who = user or current_user()
     info = take_snapshot(catalog, store, house, year, period, reason="bestilt", user=who)
     return make_report(store, info.id, fmt)

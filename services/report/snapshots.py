@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 import pandas as pd
 import yaml
+from pydantic import TypeAdapter
 
 from contracts.dump import contract_to_yaml
 from contracts.loader import Catalog
@@ -106,7 +107,10 @@ def _rounds_json(rounds: Iterable[RoundInfo]) -> str:
 
 
 def _contracts_json(contracts: Iterable[Contract]) -> str:
-    return json.dumps([contract_to_yaml(c) for c in contracts], ensure_ascii=False)
+    """The contracts a report reads besides its own, as the models' JSON: pydantic reads it
+    back many times faster than YAML, and only the report's own contract is kept as text a
+    person would read (``contract_yaml``)."""
+    return "[" + ",".join(c.model_dump_json() for c in contracts) + "]"
 
 
 def house_data(
@@ -196,8 +200,13 @@ def list_snapshots(
     return [s for s in store.snapshots(house, year, period) if may_see(s, viewer)]
 
 
+_CONTRACTS = TypeAdapter(list[Contract])
+#: libyaml where it is installed: reading a contract's YAML about six times faster.
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _contract(text: str) -> Contract:
-    return Contract.model_validate(yaml.safe_load(text))
+    return Contract.model_validate(yaml.load(text, Loader=_Loader))
 
 
 def read_snapshot(
@@ -214,7 +223,7 @@ def read_snapshot(
     return SnapshotContent(
         info=found.info,
         contract=_contract(data.contract_yaml) if data.contract_yaml else None,
-        contracts=tuple(_contract(text) for text in json.loads(data.contracts_json)),
+        contracts=tuple(_CONTRACTS.validate_json(data.contracts_json)),
         values=values,
         rounds=tuple(json.loads(data.rounds_json)),
     )

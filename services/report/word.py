@@ -121,9 +121,7 @@ def _annex(document: DocumentObject, report: StatusReport) -> None:
             paragraph.add_run(f"{label}: ").bold = True
             paragraph.add_run(text)
         for target in goal.targets:
-            paragraph = document.add_paragraph()
-            paragraph.add_run(f"{target.label}: ").bold = True
-            paragraph.add_run(target.text)
+            document.add_paragraph().add_run(target.label).bold = True
             for label, text in target.details:
                 document.add_paragraph(f"{label}: {text}", style="List Bullet")
 

@@ -53,6 +53,10 @@ REASONS = {
 NO_CHANGES_FIRST = "Dette er det første øjebliksbillede af årets indberetning."
 NO_CHANGES = "Ingen måltal har fået nyt resultat eller ny status siden da."
 NO_TREND = "Ingen talserie at vise for målets måltal."
+TREND_LEGEND = (
+    "Mørkeblå linje: helår. Lyseblå linje: 1. halvår. Grå stiplet linje: måltallet. "
+    "Åbne punkter: demodata."
+)
 NO_KOMMUNE_TARGET = "Kontrakten har intet måltal, der afrapporteres pr. kommune."
 NO_TARGETS = "Ingen måltal i kontrakten."
 NOT_IN_CONTRACT = "Ikke i kontrakten"

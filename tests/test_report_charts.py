@@ -11,15 +11,16 @@ import zipfile
 from pathlib import Path
 
 import pandas as pd
-from PIL import Image
 import plotly.graph_objects as go
 import pytest
+from PIL import Image
 from report_support import require_browser, seed_sjaelland
 
 from contracts.loader import load_folder
 from db import Store, ValueKey, ValueRow
 from metrics.report_charts import band_size, national_statuses, trend_sheet
 from services.report import images, make_report, take_snapshot
+from services.report.content import Chart
 from services.report.make import clear_cache
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -178,3 +179,31 @@ def test_a_report_draws_its_charts_once_and_every_format_shows_them(
     # drawing at 1,5 × (a 300 × 190 pixel cell per target), and the map (700 × 560). The
     # helår values have no kommune rows, so there is no by/land chart.
     assert sizes == [(450, 285), (900, 285), (1050, 840), (1350, 285)]
+
+
+def test_a_figure_that_fails_is_left_out_with_a_warning_and_the_others_are_drawn(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    buffer = io.BytesIO()
+    Image.new("RGB", (30, 20), "white").save(buffer, format="PNG")
+    bad, good = {"data": [], "layout": {"title": "kort"}}, {"data": [], "layout": {}}
+    stopped: list[bool] = []
+
+    def draw(figure: object, width: int, height: int) -> bytes:
+        if figure is bad:
+            raise RuntimeError("tegnefejl i browseren")
+        return buffer.getvalue()
+
+    monkeypatch.setattr(images, "find_browser", lambda: ("/usr/bin/chromium", ""))
+    monkeypatch.setattr(images, "_server", lambda browser: None)
+    monkeypatch.setattr(images, "_stop", lambda: stopped.append(True))
+    monkeypatch.setattr(images, "_png", draw)
+    drawn = images.render(
+        [Chart("kort", bad, 20, 20, "kortet"), Chart("trend", good, 20, 20, "udviklingen")]
+    )
+
+    assert set(drawn.png) == {"trend"}
+    assert drawn.warnings == (
+        "Figuren »kortet« kunne ikke tegnes (tegnefejl i browseren); en pladsholder står i stedet.",
+    )
+    assert stopped == [True]  # the next figure gets a fresh browser

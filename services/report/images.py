@@ -68,6 +68,16 @@ def _server(browser: str) -> None:
     _started_with = browser
 
 
+def _stop() -> None:
+    global _started_with
+    import kaleido
+
+    try:
+        kaleido.stop_sync_server(silence_warnings=True)
+    finally:
+        _started_with = None
+
+
 def _png(figure: Any, width: int, height: int) -> bytes:
     import kaleido
 
@@ -123,16 +133,14 @@ def render(charts: Sequence[Chart]) -> Images:
     warnings: list[str] = []
     # The sync server answers on one queue: one caller at a time, or answers get crossed.
     with _lock:
-        try:
-            _server(browser)
-        except Exception as exc:  # the browser would not start: no figure can be drawn
-            return Images({}, (wording.CHART_WARNING.format(reason=_reason(exc)),))
         for group in by_figure.values():
             first = group[0]
             try:
+                _server(browser)
                 drawn = _png(first.figure, first.width, first.height)
             except Exception as exc:  # one bad figure must not cost the whole report
                 warnings += [wording.chart_failed(c.alt, _reason(exc)) for c in group]
+                _stop()  # a browser that failed once is started afresh for the next figure
                 continue
             whole = [c for c in group if c.box is None]
             cut = [c for c in group if c.box is not None]

@@ -91,7 +91,9 @@ def build_national_report(content: SnapshotContent) -> NationalReport:
             )
         )
     names: dict[str, str] = {str(key): name for key, name in houses}
-    figure = national_statuses(table, names)
+    figure = national_statuses(
+        table, {key: name.removeprefix("Erhvervshus ") for key, name in names.items()}
+    )
     chart = Chart(
         key="landet",
         figure=figure,

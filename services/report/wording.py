@@ -9,17 +9,31 @@ its ``label`` where the contract gives one, else by its key.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Mapping
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from contracts.describe import DIRECTION_LABELS, target_requirement
-from contracts.models import Contract, Goal, Target
+from contracts.models import Contract, Goal
 from contracts.reference import house_name
 from db.records import SnapshotInfo
-from metrics.format import MONTHS, fmt_date, fmt_percent, fmt_value, period_label
+from metrics.format import fmt_date, fmt_value, period_label
 from metrics.statuses import STATUS_LABELS
+from services.report.target_text import (
+    baseline_text,
+    fulfilment_text,
+    measured_text,
+    requirement,
+    result_text,
+    target_label,
+)
+
+__all__ = [
+    "baseline_text",
+    "fulfilment_text",
+    "measured_text",
+    "requirement",
+    "result_text",
+    "target_label",
+]
 
 LOCAL_TIME = ZoneInfo("Europe/Copenhagen")
 NATIONAL_NAME = "Hele landet"
@@ -37,7 +51,6 @@ CHART_WARNING = (
     "Figurerne er ikke tegnet: Chromium blev ikke fundet ({reason}). Rapporten er lavet med "
     "en pladsholder, hvor hver figur skulle stå."
 )
-PERIOD_WORDS = {"H1": "1. halvår", "FY": "helår"}
 CHART_FAILED = "Figuren »{alt}« kunne ikke tegnes ({reason}); en pladsholder står i stedet."
 ROUND_STATUS = {
     None: "Ikke påbegyndt",
@@ -85,12 +98,6 @@ def chart_failed(alt: str, reason: str) -> str:
     return CHART_FAILED.format(alt=alt, reason=reason)
 
 
-def target_label(target: Target) -> str:
-    """The target as people write it ("8c – vækstplaner"); its key until labels exist."""
-    label = getattr(target, "label", None)
-    return str(label) if label else target.key
-
-
 def status_word(status: str) -> str:
     return STATUS_LABELS.get(status, status)
 
@@ -103,11 +110,6 @@ def date_time_text(moment: dt.datetime) -> str:
     """``"24. november 2026 kl. 10.15"`` in Danish time."""
     local = local_time(moment)
     return f"{fmt_date(local.date())} kl. {local:%H.%M}"
-
-
-def month_year(moment: dt.datetime) -> str:
-    local = local_time(moment)
-    return f"{MONTHS[local.month - 1]} {local.year}"
 
 
 def house_title(house: str) -> str:
@@ -168,59 +170,6 @@ def goal_scope(goal: Goal) -> str:
     return "Lokalt mål"
 
 
-def _number(row: Mapping[str, Any], column: str) -> float | None:
-    value = row.get(column)
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return float(value)
-
-
-def _fmt(target: Target, value: float | None) -> str:
-    unit = target.unit if target.kind in {"count", "amount", "coverage", "range"} else None
-    return fmt_value(target.kind, value, unit)
-
-
-def requirement(target: Target, municipalities: int | None = None) -> str:
-    """What the target asks for: "mindst 1.680 forløb"."""
-    return target_requirement(target, municipalities)
-
-
-def result_text(row: Mapping[str, Any], target: Target) -> str:
-    """A target's result in a period: "837 forløb af 1.680 forløb, forventet …"."""
-    status = row["status"]
-    actual = _number(row, "actual")
-    if status == "maales_senere":
-        return "Måles senere"
-    if actual is None:
-        return "Ingen tal indberettet"
-    if target.kind == "milestone":
-        return "Gennemført" if actual >= 1 else "Ikke gennemført"
-    if target.judged_as_assessment:
-        return "Vurderet som nået" if actual >= 1 else "Vurderet som ikke nået"
-    goal = _number(row, "target_value")
-    if target.kind == "spread":
-        return f"Største afvigelse {fmt_value('spread', actual)}"
-    if target.kind == "range":
-        text = _fmt(target, actual)
-    elif target.is_cumulative or target.kind in {"count", "amount", "coverage"}:
-        text = f"{_fmt(target, actual)} af {_fmt(target, goal)}"
-    else:
-        direction = DIRECTION_LABELS[target.direction]
-        text = f"{_fmt(target, actual)} (mål: {direction} {_fmt(target, goal)})"
-    expected = _number(row, "expected")
-    if expected is not None and row.get("period") == "H1":
-        text += f", forventet ved 1. halvår: {_fmt(target, expected)}"
-    low, high = _number(row, "ci_low"), _number(row, "ci_high")
-    if low is not None and high is not None:
-        text += f"; 95 %-interval {fmt_percent(low)}–{fmt_percent(high)}"
-    return text
-
-
-def fulfilment_text(row: Mapping[str, Any]) -> str:
-    value = _number(row, "fulfilment")
-    return "–" if value is None else fmt_percent(value, 0)
-
-
 def count_sentence(counts: Mapping[str, int], total: int) -> str:
     """``"50 måltal: 3 opfyldt, 13 på vej, 12 i risiko …"``."""
     parts = [f"{n} {status_word(s).lower()}" for s, n in counts.items() if n]
@@ -254,26 +203,6 @@ def change_line(label: str, before: str, after: str, status_before: str, status_
 def demo_points_note(years: list[int]) -> str:
     shown = ", ".join(str(y) for y in years)
     return f"Demodata: punkterne for {shown} er opdigtede."
-
-
-def measured_text(target: Target) -> str:
-    """``"1. halvår og helår"``, ``"kun helår 2021 og 2023"``."""
-    periods = [PERIOD_WORDS[p] for p in target.measured.periods]
-    text = " og ".join(periods) if len(periods) > 1 else f"kun {periods[0]}"
-    years = sorted(target.measured.years or ())
-    if years:
-        text += " " + " og ".join(str(y) for y in years)
-    return text
-
-
-def baseline_text(target: Target) -> str | None:
-    baseline = target.baseline
-    if baseline is None:
-        return None
-    kind = "percentage" if target.kind in {"percentage", "change_pp"} else "level"
-    level = fmt_value(kind, baseline.value)
-    source = f" ({baseline.source})" if baseline.source else ""
-    return f"{level} i {baseline.year}{source}"
 
 
 def met_of_judged(met: int, judged: int) -> str:

@@ -53,12 +53,9 @@ def target_row(record: Mapping[str, Any], target: Target, municipalities: int) -
     )
 
 
-def _own(values: pd.DataFrame, contract: Contract) -> pd.DataFrame:
-    return values[(values["house"] == contract.erhvervshus) & (values["year"] == contract.year)]
-
-
 def _rows(contract: Contract, values: pd.DataFrame, period: str) -> dict[str, TargetRow]:
-    table = fulfilment(contract, _own(values, contract), period=period)
+    # The whole frame: fulfilment picks the house's values of the years it needs.
+    table = fulfilment(contract, values, period=period)
     n = len(contract.geography or ())
     targets = {t.key: t for _g, t in contract.targets()}
     return {
@@ -145,9 +142,7 @@ def build_status_report(
     assert contract is not None, "a house snapshot always holds its contract"
     info = content.info
     rows = _rows(contract, content.values, info.period)
-    goals = goal_status(
-        contract, fulfilment(contract, _own(content.values, contract), period=info.period)
-    )
+    goals = goal_status(contract, fulfilment(contract, content.values, period=info.period))
     goal_statuses = dict(zip(goals["goal"], goals["status"], strict=True))
     history = _until(_history(content, contract), info.year, info.period)
     trends = trend_charts(contract.goals, history)

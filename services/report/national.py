@@ -121,8 +121,7 @@ def _target_rows(
         goals = [g for g in contract.goals if g.framework_goal == number]
         if not goals:
             continue
-        own = values[(values["house"] == contract.erhvervshus) & (values["year"] == contract.year)]
-        table = fulfilment(contract, own, period=period)
+        table = fulfilment(contract, values, period=period)
         records = {str(r["target"]): r for r in table.to_dict("records")}
         n = len(contract.geography or ())
         for goal in goals:

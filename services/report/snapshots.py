@@ -145,7 +145,12 @@ def national_data(catalog: Catalog, store: SnapshotStore, year: int, period: str
     contracts = [c for house in HOUSE_KEYS if (c := catalog.contract(house, year)) is not None]
     if not contracts:
         raise NotFound(f"Ingen erhvervshuse har en resultatkontrakt for {year}.")
-    values = store.values(year=year)
+    # Earlier years too where a target was measured before the contract year (its result is
+    # shown as "målt tidligere").
+    measured = {y for c in contracts for _g, t in c.targets() for y in (t.measured.years or ())}
+    first = min(measured | {year})
+    values = store.values(year=year) if first == year else store.values()
+    values = values[(values["year"] >= first) & (values["year"] <= year)]
     rounds = [r for r in store.rounds(year=year) if r.period == period]
     own = values[values["period"] == period]
     has_demo = any(c.demo for c in contracts) or bool(own["is_demo"].any())

@@ -128,7 +128,7 @@ def national_title(year: int, period: str) -> str:
 def contract_name(contract: Contract) -> str:
     title = contract.title or f"Resultatkontrakt {contract.year}"
     status = "godkendt" if contract.status == "godkendt" else "udkast"
-    demo = ", demo" if contract.demo else ""
+    demo = ", demo" if contract.demo and "demo" not in title.lower() else ""
     return f"{title} ({status}{demo})"
 
 

@@ -92,9 +92,7 @@ def _traces(own: pd.DataFrame, ref: str) -> list[dict[str, Any]]:
     return traces
 
 
-def trend_sheet(
-    history: pd.DataFrame, groups: Sequence[Sequence[Key]], *, year: int
-) -> TrendSheet:
+def trend_sheet(history: pd.DataFrame, groups: Sequence[Sequence[Key]], *, year: int) -> TrendSheet:
     """Small multiples per group (a goal's targets: key, title, kind): each target's 1. halvår
     and helår results over the years up to ``year``, its måltal dashed, demo points hollow.
 

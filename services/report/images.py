@@ -101,18 +101,22 @@ def warm_up() -> None:
             return
 
 
-def _cut(png: bytes, boxes: Sequence[tuple[int, int, int, int]]) -> list[bytes]:
-    """The parts ``boxes`` (in figure pixels) of a PNG drawn at ``SCALE``, decoded once."""
+def _cut(png: bytes, boxes: Sequence[tuple[int, int, int, int] | None]) -> list[bytes]:
+    """The parts ``boxes`` (in figure pixels; None for the whole) of a PNG drawn at
+    ``SCALE``, decoded once, as PNG without an alpha channel: the background is white
+    anyway, and a PDF would otherwise carry every picture twice (colours and a mask)."""
     from PIL import Image
 
-    image = Image.open(io.BytesIO(png))
-    image.load()
+    image = Image.open(io.BytesIO(png)).convert("RGB")
     parts = []
     for box in boxes:
-        left, top, right, bottom = (round(v * SCALE) for v in box)
+        part = image
+        if box is not None:
+            left, top, right, bottom = (round(v * SCALE) for v in box)
+            part = image.crop((left, top, right, bottom))
         out = io.BytesIO()
         # Fast compression: the PDF and the Word file compress the picture again anyway.
-        image.crop((left, top, right, bottom)).save(out, format="PNG", compress_level=1)
+        part.save(out, format="PNG", compress_level=1)
         parts.append(out.getvalue())
     return parts
 
@@ -142,11 +146,8 @@ def render(charts: Sequence[Chart]) -> Images:
                 warnings += [wording.chart_failed(c.alt, _reason(exc)) for c in group]
                 _stop()  # a browser that failed once is started afresh for the next figure
                 continue
-            whole = [c for c in group if c.box is None]
-            cut = [c for c in group if c.box is not None]
-            png.update((c.key, drawn) for c in whole)
-            parts = _cut(drawn, [c.box for c in cut if c.box is not None])
-            png.update((c.key, part) for c, part in zip(cut, parts, strict=True))
+            parts = _cut(drawn, [c.box for c in group])
+            png.update((c.key, part) for c, part in zip(group, parts, strict=True))
     return Images(png, tuple(warnings))
 
 

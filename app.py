@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import print_style
+from ui.data import user_errors_shown
 
 st.set_page_config(page_title="Resultatkontrakter", page_icon="📋", layout="wide")
 print_style.apply()
@@ -51,4 +52,5 @@ st.sidebar.caption(
     "FOT 2014), via github.com/Neogeografen/dagi, forenklet. "
     "Kommunegrupper og befolkning: Danmarks Statistik."
 )
-page.run()
+with user_errors_shown():
+    page.run()

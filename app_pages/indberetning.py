@@ -11,9 +11,9 @@ import dataclasses
 
 import streamlit as st
 
+from contracts import danish
 from contracts.loader import Catalog
 from contracts.reference import house_name
-from metrics.format import period_label
 from services.entry import build_table
 from ui import data
 from ui.contract_view import contract_title, md
@@ -40,7 +40,7 @@ if choice is None:
 
 contract, period = choice.contract, choice.period
 house, year = choice.house, choice.year
-st.title(f"Indberetning: {house_name(house)} {period_label(period, year).lower()}")
+st.title(f"Indberetning: {house_name(house)} {danish.period_label(period, year)}")
 st.caption(md(contract_title(contract)))
 if contract.demo:
     st.warning("Demokontrakt: opdigtet til demonstration, ikke en rigtig kontrakt.")
@@ -62,7 +62,7 @@ st.caption(
     f"Tallene er hentet {history.local_time(read_at)}. Tryk »Hent tallene igen« for at se "
     "ændringer, andre har gemt siden."
 )
-edited = editor.render_editors(table, locked=locked)
+edited = editor.render_editors(contract, table, locked=locked)
 save_col, reload_col = st.columns([1, 4])
 with save_col:
     save = st.button("Gem", key="gem", type="primary", disabled=locked or table.totals.empty)
@@ -78,4 +78,4 @@ st.header("Fra fil")
 files.render_import(catalog, store, locked=locked)
 files.render_downloads(contract, period, store)
 
-history.render_history(store, house, year, period)
+history.render_history(contract, store, period)

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import streamlit as st
 
+from contracts import danish
 from contracts.reference import house_name
-from metrics.format import period_label
 from ui import kommune_view, overview_view
 from ui.contract_view import md
 from ui.review import review_choice
 
 store, catalog, choice = review_choice("Kommuner")
 st.title(f"Kommuner: {house_name(choice.house)} {choice.year}")
-st.caption(md(period_label(choice.period, choice.year)))
+st.caption(md(danish.period_label(choice.period, choice.year, capital=True)))
 values = store.values(house=choice.house, year=choice.year)
 if bool(values.loc[values["period"] == choice.period, "is_demo"].any()):
     st.warning(overview_view.DEMO_BANNER)

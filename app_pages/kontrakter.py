@@ -22,4 +22,5 @@ else:
     )
     contract_view.render_sections(choice.contract)
     contract_view.render_goals(choice.contract)
+    contract_view.render_sources(choice.contract)
 contract_view.render_issues(catalog)

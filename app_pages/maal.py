@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from contracts import danish
 from contracts.reference import house_name
-from metrics.format import period_label
 from ui import goal_view
 from ui.contract_view import md
 from ui.review import review_choice
@@ -19,7 +19,7 @@ if not choice.contract.goals:
     st.info("Kontrakten har ingen mål.")
     st.stop()
 st.title(f"Mål: {house_name(choice.house)} {choice.year}")
-st.caption(md(period_label(choice.period, choice.year)))
+st.caption(md(danish.period_label(choice.period, choice.year, capital=True)))
 if choice.contract.demo:
     st.warning("Demokontrakt: opdigtet til demonstration, ikke en rigtig kontrakt.")
 goal_view.render(choice, catalog, store)

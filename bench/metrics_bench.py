@@ -26,11 +26,11 @@ sys.path.insert(0, str(ROOT))
 
 import pandas as pd  # noqa: E402
 
+from contracts import danish  # noqa: E402
 from contracts.loader import DEFAULT_CONTRACTS_DIR, load_folder  # noqa: E402
 from contracts.models import HOUSE_KEYS, PERIODS, Contract, Target  # noqa: E402
 from contracts.reference import default_classification, default_geography  # noqa: E402
 from metrics import fulfilment, fulfilment_all  # noqa: E402
-from metrics.format import fmt_number  # noqa: E402
 from metrics.values import values_frame  # noqa: E402
 
 YEARS = tuple(range(2019, 2029))
@@ -169,14 +169,14 @@ def main(argv: list[str] | None = None) -> int:
     print("| måling | median (ms) | p95 (ms) | CPU, median (ms) | mål |")
     print("|---|---:|---:|---:|---|")
     print(
-        f"| hele landet ({len(contracts) * 2} kontrakt-perioder) | {fmt_number(nation[0], 1)} "
-        f"| {fmt_number(nation[1], 1)} | {fmt_number(nation[2], 1)} | ≤ 100 ms |"
+        f"| hele landet ({len(contracts) * 2} kontrakt-perioder) | {danish.number(nation[0], 1)} "
+        f"| {danish.number(nation[1], 1)} | {danish.number(nation[2], 1)} | ≤ 100 ms |"
     )
     print(
-        f"| én kontrakt-periode | {fmt_number(single[0], 2)} | {fmt_number(single[1], 2)} "
-        f"| {fmt_number(single[2], 2)} | ≤ 10 ms |"
+        f"| én kontrakt-periode | {danish.number(single[0], 2)} | {danish.number(single[1], 2)} "
+        f"| {danish.number(single[2], 2)} | ≤ 10 ms |"
     )
-    print(f"| hukommelse, top (hele landet) | {fmt_number(memory, 1)} MiB | | | |")
+    print(f"| hukommelse, top (hele landet) | {danish.number(memory, 1)} MiB | | | |")
     return 0
 
 

@@ -11,6 +11,7 @@ import argparse
 import json
 from pathlib import Path
 
+from contracts import danish
 from contracts.describe import contract_text
 from contracts.loader import Catalog, contracts_dir, load_folder, load_paths
 from contracts.models import HOUSE_KEYS, Contract
@@ -44,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+    return danish.counted(danish.number(count), one, many)
 
 
 def summary(catalog: Catalog) -> str:
@@ -98,5 +99,5 @@ def show_contract(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(contract.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:
-        print(contract_text(contract), end="")
+        print(contract_text(contract, catalog.frameworks), end="")
     return 0

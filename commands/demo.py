@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from contracts import danish
 from db import Store
-from metrics.format import fmt_number
 from services.demo_fill import fill_demo
 
 
@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     store.upgrade()
     if args.clear:
         removed = store.clear_demo()
-        print(f"Demodata fjernet: {fmt_number(removed)} værdier.")
+        print(f"Demodata fjernet: {danish.number(removed)} værdier.")
         return 0
     print(fill_demo(store, as_of=dt.date.today()))
     return 0

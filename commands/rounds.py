@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import argparse
 
+from contracts import danish
 from db.errors import ValidationFailed
 from db.identity import current_user
 from db.records import round_label
-from metrics.format import fmt_date
 from services.catalog import load_catalog
 from services.rounds import approve_round, missing_comments, reopen_round, submit_round
 from services.status import check_house, check_period, contract_status
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
             demo = " (demodata)" if info.has_demo else ""
             print(
                 f"Indberetningen for {label} er {info.status}{demo}; senest ændret af "
-                f"{info.updated_by} den {fmt_date(info.updated_at.date())}."
+                f"{info.updated_by} {danish.date_time(info.updated_at)}."
             )
             if info.status == "åben":
                 problems = missing_comments(

@@ -15,14 +15,13 @@ from typing import Any
 
 import pandas as pd
 
+from contracts import danish, wording
+from contracts.models import Contract
 from contracts.reference import house_name
-from metrics.format import fmt_percent, fmt_value, period_label
 from metrics.statuses import STATUS_LABELS, STATUS_SEVERITY
 from services.catalog import load_catalog
-from services.status import MACHINE_COLUMNS, contract_status
+from services.status import MACHINE_COLUMNS, contract_status, find_contract
 from services.store import open_store
-
-DIRECTION_SIGNS = {"at_least": "≥", "at_most": "≤", "above": ">"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,15 +35,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     with open_store() as store:
-        table = contract_status(load_catalog(store), store, args.house, args.year, args.period)
+        catalog = load_catalog(store)
+        table = contract_status(catalog, store, args.house, args.year, args.period)
+        contract = find_contract(catalog, args.house, args.year)
     if args.format == "json":
         print(json.dumps(machine_records(table), ensure_ascii=False, indent=2))
     elif args.format == "csv":
         table.loc[:, list(MACHINE_COLUMNS)].to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
-        print(f"{house_name(args.house)}: status {period_label(args.period, args.year)}")
+        print(f"{house_name(args.house)}: status {danish.period_label(args.period, args.year)}")
         print()
-        print(human_table(table))
+        print(human_table(table, contract))
     return 0
 
 
@@ -64,33 +65,31 @@ def machine_records(table: pd.DataFrame) -> list[dict[str, Any]]:
     ]
 
 
-def _target_text(row: Any) -> str:
-    if not row.value_stated:
-        return "måltal ikke oplyst"
-    if row.kind == "range":
-        return f"{fmt_value(row.kind, row.target_value)}–{fmt_value(row.kind, row.upper, row.unit)}"
-    if row.kind in {"milestone", "assessment"}:
-        return "–"
-    sign = "≤" if row.kind == "spread" else DIRECTION_SIGNS[row.direction]
-    return f"{sign} {fmt_value(row.kind, row.target_value, row.unit)}"
+def _number(value: Any) -> float | None:
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else value
 
 
-def human_table(table: pd.DataFrame) -> str:
-    """A Danish text table: Mål, Måltal, Resultat, Mål, Forventet, Opfyldelse, Status."""
+def human_table(table: pd.DataFrame, contract: Contract) -> str:
+    """A Danish text table: Mål, Måltal, Resultat, Mål for året, Forventet, Opfyldelse, Status.
+
+    Targets by name (``8c – vækstplaner``), numbers with their units, as on the pages."""
     header = ("Mål", "Måltal", "Resultat", "Mål for året", "Forventet", "Opfyldelse", "Status")
     lines = [header]
     rows: list[Any] = list(table.itertuples(index=False))
     for row in rows:
-        kind = "assessment" if not row.value_stated else row.kind
+        target = contract.target(str(row.target))
+        assert target is not None
+        goal = _number(row.target_value)
+        actual = _number(row.actual)
         status = STATUS_LABELS[row.status] + (" (forsinket)" if row.late else "")
         lines.append(
             (
                 str(row.goal),
-                str(row.target),
-                fmt_value(kind, row.actual, row.unit),
-                _target_text(row),
-                fmt_value(row.kind, row.expected, row.unit),
-                fmt_percent(row.fulfilment, 0),
+                target.name,
+                danish.MISSING if actual is None else wording.result_number(target, actual, goal),
+                wording.level_text(target, goal),
+                wording.value_text(target, _number(row.expected), result=False),
+                danish.percent(row.fulfilment, 0),
                 status,
             )
         )
@@ -101,8 +100,8 @@ def human_table(table: pd.DataFrame) -> str:
     ]
     rendered.insert(1, "  ".join("-" * w for w in widths))
     counts = table["status"].value_counts()
-    summary = ", ".join(
+    summary = danish.join(
         f"{int(counts[s])} {STATUS_LABELS[s].lower()}" for s in STATUS_SEVERITY if counts.get(s, 0)
     )
-    rendered += ["", f"I alt {len(table)} måltal: {summary}."]
+    rendered += ["", f"I alt {danish.counted(str(len(table)), None, 'måltal')}: {summary}."]
     return "\n".join(rendered)

@@ -38,10 +38,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_import(args: argparse.Namespace) -> int:
     from db import Store
     from db.identity import current_user
+    from services.values_io.limits import MAX_FILE_BYTES, too_large
     from services.values_io.plan import apply_plan, plan_import
 
     path: Path = args.file
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:  # before reading a byte of it
+            raise ValidationFailed(f"Filen '{path.name}' kan ikke importeres.", [too_large(size)])
         data = path.read_bytes()
     except OSError as exc:
         raise NotFound(f"Filen '{path}' kan ikke læses: {exc.strerror}.") from exc

@@ -1,163 +1,175 @@
-"""A contract as a readable Danish text: goals, and per target its sentence and numbers.
+"""A contract as Danish text: its facts, goals and targets, as the Kontrakter page shows them
+and ``python cli.py show`` prints them. The target's own wording is ``contracts.wording``.
 
-Used by ``python cli.py show``; the labels are the ones a page can reuse.
+A target is named by its name (``8c – vækstplaner``), never by a dotted key; the source's
+own words, a note and an interpretation ("Fortolkning") stay apart (``docs/wording.md``).
 """
 
 from __future__ import annotations
 
-from contracts.models import Contract, Goal, Target
-from contracts.reference import house_name
+from contracts import danish, wording
+from contracts.models import Contract, Framework, Goal, Target
+from contracts.reference import house_name, kommuner
 
-KIND_LABELS: dict[str, str] = {
-    "count": "antal",
-    "amount": "beløb",
-    "percentage": "procentdel",
-    "nps": "NPS",
-    "ratio": "faktor",
-    "level": "niveau",
-    "change_pp": "ændring i procentpoint",
-    "change_relative": "relativ ændring",
-    "range": "interval",
-    "milestone": "milepæl",
-    "assessment": "vurdering",
-    "coverage": "dækning",
-    "spread": "spredning",
-}
-DIRECTION_LABELS: dict[str, str] = {"at_least": "mindst", "at_most": "højst", "above": "over"}
-PERIOD_LABELS: dict[str, str] = {"H1": "1. halvår", "FY": "helår"}
-NOT_STATED = "måltal ikke oplyst"
+CONTRACT_STATUS_LABELS: dict[str, str] = {"godkendt": "Godkendt", "udkast": "Udkast"}
+INTERPRETATION = "Fortolkning"
+PLACEHOLDER_CLASSIFICATION = (
+    "Rammeaftalens bilag 1 (by- og landkommuner) findes ikke i kilderne. Indtil det "
+    "foreligger, regnes Danmarks Statistiks »Landkommuner« som land og alle andre kommuner "
+    "som by."
+)
 
 
-def danish_number(value: float) -> str:
-    """1680 → '1.680', 2.5 → '2,5' (Danish marks)."""
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    whole, _, decimals = f"{value:,.10f}".rstrip("0").partition(".")
-    return f"{whole.replace(',', '.')},{decimals}"
+def name_of(contract: Contract | None, key: str) -> str:
+    """The name of the contract's target ``key`` (the key itself where it has none)."""
+    target = contract.target(key) if contract is not None else None
+    return target.name if target is not None else key
 
 
-def _with_unit(value: float, unit: str | None) -> str:
-    if unit in ("%", "pct."):
-        return f"{danish_number(value)} %"
-    return f"{danish_number(value)} {unit}" if unit else danish_number(value)
-
-
-def target_requirement(target: Target, municipalities: int | None = None) -> str:
-    """What the target asks for, in words: 'mindst 1.680 forløb'."""
-    if target.kind in ("milestone", "assessment"):
-        return "bedømmes opfyldt eller ikke opfyldt"
-    if not target.value_stated or target.value is None:
-        return NOT_STATED
-    direction = DIRECTION_LABELS[target.direction]
-    value, unit = target.value, target.unit
-    if target.kind == "percentage":
-        unit = unit or "%"
-    if target.kind in ("change_pp", "change_relative") and target.baseline is not None:
-        step = "procentpoint" if target.kind == "change_pp" else "%"
-        level = target.target_value
-        shown = danish_number(level) if level is not None else "?"
-        return (
-            f"+{danish_number(value)} {step} over udgangsniveauet "
-            f"{danish_number(target.baseline.value)}: {direction} {shown}"
-        )
-    if target.kind == "range" and target.upper is not None:
-        return f"mellem {danish_number(value)} og {_with_unit(target.upper, unit)}"
-    if target.kind == "coverage":
-        of = f" af {municipalities}" if municipalities else ""
-        least = danish_number(target.minimum_per_kommune or 1)
-        return f"{direction} {danish_number(value)}{of} kommuner når mindst {least}"
-    if target.kind == "spread":
-        return (
-            f"højst {danish_number(value)} procentpoints afvigelse fra befolkningsandelene "
-            f"(fordelingen af {target.source_target})"
-        )
-    if target.kind == "nps":
-        return f"NPS {direction} {danish_number(value)}"
-    return f"{direction} {_with_unit(value, unit)}"
-
-
-def _measured(target: Target) -> str:
-    periods = " og ".join(PERIOD_LABELS[p] for p in target.measured.periods)
-    years = target.measured.years
-    return f"{periods}, kun {', '.join(map(str, years))}" if years else periods
-
-
-def target_lines(target: Target, municipalities: int | None = None) -> list[str]:
-    facts = [KIND_LABELS[target.kind], target_requirement(target, municipalities)]
-    if target.per_kommune:
-        facts.append("pr. kommune")
+def target_details(target: Target, contract: Contract | None = None) -> list[tuple[str, str]]:
+    """Label/text pairs for everything a target states beyond its sentence, in order."""
+    rows: list[tuple[str, str]] = [("Type", wording.KIND_LABELS[target.kind])]
+    number = wording.requirement(target)
+    if number:
+        rows.append(("Måltal", number))
+    baseline = wording.baseline_text(target)
+    if baseline:
+        rows.append(("Udgangsniveau", baseline))
+    rows.append(("Måles", wording.measured_text(target.measured)))
+    if target.is_cumulative and target.h1_share != 0.5:
+        share = danish.percent(target.h1_share * 100)
+        rows.append(("Forventet ved 1. halvår", f"{share} af årsmålet"))
     if target.segment:
-        facts.append(f"segment {target.segment}")
-    lines = [f"{target.key}  {target.text}", "    " + " · ".join(facts)]
-    if target.baseline is not None:
-        source = f", {target.baseline.source}" if target.baseline.source else ""
-        lines.append(
-            f"    Udgangsniveau: {danish_number(target.baseline.value)} "
-            f"({target.baseline.year}{source})"
-        )
-    measured = f"    Måles: {_measured(target)}"
-    if target.h1_share != 0.5:
-        measured += f"; ved 1. halvår forventes {danish_number(target.h1_share * 100)} %"
-    lines.append(measured)
-    if target.deadline is not None:
-        lines.append(f"    Frist: {target.deadline.isoformat()}")
+        rows.append(("Segment", target.segment))
+    if target.per_kommune:
+        rows.append(("Pr. kommune", "afrapporteres pr. kommune"))
+    if target.source_target:
+        rows.append(("Fordeling af", f"målet {name_of(contract, target.source_target)}"))
     if target.parts:
-        lines.append(f"    Dele: {' + '.join(target.parts)}")
+        rows.append(("Består af", danish.join(name_of(contract, k) for k in target.parts)))
+    if target.deadline:
+        rows.append(("Frist", f"senest {danish.date(target.deadline)}"))
     if target.note:
-        lines.append(f"    Note: {target.note}")
-    return lines
+        rows.append(("Note", target.note))
+    if target.interpretation:
+        rows.append((INTERPRETATION, target.interpretation))
+    return rows
 
 
-def _goal_heading(goal: Goal) -> str:
-    if goal.scope == "national":
-        scope = f"nationalt, rammeaftalens mål {goal.framework_goal}"
-    elif goal.under is not None:
-        scope = f"lokalt, under mål {goal.under}"
-    else:
-        scope = "lokalt"
-    return f"Mål {goal.number}: {goal.title} ({scope})"
+def goal_place(goal: Goal) -> str | None:
+    """Where a goal sits: "Rammeaftalens mål 2", "Delmål under nationalt mål 4"."""
+    if goal.under is not None:
+        return f"Delmål under nationalt mål {goal.under}"
+    if goal.scope == "national" and goal.framework_goal is not None:
+        return f"Rammeaftalens mål {goal.framework_goal}"
+    return None
 
 
-def goal_lines(goal: Goal, municipalities: int | None = None) -> list[str]:
-    lines = [_goal_heading(goal)]
-    for label, text in (
+def goal_facts(goal: Goal) -> list[tuple[str, str]]:
+    """Purpose, method, data source, reporting, note and interpretation, where given."""
+    facts = [
         ("Formål", goal.purpose),
         ("Metode", goal.method),
         ("Datakilde", goal.data_source),
         ("Afrapportering", goal.reporting),
-        ("Strategiske mål", "; ".join(goal.strategic_goals)),
         ("Note", goal.note),
-    ):
-        if text:
-            lines.append(f"  {label}: {text}")
+        (INTERPRETATION, goal.interpretation),
+    ]
+    return [(label, text) for label, text in facts if text]
+
+
+def approval_text(contract: Contract) -> str:
+    """``"Godkendt af KKR 24. oktober 2025"``; the approval note where the date is not known."""
+    status = CONTRACT_STATUS_LABELS[contract.status]
+    if contract.approved:
+        approved = f"godkendt af KKR {danish.date(contract.approved)}"
+        text = "G" + approved[1:] if contract.status == "godkendt" else f"{status}, {approved}"
+        return f"{text}. {contract.approval_note}" if contract.approval_note else text
+    if contract.approval_note:
+        if contract.status == "godkendt":
+            return contract.approval_note
+        return f"{status}. {contract.approval_note}"
+    return status
+
+
+def geography_names(contract: Contract) -> list[str]:
+    """The contract's municipalities by name (code where the name is unknown)."""
+    known = kommuner()
+    return [known[code].name if code in known else code for code in contract.geography or ()]
+
+
+def classification_text(contract: Contract) -> str:
+    """How many kommuner count as by and land, and on what the split rests."""
+    classes = list((contract.classification or {}).values())
+    by, land = classes.count("by"), classes.count("land")
+    counts = (
+        f"{danish.counted(str(by), 'bykommune', 'bykommuner')} og "
+        f"{danish.counted(str(land), 'landkommune', 'landkommuner')}"
+    )
+    note = contract.classification_note or PLACEHOLDER_CLASSIFICATION
+    return f"By/land: {counts}. {note}"
+
+
+def kommune_label(code: str) -> str:
+    """``"259"`` → ``"Køge"``; the total and kommune "0" in words."""
+    if not code:
+        return "I alt"
+    if code == "0":
+        return "Uden for området / ukendt"
+    known = kommuner()
+    return known[code].name if code in known else code
+
+
+def framework_text(contract: Contract, frameworks: dict[str, Framework]) -> str:
+    """The contract's framework by title: "Aftale om rammerne for erhvervshuse 2021-2023"."""
+    if contract.framework is None:
+        return "ingen (kontrakten har kun lokale mål)"
+    framework = frameworks.get(contract.framework)
+    if framework is None:
+        return f"{contract.framework} (rammeaftalen findes ikke i kontraktmappen)"
+    if framework.id in framework.title:
+        return framework.title
+    return f"{framework.title} ({framework.id})"
+
+
+def goal_heading(goal: Goal) -> str:
+    """``"Mål 8 – Kvantitative mål vedr. virksomhedsforløb"``, as every page heads a goal."""
+    return f"Mål {goal.number} – {goal.title}"
+
+
+def _goal_lines(goal: Goal, contract: Contract) -> list[str]:
+    place = goal_place(goal)
+    scope = "nationalt" if goal.scope == "national" else "lokalt"
+    where = f"{scope}, {place[:1].lower()}{place[1:]}" if place else scope
+    lines = [f"{goal_heading(goal)} ({where})"]
+    lines += [f"  {label}: {text}" for label, text in goal_facts(goal)]
+    if goal.strategic_goals:
+        lines.append(f"  Strategiske mål: {'; '.join(goal.strategic_goals)}")
     for target in goal.targets:
-        lines += [""] + ["  " + line for line in target_lines(target, municipalities)]
+        lines += ["", f"  {target.name}  {target.text}"]
+        lines += [f"      {label}: {text}" for label, text in target_details(target, contract)]
     return lines
 
 
-def contract_text(contract: Contract) -> str:
-    """The whole contract as Danish text."""
+def contract_text(contract: Contract, frameworks: dict[str, Framework] | None = None) -> str:
+    """The whole contract as Danish text (``python cli.py show``)."""
     geography = contract.geography or ()
-    classes = list((contract.classification or {}).values())
     lines = [f"Resultatkontrakt {contract.year}: {house_name(contract.erhvervshus)}"]
     if contract.title:
         lines.append(contract.title)
+    demo = " (demodata)" if contract.demo else ""
     facts = [
-        ("Status", contract.status + (" (demodata)" if contract.demo else "")),
-        ("Rammeaftale", contract.framework or "ingen"),
-        ("Godkendt", contract.approved.isoformat() if contract.approved else None),
-        ("Godkendelse", contract.approval_note),
+        ("Status", approval_text(contract) + demo),
+        ("Rammeaftale", framework_text(contract, frameworks or {})),
         ("KKR", contract.kkr),
-        (
-            "Geografi",
-            f"{len(geography)} kommuner ({classes.count('by')} by, {classes.count('land')} land)",
-        ),
-        ("By/land", contract.classification_note),
+        ("Geografi", f"{danish.counted(str(len(geography)), 'kommune', 'kommuner')}"),
+        (None, classification_text(contract) if contract.classification else None),
         ("Note", contract.note),
+        (INTERPRETATION, contract.interpretation),
     ]
-    lines += [f"{label}: {text}" for label, text in facts if text]
+    lines += [f"{label}: {text}" if label else text for label, text in facts if text]
     for goal in contract.goals:
-        lines += ["", *goal_lines(goal, len(geography) or None)]
+        lines += ["", *_goal_lines(goal, contract)]
     for section in contract.sections:
         lines += ["", section.title, section.text]
     if contract.sources:

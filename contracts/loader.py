@@ -9,6 +9,7 @@ from the YAML node the problem is about.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ __all__ = [
     "resolve_defaults",
 ]
 
+_log = logging.getLogger(__name__)
 DEFAULT_CONTRACTS_DIR = Path(__file__).parent / "data"
 DRAFTS_SUBDIR = "udkast"
 DOCUMENT_TYPES: dict[str, type[Framework] | type[Contract]] = {
@@ -105,11 +107,27 @@ class _Read:
 
 
 def _read_file(file: Path, name: str) -> _Read:
-    """Parse and validate one file; ``name`` is how issues name it."""
+    """Parse and validate one file; ``name`` is how issues name it.
+
+    Whatever the file holds, the answer is issues about it: an unexpected error while reading
+    one file is logged and reported as its issue, so it never takes the others down with it."""
     try:
+        return _read_checked(file, name)
+    except Exception:  # one file's surprise must not break the catalog
+        _log.exception("Uventet fejl under læsning af %s", file)
+        return _Read([Issue(name, None, FILE_PATH, _UNEXPECTED)])
+
+
+def _read_checked(file: Path, name: str) -> _Read:
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return _Read([Issue(name, None, FILE_PATH, _too_large(size))])
         parsed = parse(file.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
         return _Read([Issue(name, None, FILE_PATH, "filen er ikke gemt som UTF-8")])
+    except OSError:
+        return _Read([Issue(name, None, FILE_PATH, "filen kan ikke læses (adgang nægtet?)")])
     except YamlProblem as problem:
         return _Read([Issue(name, problem.line, FILE_PATH, problem.message)])
     source = Source(name, parsed.root, in_drafts=file.parent.name == DRAFTS_SUBDIR)
@@ -136,6 +154,16 @@ def _read_file(file: Path, name: str) -> _Read:
     if isinstance(validated, Contract):
         return _Read(issues, contract=Located(resolve_defaults(validated), source))
     return _Read(issues, framework=Located(validated, source))
+
+
+#: A contract file is some tens of kilobytes; a larger one is not a contract.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+_UNEXPECTED = "filen kunne ikke læses på grund af en uventet fejl; den er skrevet i loggen"
+
+
+def _too_large(size: int) -> str:
+    megabytes = f"{size / (1024 * 1024):.1f}".replace(".", ",")
+    return f"filen fylder {megabytes} MB; en kontraktfil må højst fylde 2 MB"
 
 
 _EMPTY = "filen er tom; den skal have 'type: contract' eller 'type: framework' og dens felter"

@@ -96,6 +96,7 @@ _MESSAGES: dict[str, Callable[[ErrorDetails], str]] = {
     "int_parsing": _fixed("skal være et helt tal"),
     "int_type": _fixed("skal være et helt tal"),
     "int_from_float": _fixed("skal være et helt tal"),
+    "int_parsing_size": _fixed("skal være et helt tal af en rimelig størrelse (for mange cifre)"),
     "bool_parsing": _fixed("skal være true eller false"),
     "bool_type": _fixed("skal være true eller false"),
     "string_type": _fixed("skal være tekst"),

@@ -112,6 +112,13 @@ GoalNumber = Annotated[
 ]
 
 
+NOTE_DESCRIPTION = "Note: hvad kilderne siger ud over ordlyden, med kildehenvisning."
+INTERPRETATION_DESCRIPTION = (
+    "Fortolkning: kontraktfilens eget valg, hvor kilden er uklar, fx at 'maks. 10%' læses som "
+    "10 procentpoint. Vises som »Fortolkning«, adskilt fra kontraktens egne ord."
+)
+
+
 class RuleError(ValueError):
     """A validator's Danish message, with the field it is about (for the line number)."""
 
@@ -155,9 +162,23 @@ class Measurement(StrictModel):
 
 
 class Target(StrictModel):
-    """A måltal: one number (or commitment) that is judged on its own."""
+    """A måltal: one number (or commitment) that is judged on its own.
+
+    ``key`` is for files and URLs; ``name`` is how the target is named to a person: its
+    ``label``, or the key itself where the key has no dot (``8a``). A dotted key
+    (``8c.vaekstplaner``) is never shown to a person, so such a target must have a label
+    (``8c – vækstplaner``) — ``docs/wording.md``.
+    """
 
     key: TargetKey
+    label: str | None = Field(
+        default=None,
+        min_length=1,
+        description=(
+            "Målets navn, som folk skriver det, fx '8c – vækstplaner'. Påkrævet når nøglen "
+            "har punktum; ellers er nøglen navnet."
+        ),
+    )
     text: str = Field(min_length=1, description="Målets danske ordlyd, ordret fra kilden.")
     kind: TargetKind
     direction: Direction = "at_least"
@@ -174,7 +195,18 @@ class Target(StrictModel):
         default=True,
         description="False når kilden ikke oplyser måltallet ('måltal ikke oplyst').",
     )
-    unit: str | None = None
+    unit: str | None = Field(
+        default=None,
+        description=(
+            "Enheden i flertal, fx 'forløb', 'koordineringer', 'mio. kr.'; for change_relative "
+            "enheden på niveauet (fx 'virksomheder'), for coverage hvad hver kommune skal nå."
+        ),
+    )
+    unit_singular: str | None = Field(
+        default=None,
+        min_length=1,
+        description="Enheden i ental, hvor den er en anden end i flertal, fx 'koordinering'.",
+    )
     baseline: Baseline | None = None
     segment: str | None = Field(default=None, description="Segment, fx 'drift' eller 'vækst'.")
     per_kommune: bool = Field(default=False, description="Afrapporteres pr. kommune.")
@@ -196,7 +228,13 @@ class Target(StrictModel):
     parts: tuple[TargetKey, ...] = Field(
         default=(), description="Nøgler på mål, der tilsammen skal give dette mål."
     )
-    note: str | None = Field(default=None, description="Note, fx om en fortolkning af kilden.")
+    note: str | None = Field(default=None, description=NOTE_DESCRIPTION)
+    interpretation: str | None = Field(default=None, description=INTERPRETATION_DESCRIPTION)
+
+    @property
+    def name(self) -> str:
+        """How the target is named to a person: its label, else its (undotted) key."""
+        return self.label or self.key
 
     @property
     def is_cumulative(self) -> bool:
@@ -222,6 +260,14 @@ class Target(StrictModel):
 
     @model_validator(mode="after")
     def _check_kind(self) -> Target:
+        if "." in self.key and self.label is None:
+            raise RuleError(
+                f"måltallet '{self.key}' har punktum i nøglen og skal have en label, som folk "
+                "skriver den, fx '8c – vækstplaner'",
+                "label",
+            )
+        if self.unit_singular is not None and self.unit is None:
+            raise RuleError("unit_singular kræver en enhed i flertal (unit)", "unit_singular")
         kind = self.kind
         needs_number = kind not in BINARY_KINDS
         if needs_number and self.value_stated and self.value is None:
@@ -302,7 +348,8 @@ class FrameworkGoal(StrictModel):
     title: str = Field(min_length=1)
     purpose: str | None = None
     targets: tuple[Target, ...] = ()
-    note: str | None = None
+    note: str | None = Field(default=None, description=NOTE_DESCRIPTION)
+    interpretation: str | None = Field(default=None, description=INTERPRETATION_DESCRIPTION)
 
 
 class Framework(StrictModel):
@@ -315,7 +362,8 @@ class Framework(StrictModel):
     end_year: int = Field(ge=2000, le=2100)
     parties: tuple[str, ...] = ()
     goals: tuple[FrameworkGoal, ...] = ()
-    note: str | None = None
+    note: str | None = Field(default=None, description=NOTE_DESCRIPTION)
+    interpretation: str | None = Field(default=None, description=INTERPRETATION_DESCRIPTION)
     sources: tuple[str, ...] = ()
 
     @model_validator(mode="after")
@@ -349,7 +397,8 @@ class Goal(StrictModel):
     reporting: str | None = Field(default=None, description="Afrapportering.")
     strategic_goals: tuple[str, ...] = ()
     targets: tuple[Target, ...] = ()
-    note: str | None = None
+    note: str | None = Field(default=None, description=NOTE_DESCRIPTION)
+    interpretation: str | None = Field(default=None, description=INTERPRETATION_DESCRIPTION)
 
     @model_validator(mode="after")
     def _check_scope(self) -> Goal:
@@ -395,7 +444,8 @@ class Contract(StrictModel):
     demo: bool = Field(default=False, description="Demodata, ikke en rigtig kontrakt.")
     sections: tuple[Section, ...] = ()
     goals: tuple[Goal, ...] = ()
-    note: str | None = None
+    note: str | None = Field(default=None, description=NOTE_DESCRIPTION)
+    interpretation: str | None = Field(default=None, description=INTERPRETATION_DESCRIPTION)
     sources: tuple[str, ...] = ()
 
     def targets(self) -> list[tuple[Goal, Target]]:

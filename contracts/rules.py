@@ -95,6 +95,23 @@ def unique_target_keys(docs: Documents) -> Iterator[Issue]:
                 first[target.key] = loc
 
 
+def unique_target_names(docs: Documents) -> Iterator[Issue]:
+    """A target's name (its label, or its undotted key) names one target: people tell
+    targets apart by it."""
+    for doc in _documents(docs):
+        first: dict[str, tuple[Loc, str]] = {}
+        for loc, target in _targets(doc.model):
+            name = target.name.casefold()
+            if name in first and first[name][1] != target.key:  # same key: reported above
+                where = _here(doc.source, first[name][0])
+                field = "label" if target.label is not None else "key"
+                yield doc.source.issue(
+                    (*loc, field), f"navnet '{target.name}' bruges allerede af {where}"
+                )
+            else:
+                first.setdefault(name, (loc, target.key))
+
+
 def unique_goal_numbers(docs: Documents) -> Iterator[Issue]:
     """A goal number names one goal in its contract or framework."""
     for doc in _documents(docs):
@@ -361,6 +378,7 @@ RULES: tuple[Rule, ...] = (
     unique_contracts,
     unique_goal_numbers,
     unique_target_keys,
+    unique_target_names,
     framework_known,
     national_goals_in_framework,
     year_in_framework,

@@ -40,11 +40,20 @@ def _lenient_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
         return loader.construct_scalar(node)
 
 
+def _lenient_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """An integer of more digits than Python reads (4.300) stays text, for pydantic to reject."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 class _Loader(yaml.SafeLoader):
     """The pure-Python loader: its error texts are the ones translated to Danish below."""
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:int", _lenient_int)
 
 _CSafeLoader: type[yaml.SafeLoader] | None = getattr(yaml, "CSafeLoader", None)
 _FastLoader: type[yaml.SafeLoader] | None = None
@@ -55,6 +64,7 @@ if _CSafeLoader is not None:
         pass
 
     _CLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+    _CLoader.add_constructor("tag:yaml.org,2002:int", _lenient_int)
     _FastLoader = _CLoader
 
 
@@ -70,6 +80,8 @@ def _compose(loader_class: type[yaml.SafeLoader], text: str) -> Parsed:
     loader = loader_class(text)
     try:
         root = loader.get_single_node()
+        if root is not None:
+            check_shape(root)  # before anything walks the tree as if aliases were copies
         data = loader.construct_document(root) if root is not None else None
     finally:
         loader.dispose()
@@ -77,25 +89,92 @@ def _compose(loader_class: type[yaml.SafeLoader], text: str) -> Parsed:
 
 
 def parse(text: str) -> Parsed:
-    """Parse one YAML document; raise :class:`YamlProblem` on a syntax error."""
+    """Parse one YAML document; raise :class:`YamlProblem` on a syntax error.
+
+    Bounded: at most ``MAX_DEPTH`` levels of nesting and ``MAX_EXPANDED`` values with every
+    alias counted as the copy it stands for (see ``check_shape``)."""
+    fast_error: yaml.MarkedYAMLError | None = None
     if _FastLoader is not None:
         try:
             return _compose(_FastLoader, text)
+        except yaml.MarkedYAMLError as exc:
+            if "maximum nesting depth" in str(exc.problem):  # libyaml stops at 1.000 levels
+                raise YamlProblem(_line_of_error(exc), TOO_DEEP) from exc
+            fast_error = exc  # parsed again below, for the pure-Python parser's Danish message
         except yaml.YAMLError:
-            pass  # parsed again below, for the pure-Python parser's exact Danish message
-    loader = _Loader(text)
+            pass
     try:
-        root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else None
+        return _compose(_Loader, text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        raise YamlProblem(line, f"ugyldig YAML: {_danish_problem(exc)}") from exc
+        raise YamlProblem(_line_of_error(exc), f"ugyldig YAML: {_danish_problem(exc)}") from exc
     except yaml.YAMLError as exc:
         raise YamlProblem(None, f"ugyldig YAML: {exc}") from exc
-    finally:
-        loader.dispose()
-    return Parsed(data, root)
+    except RecursionError as exc:  # the pure-Python composer recurses once per level
+        line = _line_of_error(fast_error) if fast_error is not None else None
+        raise YamlProblem(line, TOO_DEEP) from exc
+
+
+def _line_of_error(error: yaml.MarkedYAMLError) -> int | None:
+    mark = error.problem_mark or error.context_mark
+    return mark.line + 1 if mark is not None else None
+
+
+#: Levels of lists and mappings inside each other; a contract needs about eight.
+MAX_DEPTH = 64
+#: Values in a document once every alias is counted as a copy of what it names: generous
+#: for a contract (the largest shipped one holds about 1.400), small enough that a
+#: "billion laughs" of nested aliases is refused at once instead of expanded.
+MAX_EXPANDED = 50_000
+TOO_DEEP = (
+    f"ugyldig YAML: lister og samlinger står mere end {MAX_DEPTH} niveauer inde i hinanden "
+    "(mangler en ] eller }?)"
+)
+
+
+def check_shape(root: yaml.Node) -> None:
+    """Refuse a node tree too deep, or whose aliases expand too far, or that holds itself.
+
+    Walks each distinct node once (aliases share their node), without recursion, and
+    computes for each the number of values and the depth it stands for when expanded."""
+    size: dict[int, int] = {}
+    height: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            open_nodes.discard(key)
+            kids = _children(node)
+            size[key] = 1 + sum(size[id(k)] for k in kids)
+            height[key] = 1 + max((height[id(k)] for k in kids), default=0)
+            if height[key] > MAX_DEPTH:
+                raise YamlProblem(_line(node), TOO_DEEP)
+            if size[key] > MAX_EXPANDED:
+                raise YamlProblem(
+                    _line(node),
+                    "ugyldig YAML: aliasserne (*navn) gør dokumentet til mere end "
+                    f"{f'{MAX_EXPANDED:,}'.replace(',', '.')} værdier; brug færre eller mindre "
+                    "aliasser",
+                )
+            continue
+        if key in size:
+            continue
+        if key in open_nodes:
+            raise YamlProblem(_line(node), "ugyldig YAML: et alias (*navn) henviser til sig selv")
+        open_nodes.add(key)
+        stack.append((node, True))
+        if len(open_nodes) > MAX_DEPTH:
+            raise YamlProblem(_line(node), TOO_DEEP)
+        stack.extend((child, False) for child in _children(node) if id(child) not in size)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
 
 _PROBLEMS: tuple[tuple[str, str], ...] = (
@@ -195,11 +274,19 @@ class DuplicateKey:
 
 
 def duplicate_keys(root: yaml.Node | None) -> Iterator[DuplicateKey]:
-    """Keys written twice in one mapping (YAML keeps the last silently)."""
-    yield from _duplicates(root, ())
+    """Keys written twice in one mapping (YAML keeps the last silently).
+
+    Each node is visited once: an alias names a node already walked where its anchor stands,
+    so a billion laughs costs no more than its text."""
+    yield from _duplicates(root, (), set())
 
 
-def _duplicates(node: yaml.Node | None, loc: tuple[Step, ...]) -> Iterator[DuplicateKey]:
+def _duplicates(
+    node: yaml.Node | None, loc: tuple[Step, ...], visited: set[int]
+) -> Iterator[DuplicateKey]:
+    if not isinstance(node, yaml.MappingNode | yaml.SequenceNode) or id(node) in visited:
+        return
+    visited.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key, value in node.value:
@@ -209,10 +296,10 @@ def _duplicates(node: yaml.Node | None, loc: tuple[Step, ...]) -> Iterator[Dupli
                     yield DuplicateKey((*loc, name), _line(key), seen[name])
                 else:
                     seen[name] = _line(key)
-            yield from _duplicates(value, (*loc, name) if name is not None else loc)
-    elif isinstance(node, yaml.SequenceNode):
+            yield from _duplicates(value, (*loc, name) if name is not None else loc, visited)
+    else:
         for index, item in enumerate(node.value):
-            yield from _duplicates(item, (*loc, index))
+            yield from _duplicates(item, (*loc, index), visited)
 
 
 def describe(value: Any) -> str:

@@ -3,6 +3,9 @@
 SQLite gets WAL (readers never wait for the writer), a busy timeout, foreign keys, and
 SQLAlchemy-controlled BEGIN so that a save can take the write lock up front
 (``BEGIN IMMEDIATE``) instead of failing when it upgrades a read lock half way.
+
+Every engine carries the fault translation of ``db/faults.py``: a database that is stopped,
+read-only, full or locked too long is a Danish ``StoreUnavailable``, on any statement.
 """
 
 from __future__ import annotations
@@ -15,12 +18,15 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+from db import faults
 from db.errors import UserError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = REPO_ROOT / "data" / "resultatkontrakter.sqlite"
 # Connection execution option asking for the write lock at BEGIN (SQLite only).
 WRITE_LOCK_OPTION = "store_write_lock"
+#: Seconds to wait for a PostgreSQL server that does not answer (a page must not hang).
+CONNECT_TIMEOUT = 10
 URL_HINT = "Brug sqlite:///sti/til/fil.sqlite eller postgresql+psycopg://bruger@vært/database."
 
 
@@ -45,16 +51,20 @@ def create_store_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
         if parsed.get_backend_name() == "sqlite":
-            engine = create_engine(parsed, connect_args={"timeout": 5})
+            engine = create_engine(parsed, connect_args={"timeout": faults.BUSY_TIMEOUT_SECONDS})
             _configure_sqlite(engine)
         else:
-            engine = create_engine(parsed, pool_pre_ping=True)
+            timeout = (
+                {} if "connect_timeout" in parsed.query else {"connect_timeout": CONNECT_TIMEOUT}
+            )
+            engine = create_engine(parsed, pool_pre_ping=True, connect_args=timeout)
     except NoSuchModuleError as exc:
         raise UserError(
             f"Ugyldig database-URL ({safe_url(url)}): ukendt databasetype. {URL_HINT}"
         ) from exc
     except (ArgumentError, ImportError) as exc:
         raise UserError(f"Ugyldig database-URL ({safe_url(url)}). {URL_HINT}") from exc
+    faults.install(engine)
     return engine
 
 
@@ -65,7 +75,7 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute(f"PRAGMA busy_timeout={int(faults.BUSY_TIMEOUT_SECONDS * 1000)}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 

@@ -4,7 +4,12 @@ UserError                 base: printed by the CLI, st.error() on a page
 ├── NotFound              unknown erhvervshus, year, contract or target
 ├── ValidationFailed      a file or value breaks the rules (lists every problem)
 ├── Conflict              someone else changed a value since it was read
-└── RoundLocked           the report round is indsendt or godkendt
+├── RoundLocked           the report round is indsendt or godkendt
+└── StoreUnavailable      the database cannot be reached, read or written just now (it is
+                          stopped, read-only, full, or held locked by another writer); raised
+                          for the first connection and for every read and write alike
+                          (``db/faults.py``); nothing was changed, and trying again once the
+                          database is back works without restarting anything
 """
 
 from __future__ import annotations
@@ -36,3 +41,16 @@ class Conflict(UserError):
 
 class RoundLocked(UserError):
     pass
+
+
+class StoreUnavailable(UserError):
+    """The database failed under us; ``kind`` says how (see ``db/faults.py``).
+
+    Exit code 3, so that a script can tell "try again later" from "the input is wrong" (1).
+    """
+
+    exit_code = 3
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind

@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from contracts import danish
 from contracts.reference import house_name
 from contracts.reported import VALUE_PARTS
 
 ROUND_STATUSES: tuple[str, ...] = ("åben", "indsendt", "godkendt")
-PERIOD_LABELS: dict[str, str] = {"H1": "1. halvår", "FY": "helår"}
 SOURCE_ENTERED = "indtastet"
 
 
@@ -78,7 +78,7 @@ class RoundInfo:
 
 def round_label(house: str, year: int, period: str) -> str:
     """Danish: 'Erhvervshus Sjælland 1. halvår 2022'."""
-    return f"{house_name(house)} {PERIOD_LABELS.get(period, period)} {year}"
+    return f"{house_name(house)} {danish.period_label(period, year)}"
 
 
 SNAPSHOT_REASONS: tuple[str, ...] = ("indsendt", "godkendt", "bestilt")

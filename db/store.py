@@ -7,23 +7,21 @@
     store.values(house="sjaelland", year=2022)          # a DataFrame
 
 Errors a user can cause come out as ``db.errors`` exceptions: Conflict, RoundLocked,
-ValidationFailed, NotFound, and UserError when the database cannot be reached.
+ValidationFailed, NotFound, and StoreUnavailable from any method when the database cannot be
+reached, read or written (the engine's fault translation, ``db/faults.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 import pandas as pd
 from sqlalchemy import Engine, exists, select
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from contracts.reported import VALUE_COLUMNS
 from db import audit, demo, migrate, rounds, snapshots, writes
 from db.engine import create_store_engine, default_database_url, safe_url
-from db.errors import UserError
 from db.identity import current_user
 from db.models import ReportedValue, utcnow
 from db.records import (
@@ -51,13 +49,11 @@ class Store:
 
     def upgrade(self) -> str | None:
         """Bring the schema to the newest migration; returns the revision now in place."""
-        with self._reachable():
-            migrate.upgrade_head(self.engine)
-            return migrate.current_revision(self.engine)
+        migrate.upgrade_head(self.engine)
+        return migrate.current_revision(self.engine)
 
     def revision(self) -> str | None:
-        with self._reachable():
-            return migrate.current_revision(self.engine)
+        return migrate.current_revision(self.engine)
 
     def save(
         self,
@@ -159,14 +155,6 @@ class Store:
     def has_any_values(self) -> bool:
         with Session(self.engine) as session:
             return bool(session.scalar(select(exists().where(ReportedValue.id.is_not(None)))))
-
-    @contextmanager
-    def _reachable(self) -> Iterator[None]:
-        try:
-            yield
-        except OperationalError as exc:
-            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-            raise UserError(f"Databasen kan ikke nås ({safe_url(self.url)}): {reason}") from exc
 
 
 def _values_frame(records: list[dict[str, object]]) -> pd.DataFrame:

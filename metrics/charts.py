@@ -1,7 +1,8 @@
 """Plotly figures of results: pure functions from tables to figures, Danish labels.
 
-Every figure uses ``separators=",."`` so plotly writes 1.680 and 50,5; hover texts are
-formatted with ``metrics.format``. A page only shows the figure.
+Every figure uses ``separators=",."`` so plotly writes 1.680 and 50,5; texts are written
+with ``contracts.danish`` and ``contracts.wording``, and a target is named by its name
+(``8c – vækstplaner``), never a dotted key. A page only shows the figure.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from metrics.format import fmt_number, fmt_percent, fmt_value, period_label
+from contracts import danish, wording
+from contracts.models import Target
 from metrics.kommune import Spread
 from metrics.statuses import STATUS_COLORS, STATUS_LABELS, STATUS_SEVERITY
 
@@ -39,7 +41,7 @@ def status_counts_bar(table: pd.DataFrame, title: str = "Måltal efter status") 
             x=[STATUS_LABELS[s] for s in statuses],
             y=[int(counts[s]) for s in statuses],
             marker_color=[STATUS_COLORS[s] for s in statuses],
-            text=[fmt_number(int(counts[s])) for s in statuses],
+            text=[danish.number(int(counts[s])) for s in statuses],
             textposition="outside",
             hovertemplate="%{x}: %{y} måltal<extra></extra>",
         )
@@ -53,10 +55,10 @@ def fulfilment_bars(table: pd.DataFrame, title: str = "Målopfyldelse pr. målta
     fig = go.Figure(
         go.Bar(
             x=rows["fulfilment"].tolist(),
-            y=rows["target"].tolist(),
+            y=rows["label"].tolist(),
             orientation="h",
             marker_color=[STATUS_COLORS[s] for s in rows["status"]],
-            text=[fmt_percent(v, 0) for v in rows["fulfilment"]],
+            text=[danish.percent(v, 0) for v in rows["fulfilment"]],
             textposition="auto",
             customdata=[STATUS_LABELS[s] for s in rows["status"]],
             hovertemplate="%{y}: %{x:.1f} % (%{customdata})<extra></extra>",
@@ -73,10 +75,9 @@ def fulfilment_bars(table: pd.DataFrame, title: str = "Målopfyldelse pr. målta
     )
 
 
-def trend_chart(history: pd.DataFrame, target: str, unit: str | None = None) -> go.Figure:
+def trend_chart(history: pd.DataFrame, target: Target) -> go.Figure:
     """A target's H1 and FY results over the years, with its target and baseline lines."""
     fig = go.Figure()
-    kind = str(history["kind"].iloc[0]) if len(history) else "count"
     for period, symbol in (("H1", "circle-open"), ("FY", "circle")):
         rows = history[(history["period"] == period) & history["actual"].notna()]
         fig.add_trace(
@@ -84,10 +85,11 @@ def trend_chart(history: pd.DataFrame, target: str, unit: str | None = None) -> 
                 x=rows["year"].tolist(),
                 y=rows["actual"].tolist(),
                 mode="lines+markers",
-                name="1. halvår" if period == "H1" else "Helår",
+                name=danish.period_label(period, capital=True),
                 marker={"symbol": symbol, "size": 10},
                 text=[
-                    f"{period_label(period, int(y))}: {fmt_value(kind, a, unit)}"
+                    f"{danish.period_label(period, int(y), capital=True)}: "
+                    f"{wording.value_text(target, a)}"
                     for y, a in zip(rows["year"], rows["actual"], strict=True)
                 ],
                 hoverinfo="text",
@@ -111,10 +113,13 @@ def trend_chart(history: pd.DataFrame, target: str, unit: str | None = None) -> 
             y=value,
             line_dash="dot",
             line_color="#888",
-            annotation_text=f"Udgangsniveau {fmt_value(kind, value, unit)}",
+            annotation_text=f"Udgangsniveau {wording.value_text(target, value, result=False)}",
         )
     return _layout(
-        fig, f"Udvikling: {target}", xaxis={"title": "År", "dtick": 1}, yaxis_title=unit or ""
+        fig,
+        f"Udvikling: {target.name}",
+        xaxis={"title": "År", "dtick": 1},
+        yaxis_title=target.unit or "",
     )
 
 
@@ -145,7 +150,7 @@ def spread_chart(result: Spread, title: str = "Fordeling på by- og landkommuner
                 name="Andel af forløb",
                 x=groups["gruppe"].tolist(),
                 y=groups["andel_forloeb"].tolist(),
-                text=[fmt_percent(v) for v in groups["andel_forloeb"]],
+                text=[danish.percent(v, 1) for v in groups["andel_forloeb"]],
                 textposition="outside",
                 marker_color="#1f4e79",
             ),
@@ -153,7 +158,7 @@ def spread_chart(result: Spread, title: str = "Fordeling på by- og landkommuner
                 name="Andel af befolkningen",
                 x=groups["gruppe"].tolist(),
                 y=groups["andel_befolkning"].tolist(),
-                text=[fmt_percent(v) for v in groups["andel_befolkning"]],
+                text=[danish.percent(v, 1) for v in groups["andel_befolkning"]],
                 textposition="outside",
                 # Neutral colours: neither bar is "good" or "bad" in itself.
                 marker_color="#9ecae1",
@@ -162,8 +167,9 @@ def spread_chart(result: Spread, title: str = "Fordeling på by- og landkommuner
     )
     subtitle = []
     if result.max_deviation is not None:
-        subtitle.append(f"Største afvigelse {fmt_number(result.max_deviation, 1)} pct.-point")
+        deviation = wording.quantity("spread", result.max_deviation, result=True)
+        subtitle.append(f"Største afvigelse {deviation}")
     if result.tolerance is not None:
-        subtitle.append(f"tilladt {fmt_number(result.tolerance, 1)} pct.-point")
+        subtitle.append(f"tilladt {wording.quantity('spread', result.tolerance)}")
     full_title = f"{title}<br><sup>{'; '.join(subtitle)}</sup>" if subtitle else title
     return _layout(fig, full_title, barmode="group", yaxis_title="Andel (%)")

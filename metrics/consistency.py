@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from contracts import danish
+from contracts.describe import name_of
 from contracts.models import PERIODS, Contract
 from metrics import geo
-from metrics.format import fmt_number, period_label
 from metrics.values import OUTSIDE, TOTAL, Reported, index_values, kommune_rows, summed
 
 TOLERANCE = 1e-9
@@ -37,8 +38,7 @@ class Finding:
 
 
 def _num(number: float) -> str:
-    decimals = 0 if float(number).is_integer() else 2
-    return fmt_number(number, decimals)
+    return danish.number(number)
 
 
 def _differs(a: float, b: float) -> bool:
@@ -55,9 +55,10 @@ def consistency(contract: Contract, values: pd.DataFrame) -> list[Finding]:
     findings: list[Finding] = []
     for period in periods:
         rows = index.get((contract.erhvervshus, contract.year, period), {})
-        where = period_label(period, contract.year)
+        when = danish.period_label(period, contract.year)
         for _goal, target in contract.targets():
             key = target.key
+            where = f"{target.name} ({when})"
             own_rows = rows.get(key, {})
             total = own_rows.get(TOTAL)
             by_kommune = kommune_rows(own_rows)
@@ -69,7 +70,7 @@ def consistency(contract: Contract, values: pd.DataFrame) -> list[Finding]:
                         "not_per_kommune",
                         period,
                         key,
-                        f"{key} ({where}): har tal pr. kommune, men afrapporteres ikke pr. kommune.",
+                        f"{where}: har tal pr. kommune, men afrapporteres ikke pr. kommune.",
                     )
                 )
             for code in sorted(set(by_kommune) - geography - {OUTSIDE}):
@@ -78,7 +79,7 @@ def consistency(contract: Contract, values: pd.DataFrame) -> list[Finding]:
                         "outside",
                         period,
                         key,
-                        f"{key} ({where}): kommune {code} ligger uden for kontraktens område; "
+                        f"{where}: kommune {code} ligger uden for kontraktens område; "
                         "tallet tæller med i totalen, men ikke i spredning og dækning.",
                         code,
                     )
@@ -95,14 +96,15 @@ def consistency(contract: Contract, values: pd.DataFrame) -> list[Finding]:
                     )
                 )
             if target.parts and all(p in rows for p in target.parts) and key in rows:
-                findings.extend(_parts(period, key, where, target.parts, rows))
+                names = tuple(name_of(contract, p) for p in target.parts)
+                findings.extend(_parts(period, key, where, target.parts, names, rows))
         for key in sorted(set(rows) - set(keys)):
             findings.append(
                 Finding(
                     "unknown_target",
                     period,
                     key,
-                    f"{key} ({where}): måltallet findes ikke i kontrakten; værdien vises, "
+                    f"{key} ({when}): måltallet findes ikke i kontrakten; værdien vises, "
                     "men indgår ikke i status.",
                 )
             )
@@ -125,7 +127,7 @@ def _kommune_sum(
                     "kommune_sum",
                     period,
                     key,
-                    f"{key} ({where}): kommunernes {label} giver {_num(added)}, "
+                    f"{where}: kommunernes {label} giver {_num(added)}, "
                     f"men totalen er {_num(given)}.",
                 )
             ]
@@ -144,7 +146,7 @@ def _row_findings(
                 "binary",
                 period,
                 key,
-                f"{key} ({where}{place}): skal bedømmes 1 (opfyldt) eller 0 (ikke opfyldt), "
+                f"{where}{place}: skal bedømmes 1 (opfyldt) eller 0 (ikke opfyldt), "
                 f"men er {_num(number)}.",
                 code,
             )
@@ -155,7 +157,7 @@ def _row_findings(
                 "share",
                 period,
                 key,
-                f"{key} ({where}{place}): tælleren {_num(row.numerator)} er større end "  # type: ignore[arg-type]
+                f"{where}{place}: tælleren {_num(row.numerator)} er større end "  # type: ignore[arg-type]
                 f"nævneren {_num(row.denominator)}.",  # type: ignore[arg-type]
                 code,
             )
@@ -164,7 +166,12 @@ def _row_findings(
 
 
 def _parts(
-    period: str, key: str, where: str, parts: tuple[str, ...], rows: dict[str, dict[str, Reported]]
+    period: str,
+    key: str,
+    where: str,
+    parts: tuple[str, ...],
+    names: tuple[str, ...],
+    rows: dict[str, dict[str, Reported]],
 ) -> list[Finding]:
     total = rows[key].get(TOTAL) or summed(kommune_rows(rows[key]).values())
     numbers = [(rows[p].get(TOTAL) or summed(kommune_rows(rows[p]).values())).number for p in parts]
@@ -173,13 +180,12 @@ def _parts(
     added = sum(n for n in numbers if n is not None)
     if not _differs(total.number, added):
         return []
-    names = " og ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else parts[0]
     return [
         Finding(
             "parts",
             period,
             key,
-            f"{key} ({where}): delene {names} giver {_num(added)}, men totalen er "
+            f"{where}: delene {danish.join(names)} giver {_num(added)}, men totalen er "
             f"{_num(total.number)}.",
         )
     ]

@@ -50,6 +50,7 @@ COLUMNS: tuple[str, ...] = (
     "period",
     "goal",
     "target",
+    "label",
     "text",
     "kind",
     "direction",
@@ -86,7 +87,8 @@ FLOAT_COLUMNS: tuple[str, ...] = (
     "ci_high",
 )
 TEXT_COLUMNS = frozenset(
-    {"house", "period", "goal", "target", "text", "kind", "direction", "unit", "status"}
+    {"house", "period", "goal", "target", "label", "text", "kind", "direction", "unit"}
+    | {"status"}
     | {"status_label", "comment", "note"}
 )
 Rows = dict[str, dict[str, Reported]]
@@ -223,6 +225,7 @@ def _judge(
         "period": period,
         "goal": goal.number,
         "target": target.key,
+        "label": target.name,
         "text": target.text,
         "kind": target.kind,
         "direction": target.direction,

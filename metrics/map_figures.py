@@ -18,8 +18,8 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from contracts import danish
 from contracts.reference import GEOJSON_PATH, kommuner
-from metrics.format import fmt_number
 
 NO_ACTIVITY = "Ingen aktivitet"
 NO_ACTIVITY_COLOR = "#c8c8c8"
@@ -91,7 +91,7 @@ def kommune_table(values: pd.DataFrame, *, geography: list[str], per_10000: bool
 
 def _hover_number(value: float, per_10000: bool) -> str:
     decimals = 1 if per_10000 and not float(value).is_integer() else 0
-    return fmt_number(value, decimals)
+    return danish.number(value, decimals)
 
 
 def kommune_map(

@@ -34,6 +34,7 @@ TARGET_COLUMNS = [
     "house",
     "framework_goal",
     "target",
+    "label",
     "kind",
     "unit",
     "actual",

@@ -15,8 +15,8 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from contracts.wording import RESULT_DECIMALS
 from metrics.charts import FONT
-from metrics.format import KIND_DECIMALS
 from metrics.statuses import STATUS_COLORS, STATUS_LABELS, STATUS_SEVERITY
 
 #: A figure as plotly.js reads it: ``{"data": [...], "layout": {...}}``.
@@ -53,7 +53,7 @@ def band_size(n_targets: int) -> tuple[int, int]:
 
 
 def _tickformat(kind: str) -> str:
-    decimals = KIND_DECIMALS.get(kind, 1)
+    decimals = RESULT_DECIMALS.get(kind, 0 if kind in {"count", "coverage"} else 1)
     return ",.0f" if decimals == 0 else ",~r" if kind != "ratio" else ",.2f"
 
 

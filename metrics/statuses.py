@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
+# The Danish labels belong to the one wording of what people read.
+from contracts.wording import STATUS_LABELS as STATUS_LABELS
+
 OPFYLDT = "opfyldt"
 PAA_VEJ = "paa_vej"
 I_RISIKO = "i_risiko"
 IKKE_OPFYLDT = "ikke_opfyldt"
 MANGLER_DATA = "mangler_data"
 MAALES_SENERE = "maales_senere"
-
-STATUS_LABELS: dict[str, str] = {
-    OPFYLDT: "Opfyldt",
-    PAA_VEJ: "På vej",
-    I_RISIKO: "I risiko",
-    IKKE_OPFYLDT: "Ikke opfyldt",
-    MANGLER_DATA: "Mangler data",
-    MAALES_SENERE: "Måles senere",
-}
 
 #: Most severe first: the order a goal takes the worst of its targets in (DOMAIN.md), then
 #: the two statuses that never decide a goal on their own.

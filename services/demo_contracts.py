@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 
+from contracts import danish
 from contracts.models import (
     HOUSE_KEYS,
     Baseline,
@@ -30,7 +31,6 @@ from contracts.reference import (
     houses,
     kommuner,
 )
-from metrics.format import fmt_number
 
 DEMO_YEARS: tuple[int, ...] = (2022, 2023, 2024, 2025, 2026)
 #: House-years for which the sources say there was no contract at all.
@@ -60,7 +60,8 @@ def _demo_national_targets(year: int, forloeb: int) -> list[tuple[int, list[Targ
     """Demo targets for national goals whose numbers the sources do not give (2024–2027)."""
     return [
         (1, [Target(key="1a", kind="count", value=_rounded(forloeb * 0.3), unit="iværksættere",
-                    text=f"Erhvervshuset vejleder {fmt_number(_rounded(forloeb * 0.3))} iværksættere i {year}.")]),
+                    unit_singular="iværksætter",
+                    text=f"Erhvervshuset vejleder {danish.number(_rounded(forloeb * 0.3))} iværksættere i {year}.")]),
         (2, [Target(key="2a", kind="percentage", value=50, unit="%", measured=_FY,
                     text=f"Kendskabsgraden til erhvervshuset er mindst 50 pct. i {year}.")]),
         (3, [
@@ -75,7 +76,7 @@ def _demo_national_targets(year: int, forloeb: int) -> list[tuple[int, list[Targ
                     text="Vejledte vækstvirksomheder har en mervækst i omsætning på mindst "
                          "10 procentpoint i forhold til en kontrolgruppe.")]),
         (6, [Target(key="6a", kind="count", value=_rounded(forloeb * 0.1), unit="forløb",
-                    text=f"Mindst {fmt_number(_rounded(forloeb * 0.1))} forløb har grøn omstilling som tema.")]),
+                    text=f"Mindst {danish.number(_rounded(forloeb * 0.1))} forløb har grøn omstilling som tema.")]),
     ]  # fmt: skip
 
 
@@ -87,11 +88,11 @@ def _local_goals(year: int, forloeb: int, n_kommuner: int) -> list[Goal]:
              data_source="Erhvervshusets CRM", targets=(
                 Target(key="8a", kind="count", value=forloeb, unit="forløb", per_kommune=True,
                        parts=("8b", "8c"),
-                       text=f"Samlet set skal erhvervshuset gennemføre {fmt_number(forloeb)} forløb i {year}."),
+                       text=f"Samlet set skal erhvervshuset gennemføre {danish.number(forloeb)} forløb i {year}."),
                 Target(key="8b", kind="count", value=short, unit="forløb",
-                       text=f"Erhvervshuset gennemfører {fmt_number(short)} korte forløb i {year}."),
+                       text=f"Erhvervshuset gennemfører {danish.number(short)} korte forløb i {year}."),
                 Target(key="8c", kind="count", value=long_, unit="forløb",
-                       text=f"Erhvervshuset gennemfører {fmt_number(long_)} lange forløb i {year}."),
+                       text=f"Erhvervshuset gennemfører {danish.number(long_)} lange forløb i {year}."),
              )),
         Goal(number="9", title="Bred geografisk dækning", scope="local",
              data_source="CRM suppleret med virksomhedernes kommunetilhørsforhold", targets=(
@@ -101,14 +102,14 @@ def _local_goals(year: int, forloeb: int, n_kommuner: int) -> list[Goal]:
                             "med en afvigelse på maks. 10 procentpoint."),
                 Target(key="9b", kind="assessment",
                        text="Kommunefordelingen følges løbende i dialog med lokale aktører."),
-                Target(key="9c", kind="coverage", value=n_kommuner, unit="cases",
+                Target(key="9c", kind="coverage", value=n_kommuner, unit="cases", unit_singular="case",
                        per_kommune=True, minimum_per_kommune=1,
                        text=f"Der udarbejdes {n_kommuner} cases (en fra hver kommune)."),
              )),
         Goal(number="11", title="Knudepunkt for erhvervsfremme", scope="local", targets=(
                 Target(key="11b", kind="change_relative", value=5, cumulative=True,
                        baseline=Baseline(value=_rounded(forloeb * 0.064, 1), year=year - 2),
-                       unit="ansøgninger",
+                       unit="ansøgninger", unit_singular="ansøgning",
                        text="5 % flere virksomheder end for to år siden søger Innovationsfonden."),
                 Target(key="11f", kind="milestone", deadline=dt.date(year, 3, 31),
                        text="Samarbejdsmodellen med kommunerne færdiggøres i 1. kvartal."),
@@ -118,7 +119,7 @@ def _local_goals(year: int, forloeb: int, n_kommuner: int) -> list[Goal]:
              )),
         Goal(number="13", title="Grøn omstilling blandt virksomhederne", scope="local", targets=(
                 Target(key="13b", kind="range", value=15, upper=20, cumulative=True,
-                       unit="virksomheder",
+                       unit="virksomheder", unit_singular="virksomhed",
                        text="Der laves et særligt grønt forløb for 15-20 virksomheder."),
              )),
         Goal(number="15", title="Gearing af erhvervsfremmeindsatsen", scope="local", targets=(

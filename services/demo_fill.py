@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from contracts import danish
 from contracts.loader import load_folder
 from db import Store
-from metrics.format import fmt_number
 from services.catalog import with_demo
 from services.demo import install_demo
 
@@ -22,7 +22,7 @@ def fill_demo(store: Store, *, as_of: dt.date) -> str:
     years = sorted({r.year for r in rounds})
     span = f"{years[0]}–{years[-1]}" if years else "ingen år"
     return (
-        f"Demodata indlæst: {fmt_number(len(rounds))} indberetninger og "
-        f"{fmt_number(n_demo)} værdier for {houses} erhvervshuse, {span}. "
+        f"Demodata indlæst: {danish.number(len(rounds))} indberetninger og "
+        f"{danish.number(n_demo)} værdier for {houses} erhvervshuse, {span}. "
         "Alt er markeret som demo og fjernes med 'python cli.py demo --clear'."
     )

@@ -19,13 +19,14 @@ from typing import Any
 
 import pandas as pd
 
+from contracts import wording
 from contracts.models import Contract, Target
 from contracts.reference import kommuner
 from db.records import SOURCE_ENTERED, ValueKey, ValueRow
 from metrics import fulfilment
-from metrics.format import fmt_value
 from services.values_io.numbers import KIND_LABELS, danish_number
 from services.values_io.parse import parse_number
+from services.values_io.text import clean_text
 from services.values_io.validate import ADDITIVE_KINDS, FIELD_OF, check_numbers
 
 NUMBER_COLUMNS: tuple[str, ...] = tuple(FIELD_OF)  # værdi, tæller, nævner, promotorer, ...
@@ -45,7 +46,6 @@ OUTSIDE = "0"
 OUTSIDE_NAME = "Uden for geografien / ukendt"
 DERIVED_SOURCE = f"{SOURCE_ENTERED} (sum af kommunerækker)"
 TEXT_WIDTH = 90
-_DIRECTION_SIGNS = {"at_least": "≥", "at_most": "≤", "above": ">"}
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ def changes(contract: Contract, period: str, table: EntryTable, edited: EntryTab
         if not edited_here:
             continue
         changed.add(place)
-        comment = _text(record["kommentar"]) or None
+        comment = _comment(record["kommentar"], report)
         version = int(old["version"])
         if not numbers:
             if comment:
@@ -154,7 +154,7 @@ def _derive_totals(
         if (key, "") in changed and given is not None:
             if abs(given - total) > 1e-9 * max(1.0, abs(given)):
                 problems.append(
-                    f"Måltal {key}, kolonne 'værdi': totalen {danish_number(given)} er ikke "
+                    f"Måltal {target.name}, kolonne 'værdi': totalen {danish_number(given)} er ikke "
                     f"summen af kommunerækkerne ({danish_number(total)})"
                 )
             continue
@@ -193,15 +193,10 @@ def _row(
 
 
 def target_text(target: Target) -> str:
-    """The måltal in short: ``≥ 1.680 forløb``, ``15–20``, ``måltal ikke oplyst``."""
-    if not target.value_stated:
-        return "måltal ikke oplyst"
-    goal = target.target_value
-    if goal is None:
+    """The måltal in short: ``mindst 1.680 forløb``, ``mellem 15 og 20 virksomheder``."""
+    if target.value_stated and target.target_value is None:
         return "1 = ja, 0 = nej"
-    if target.kind == "range" and target.upper is not None:
-        return f"{danish_number(goal)}–{danish_number(target.upper)}"
-    return f"{_DIRECTION_SIGNS[target.direction]} {fmt_value(target.kind, goal, target.unit)}"
+    return wording.level_text(target)
 
 
 def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
@@ -227,6 +222,15 @@ def _parse(record: Mapping[Any, Any], report: Callable[[str, str], None]) -> dic
     return numbers
 
 
+def _comment(cell: Any, report: Callable[[str, str], None]) -> str | None:
+    """Through the same door as an import's comments (line breaks kept, controls refused)."""
+    try:
+        return clean_text(_text(cell)) or None
+    except ValueError as exc:
+        report("kommentar", str(exc))
+        return None
+
+
 def _ignore(column: str, text: str) -> None:
     return None
 
@@ -235,7 +239,7 @@ def _reporter(problems: list[str], target: Target, kommune: str) -> Callable[[st
     where = f" ({_kommune_name(kommune)}, {kommune})" if kommune else ""
 
     def report(column: str, text: str) -> None:
-        problems.append(f"Måltal {target.key}{where}, kolonne '{column}': {text}")
+        problems.append(f"Måltal {target.name}{where}, kolonne '{column}': {text}")
 
     return report
 

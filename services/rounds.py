@@ -46,7 +46,8 @@ def missing_comments(table: pd.DataFrame) -> list[str]:
     """One Danish line per target that needs a comment before the round can be submitted."""
     problems = []
     for row in table.to_dict("records"):
-        comment, status, target = row["comment"], str(row["status"]), row["target"]
+        # Named as people write it ("8c – vækstplaner"), never by a dotted key.
+        comment, status, target = row["comment"], str(row["status"]), row["label"]
         if isinstance(comment, str) and comment.strip():
             continue
         assessed = row["kind"] == "assessment" or not row["value_stated"]

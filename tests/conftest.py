@@ -11,20 +11,15 @@ Database fixtures (owned by the store, ``db/``):
 
 from __future__ import annotations
 
-import glob
 import os
-import shutil
-import socket
-import subprocess
 import sys
-import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from db_support import postgres_unavailable
+from db_support import PostgresCluster
 
 if TYPE_CHECKING:
     from db import Store
@@ -40,12 +35,6 @@ def root() -> Path:
     return ROOT
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def postgres_admin_url() -> Iterator[str]:
     """A throwaway cluster run as the postgres user (initdb refuses root), stopped at the end."""
@@ -53,47 +42,11 @@ def postgres_admin_url() -> Iterator[str]:
     if given:
         yield given
         return
-    bins = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
-    if not bins or not Path(bins[-1], "pg_ctl").exists():
-        postgres_unavailable("ingen server i /usr/lib/postgresql/*/bin")
-    if os.geteuid() != 0 or shutil.which("runuser") is None:
-        postgres_unavailable("testklyngen startes som brugeren postgres og kræver root")
-    bindir = Path(bins[-1])
-    workdir = Path(tempfile.mkdtemp(prefix="resultatkontrakter-pg-"))
-    datadir = workdir / "data"
+    cluster = PostgresCluster()
     try:
-        shutil.chown(workdir, user="postgres", group="postgres")
-    except LookupError:
-        shutil.rmtree(workdir, ignore_errors=True)
-        postgres_unavailable("der er ingen bruger postgres")
-    port = _free_port()
-
-    def as_postgres(*args: str, check: bool = True) -> None:
-        subprocess.run(
-            ["runuser", "-u", "postgres", "--", *args],
-            check=check,
-            capture_output=True,
-            cwd=workdir,
-        )
-
-    options = f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off"
-    try:
-        as_postgres(str(bindir / "initdb"), "-D", str(datadir), "-U", "app", "--auth=trust")
-        # -l: the server must not inherit our pipes, or capturing its output never ends.
-        log = str(workdir / "server.log")
-        as_postgres(
-            str(bindir / "pg_ctl"), "-D", str(datadir), "-l", log, "-o", options, "-w", "start"
-        )
-    except subprocess.CalledProcessError as exc:
-        shutil.rmtree(workdir, ignore_errors=True)
-        postgres_unavailable(exc.stderr.decode(errors="replace").strip()[-300:])
-    try:
-        yield f"postgresql+psycopg://app@127.0.0.1:{port}/postgres"
+        yield cluster.admin_url
     finally:
-        as_postgres(
-            str(bindir / "pg_ctl"), "-D", str(datadir), "-m", "immediate", "stop", check=False
-        )
-        shutil.rmtree(workdir, ignore_errors=True)
+        cluster.remove()
 
 
 @pytest.fixture(scope="session")

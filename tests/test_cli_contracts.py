@@ -144,20 +144,22 @@ def test_show_prints_the_contract_as_a_danish_document(
     text = capsys.readouterr().out
     assert text.startswith("Resultatkontrakt 2022: Erhvervshus Sjælland\n")
     for line in [
-        "Status: godkendt",
-        "Rammeaftale: 2021-2023",
-        "Godkendt: 2021-10-13",
-        "Geografi: 17 kommuner (12 by, 5 land)",
-        "Mål 1: Kendskab (nationalt, rammeaftalens mål 1)",
+        "Status: Godkendt af KKR 13. oktober 2021",
+        "Rammeaftale: Rammeaftale for erhvervshusene 2021-2023",
+        "Geografi: 17 kommuner",
+        "Mål 1 – Kendskab (nationalt, rammeaftalens mål 1)",
         "  1a  Kendskabet stiger med 5 procentpoint.",
-        "      ændring i procentpoint · +5 procentpoint over udgangsniveauet 34: mindst 39",
-        "      Udgangsniveau: 34 (2020, ERST kendskabsmåling)",
-        "      Måles: helår, kun 2021",
+        "      Type: ændring i procentpoint",
+        "      Måltal: mindst 39 % (5 procentpoint over udgangsniveauet 34 %)",
+        "      Udgangsniveau: 34 % i 2020 (ERST kendskabsmåling)",
+        "      Måles: kun helår 2021",
         "      Note: Målt i efteråret 2021.",
-        "Mål 8: Forløb (lokalt)",
+        "Mål 8 – Forløb (lokalt)",
         "  8a  Erhvervshuset gennemfører 1.680 forløb.",
-        "      antal · mindst 1.680 forløb · pr. kommune",
+        "      Type: antal",
+        "      Måltal: mindst 1.680 forløb",
         "      Måles: 1. halvår og helår",
+        "      Pr. kommune: afrapporteres pr. kommune",
     ]:
         assert line in text.splitlines()
 
@@ -196,7 +198,7 @@ def test_show_gives_the_draft_where_only_a_draft_exists(
         DRAFT.replace("2022", "2023"), encoding="utf-8"
     )
     assert cli.main(["show", "sjaelland", "2023"]) == 0
-    assert "Status: udkast" in capsys.readouterr().out.splitlines()
+    assert "Status: Udkast" in capsys.readouterr().out.splitlines()
 
 
 @pytest.mark.parametrize(

@@ -125,11 +125,15 @@ def target_fields(draw: st.DrawFn, year: int, municipalities: int) -> dict[str, 
 
 @st.composite
 def targets(draw: st.DrawFn, key: str, year: int, municipalities: int) -> Target:
+    unit = draw(maybe_texts)
     common = {
         "key": key,
+        "label": draw(st.none() | texts.map(lambda text: f"{key} – {text}")),
         "text": draw(texts),
         "direction": draw(st.sampled_from(["at_least", "at_most", "above"])),
-        "unit": draw(maybe_texts),
+        "unit": unit,
+        "unit_singular": draw(maybe_texts) if unit is not None else None,
+        "interpretation": draw(maybe_texts),
         "segment": draw(maybe_texts),
         "h1_share": draw(st.floats(min_value=0, max_value=1, exclude_min=True)),
         "cumulative": draw(st.none() | st.booleans()),
@@ -187,8 +191,12 @@ def _linked_goal(draw: st.DrawFn) -> Goal:
                 per_kommune=True,
                 parts=("99a.korte", "99a.lange"),
             ),
-            Target(key="99a.korte", text="Korte forløb", kind="count", value=short),
-            Target(key="99a.lange", text="Lange forløb", kind="count", value=long_),
+            Target(
+                key="99a.korte", label="99a – korte", text="Korte forløb", kind="count", value=short
+            ),
+            Target(
+                key="99a.lange", label="99a – lange", text="Lange forløb", kind="count", value=long_
+            ),
             Target(
                 key="99b",
                 text="Forløbene fordeles på by og land",

@@ -48,10 +48,12 @@ goals:
         value: 800
         parts: [8c.handlingsplaner, 8c.vaekstplaner]
       - key: 8c.handlingsplaner
+        label: 8c – handlingsplaner
         text: 485 handlingsplaner
         kind: count
         value: 485
       - key: 8c.vaekstplaner
+        label: 8c – vækstplaner
         text: 315 vækstplaner
         kind: count
         value: 315
@@ -167,7 +169,7 @@ def test_a_sub_goal_under_a_national_goal_the_contract_lacks_is_questioned(
 ) -> None:
     text = SJAELLAND.replace("under: 2", "under: 4")
     assert load(tmp_path, {"rammeaftale.yaml": FRAMEWORK, "s.yaml": text}) == [
-        "advarsel: s.yaml:37: goals[1].under: kontrakten har intet nationalt mål 4"
+        "advarsel: s.yaml:39: goals[1].under: kontrakten har intet nationalt mål 4"
     ]
 
 
@@ -191,7 +193,7 @@ def test_coverage_is_held_against_the_contracts_own_geography(tmp_path: Path) ->
         "framework: 2021-2023\ngeography: ['259', '265']\nclassification: {'259': by, '265': by}\n",
     )
     assert load(tmp_path, {"rammeaftale.yaml": FRAMEWORK, "s.yaml": text}) == [
-        "s.yaml:50: goals[1].targets[1].value: dækningsmålet kræver 17 kommuner, "
+        "s.yaml:52: goals[1].targets[1].value: dækningsmålet kræver 17 kommuner, "
         "men geografien har kun 2"
     ]
 
@@ -199,4 +201,28 @@ def test_coverage_is_held_against_the_contracts_own_geography(tmp_path: Path) ->
 def test_a_framework_unknown_with_no_frameworks_at_all_says_so(tmp_path: Path) -> None:
     assert load(tmp_path, {"s.yaml": SJAELLAND}) == [
         "s.yaml:4: framework: ukendt rammeaftale '2021-2023' (der er ingen rammeaftaler)"
+    ]
+
+
+def test_two_targets_named_alike_name_both_places(tmp_path: Path) -> None:
+    text = SJAELLAND.replace("label: 8c – vækstplaner", "label: 8c – Handlingsplaner")
+    assert load(tmp_path, {"rammeaftale.yaml": FRAMEWORK, "s.yaml": text}) == [
+        "s.yaml:32: goals[0].targets[4].label: navnet '8c – Handlingsplaner' bruges allerede af "
+        "goals[0].targets[3] (linje 26)"
+    ]
+
+
+def test_a_label_may_not_take_another_targets_key_as_its_name(tmp_path: Path) -> None:
+    text = SJAELLAND.replace("label: 8c – vækstplaner", "label: 8b")
+    assert load(tmp_path, {"rammeaftale.yaml": FRAMEWORK, "s.yaml": text}) == [
+        "s.yaml:32: goals[0].targets[4].label: navnet '8b' bruges allerede af "
+        "goals[0].targets[1] (linje 17)"
+    ]
+
+
+def test_a_dotted_key_without_a_label_is_an_error_at_its_line(tmp_path: Path) -> None:
+    text = SJAELLAND.replace("        label: 8c – vækstplaner\n", "")
+    assert load(tmp_path, {"rammeaftale.yaml": FRAMEWORK, "s.yaml": text}) == [
+        "s.yaml:31: goals[0].targets[4].label: måltallet '8c.vaekstplaner' har punktum i nøglen og "
+        "skal have en label, som folk skriver den, fx '8c – vækstplaner'"
     ]

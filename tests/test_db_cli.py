@@ -17,7 +17,10 @@ def test_db_upgrade_creates_the_schema_and_says_so(
     code = main(["db", "upgrade", "--url", url])
 
     assert code == 0
-    assert capsys.readouterr().out == f"Databasen er opdateret ({url}, version 0003_report_snapshots).\n"
+    assert (
+        capsys.readouterr().out
+        == f"Databasen er opdateret ({url}, version 0003_report_snapshots).\n"
+    )
 
 
 def test_db_upgrade_reads_database_url(
@@ -31,24 +34,27 @@ def test_db_upgrade_reads_database_url(
 
 
 @pytest.mark.parametrize(
-    ("url", "message"),
+    ("url", "message", "code"),
     [
         (
             "foo://bar",
             "fejl: Ugyldig database-URL (foo://bar): ukendt databasetype. "
             "Brug sqlite:///sti/til/fil.sqlite eller postgresql+psycopg://bruger@vært/database.\n",
+            1,
         ),
         (
             "sqlite:////findes/ikke/mappe/x.sqlite",
-            "fejl: Databasen kan ikke nås (sqlite:////findes/ikke/mappe/x.sqlite): "
-            "unable to open database file\n",
+            "fejl: Databasen kan ikke åbnes: databasefilen eller dens mappe findes ikke, er "
+            "skrivebeskyttet, eller programmet må ikke bruge den. Intet er ændret. Prøv igen om "
+            "lidt; varer det ved, så kontakt den, der driver systemet.\n",
+            3,
         ),
     ],
 )
-def test_db_upgrade_on_a_bad_url_prints_one_line_and_exits_1(
-    url: str, message: str, capsys: pytest.CaptureFixture[str]
+def test_db_upgrade_on_a_bad_url_prints_one_line_and_exits_non_zero(
+    url: str, message: str, code: int, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code = main(["db", "upgrade", "--url", url])
+    exit_code = main(["db", "upgrade", "--url", url])
 
     captured = capsys.readouterr()
-    assert (code, captured.out, captured.err) == (1, "", message)
+    assert (exit_code, captured.out, captured.err) == (code, "", message)

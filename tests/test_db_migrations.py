@@ -90,13 +90,13 @@ def test_an_unusable_url_is_one_danish_line(url: str, message: str) -> None:
     assert str(caught.value) == message
 
 
-def test_an_unreachable_database_hides_the_password() -> None:
+def test_an_unreachable_database_is_danish_and_shows_neither_address_nor_password() -> None:
     store = Store("postgresql+psycopg://app:hemmelig@127.0.0.1:9/rk")
 
     with pytest.raises(UserError) as caught:
         store.upgrade()
 
-    assert str(caught.value).startswith(
-        "Databasen kan ikke nås (postgresql+psycopg://app:***@127.0.0.1:9/rk): "
+    assert str(caught.value) == (
+        "Databasen kan ikke nås: serveren svarer ikke, eller forbindelsen blev afbrudt. "
+        "Intet er ændret. Prøv igen om lidt; varer det ved, så kontakt den, der driver systemet."
     )
-    assert "hemmelig" not in str(caught.value)

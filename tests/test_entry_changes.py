@@ -138,7 +138,7 @@ def test_an_empty_row_that_was_empty_saves_nothing() -> None:
         ),
         (
             {("3b.drift", "", "promotorer"): "61"},
-            "Måltal 3b.drift, kolonne 'passive': mangler (promotorer, passive og kritikere "
+            "Måltal 3b – drift, kolonne 'passive': mangler (promotorer, passive og kritikere "
             "angives sammen)",
         ),
     ],
@@ -190,3 +190,22 @@ def test_the_tables_given_are_not_changed() -> None:
     edited = edit(start, {("8a", "", "værdi"): "1"})
     changes(contract(), "FY", start, edited)
     pd.testing.assert_frame_equal(start.totals, before)
+
+
+def test_a_line_break_pasted_from_word_is_saved_as_a_line_break() -> None:
+    found = changed({("15a", "", "værdi"): "2,4", ("15a", "", "kommentar"): "Et\x0bTo\r\nTre"})
+    assert found.rows == (
+        ValueRow(key("15a"), value=2.4, comment="Et\nTo\nTre", expected_version=0),
+    )
+
+
+def test_a_control_character_in_a_comment_is_refused_like_on_import() -> None:
+    found = changed({("15a", "", "værdi"): "2,4", ("15a", "", "kommentar"): "Ring\x07 her"})
+    assert found == EntryChanges(
+        (),
+        (),
+        (
+            "Måltal 15a, kolonne 'kommentar': indeholder et usynligt styretegn (U+0007) efter "
+            "'Ring'; slet det, og skriv teksten igen",
+        ),
+    )

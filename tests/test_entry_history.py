@@ -57,7 +57,7 @@ def test_history_lists_the_periods_events_newest_first_in_danish() -> None:
     assert list(frame.columns) == list(HISTORY_COLUMNS)
     assert frame[["hvem", "hvad", "gammel → ny", "begrundelse"]].values.tolist() == [
         ["anne", "indberetningen genåbnet", "indsendt → åben", "Tal rettet"],
-        ["anne", "ændret 8a (kommune 259)", "1.680 → 1.700 «CRM»", ""],
+        ["anne", "ændret 8a (Køge)", "1.680 → 1.700 «CRM»", ""],
         ["anne", "indsat 12a", "– → 140/251", ""],
     ]
 
@@ -69,9 +69,9 @@ def test_history_keeps_only_the_latest_events() -> None:
 @pytest.mark.parametrize(
     ("moment", "text"),
     [
-        (dt.datetime(2026, 11, 23, 12, 5, tzinfo=dt.UTC), "23. november 2026 kl. 13:05"),
-        (dt.datetime(2026, 6, 30, 22, 30, tzinfo=dt.UTC), "1. juli 2026 kl. 00:30"),
-        (dt.datetime(2026, 6, 30, 9, 0), "30. juni 2026 kl. 11:00"),
+        (dt.datetime(2026, 11, 23, 12, 5, tzinfo=dt.UTC), "23. november 2026 kl. 13.05"),
+        (dt.datetime(2026, 6, 30, 22, 30, tzinfo=dt.UTC), "1. juli 2026 kl. 00.30"),
+        (dt.datetime(2026, 6, 30, 9, 0), "30. juni 2026 kl. 11.00"),
     ],
 )
 def test_times_are_shown_in_danish_time(moment: dt.datetime, text: str) -> None:

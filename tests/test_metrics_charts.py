@@ -24,7 +24,7 @@ SJ = default_geography("sjaelland")
 
 def contract(year: int, value: float) -> Contract:
     targets = [
-        {"key": "8a", "kind": "count", "value": value, "per_kommune": True},
+        {"key": "8a", "kind": "count", "value": value, "unit": "forløb", "per_kommune": True},
         {"key": "9a", "kind": "spread", "value": 10, "direction": "at_most", "source_target": "8a"},
         {"key": "12a", "kind": "percentage", "value": 50},
         {"key": "5a", "kind": "milestone"},
@@ -92,7 +92,7 @@ def test_fulfilment_bars_show_targets_with_a_fulfilment() -> None:
 
 
 def test_trend_chart_has_h1_fy_and_target_lines() -> None:
-    fig = trend_chart(history(CONTRACTS, VALUES, "8a"), "8a", "forløb")
+    fig = trend_chart(history(CONTRACTS, VALUES, "8a"), CONTRACTS[1].target("8a"))  # type: ignore[arg-type]
     names = [trace.name for trace in fig.data]
     assert names == ["1. halvår", "Helår", "Måltal"]
     assert (list(fig.data[0].x), list(fig.data[0].y)) == ([2022, 2023], [900, 700])
@@ -108,7 +108,7 @@ def test_kommune_bar_and_spread_chart_use_danish_labels() -> None:
     chart = spread_chart(spread(CONTRACTS[1], VALUES, period="FY", target="9a"))
     assert [t.name for t in chart.data] == ["Andel af forløb", "Andel af befolkningen"]
     assert list(chart.data[0].x) == ["By", "Land"]
-    assert "pct.-point" in chart.layout.title.text
+    assert "Største afvigelse 3,2 procentpoint; tilladt 10 procentpoint" in chart.layout.title.text
 
 
 def test_figures_do_not_change_their_input() -> None:

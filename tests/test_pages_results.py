@@ -32,7 +32,7 @@ COUNT = {"kind": "count", "value": 1680, "unit": "forløb"}
                 "target_value": 1680,
                 "expected": 840,
             },
-            "900 forløb af 1.680 forløb, forventet ved 1. halvår: 840 forløb",
+            "900 forløb (mål: mindst 1.680 forløb; forventet ved 1. halvår: 840 forløb)",
         ),
         (
             COUNT,
@@ -43,7 +43,7 @@ COUNT = {"kind": "count", "value": 1680, "unit": "forløb"}
                 "target_value": 1680,
                 "expected": NAN,
             },
-            "1.700 forløb af 1.680 forløb",
+            "1.700 forløb (mål: mindst 1.680 forløb)",
         ),
         (
             {"kind": "percentage", "value": 8},
@@ -60,17 +60,17 @@ COUNT = {"kind": "count", "value": 1680, "unit": "forløb"}
         (
             {"kind": "ratio", "value": 2.5},
             {"status": "ikke_opfyldt", "period": "FY", "actual": 2.4, "target_value": 2.5},
-            "2,40 (mål: mindst 2,50)",
+            "faktor 2,40 (mål: mindst faktor 2,50)",
         ),
         (
             {"kind": "spread", "value": 10, "direction": "at_most", "source_target": "8a"},
             {"status": "paa_vej", "period": "H1", "actual": 9.64, "target_value": 10},
-            "Største afvigelse 9,6 pct.-point (højst 10 pct.-point)",
+            "Største afvigelse 9,6 procentpoint (mål: højst 10 procentpoint)",
         ),
         (
             {"kind": "range", "value": 15, "upper": 20, "unit": "virksomheder"},
             {"status": "paa_vej", "period": "FY", "actual": 17, "target_value": 15, "upper": 20},
-            "17 virksomheder (mål: 15–20 virksomheder)",
+            "17 virksomheder (mål: mellem 15 og 20 virksomheder)",
         ),
         ({"kind": "milestone"}, {"status": "opfyldt", "actual": 1}, "Gennemført"),
         ({"kind": "milestone"}, {"status": "paa_vej", "actual": 0}, "Ikke gennemført"),

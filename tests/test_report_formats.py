@@ -68,7 +68,7 @@ def test_the_word_report_has_a_heading_and_a_real_table_per_goal(
     table = next(t for t in document.tables if t.cell(1, 0).text.startswith("8a"))
     assert [c.text for c in table.rows[1].cells[1:]] == [
         "mindst 1.680 forløb",
-        "837 forløb af 1.680 forløb, forventet ved 1. halvår: 840 forløb",
+        "837 forløb (mål: mindst 1.680 forløb; forventet ved 1. halvår: 840 forløb)",
         "50 %",
         "I risiko",
     ]

@@ -9,9 +9,12 @@ from status_support import contract_store
 
 import cli
 from contracts.loader import load_folder
+from contracts.models import Contract
 from db import Store, ValueKey, ValueRow
 from db.errors import NotFound, ValidationFailed
-from services.rounds import approve_round, reopen_round, submit_round
+from metrics import fulfilment
+from metrics.values import values_frame
+from services.rounds import approve_round, missing_comments, reopen_round, submit_round
 
 
 @pytest.fixture
@@ -146,3 +149,42 @@ def test_round_cli_submit_approve_reopen(store: Store, capsys: pytest.CaptureFix
     ]
     audit = store.audit("sjaelland", 2022)
     assert "Fejl i 8a" in audit["reason"].tolist()
+
+
+def test_the_submit_check_names_a_dotted_target_by_its_label() -> None:
+    contract = Contract.model_validate(
+        {
+            "erhvervshus": "sjaelland",
+            "year": 2022,
+            "goals": [
+                {
+                    "number": "8",
+                    "title": "Forløb",
+                    "scope": "local",
+                    "targets": [
+                        {
+                            "key": "8c.vaekstplaner",
+                            "label": "8c – vækstplaner",
+                            "text": "315 vækstplaner",
+                            "kind": "count",
+                            "value": 315,
+                        }
+                    ],
+                }
+            ],
+        }
+    )
+    values = values_frame(
+        [
+            {
+                "house": "sjaelland",
+                "year": 2022,
+                "period": "H1",
+                "target": "8c.vaekstplaner",
+                "value": 20,
+            }
+        ]
+    )
+    assert missing_comments(fulfilment(contract, values, period="H1")) == [
+        "8c – vækstplaner: er i risiko og mangler en kommentar."
+    ]

@@ -72,7 +72,7 @@ def test_table_is_danish(store: Store, capsys: pytest.CaptureFixture[str]) -> No
         "8a",
         "800",
         "forløb",
-        "≥",
+        "mindst",
         "1.680",
         "forløb",
         "840",
@@ -82,8 +82,8 @@ def test_table_is_danish(store: Store, capsys: pytest.CaptureFixture[str]) -> No
         "I",
         "risiko",
     ]
-    assert "57 %" in out and "Måles senere" in out
-    assert out.rstrip().endswith("I alt 4 måltal: 1 i risiko, 2 på vej, 1 måles senere.")
+    assert "57,0 % " in out and "Måles senere" in out
+    assert out.rstrip().endswith("I alt 4 måltal: 1 i risiko, 2 på vej og 1 måles senere.")
 
 
 @pytest.mark.parametrize(

@@ -66,7 +66,7 @@ def test_every_target_has_a_total_row_and_per_kommune_targets_a_row_per_kommune(
     ("key", "sentence", "unit", "kind"),
     [
         ("8b", "880 korte forløb.", "forløb", "antal"),
-        ("12a", "50 % nye kunder.", "%", "procent (0-100)"),
+        ("12a", "50 % nye kunder.", "%", "procentdel (0-100)"),
         ("5a", "Dialogværktøjet er taget i brug.", "", "milepæl (1 = nået, 0 = ikke nået)"),
         ("3b.drift", "NPS på mindst 70 for driftsvejledning.", "", "NPS (-100 til 100)"),
     ],

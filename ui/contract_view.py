@@ -6,10 +6,10 @@ import re
 
 import streamlit as st
 
+from contracts import describe
 from contracts.loader import Catalog
 from contracts.models import Contract, Goal, Target
 from contracts.reference import house_name, houses
-from ui import describe
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#$~|])")
 
@@ -37,9 +37,9 @@ def render_frame(contract: Contract, catalog: Catalog) -> None:
     """Title, status, framework, KKR, geography and the by/land note."""
     st.title(md(contract_title(contract)))
     if contract.status == "godkendt":
-        st.badge(describe.STATUS_LABELS[contract.status], color="green")
+        st.badge(describe.CONTRACT_STATUS_LABELS[contract.status], color="green")
     else:
-        st.badge(describe.STATUS_LABELS[contract.status], color="orange")
+        st.badge(describe.CONTRACT_STATUS_LABELS[contract.status], color="orange")
     if contract.demo:
         st.warning("Demokontrakt: opdigtet til demonstration, ikke en rigtig kontrakt.")
     house = houses().get(contract.erhvervshus)
@@ -47,7 +47,7 @@ def render_frame(contract: Contract, catalog: Catalog) -> None:
     lines = [
         f"**Parter:** {md(kkr)} og {md(house_name(contract.erhvervshus))}",
         f"**Status:** {md(describe.approval_text(contract))}",
-        f"**Rammeaftale:** {md(_framework_text(contract, catalog))}",
+        f"**Rammeaftale:** {md(describe.framework_text(contract, catalog.frameworks))}",
     ]
     st.markdown("  \n".join(lines))
     names = describe.geography_names(contract)
@@ -56,17 +56,15 @@ def render_frame(contract: Contract, catalog: Catalog) -> None:
     st.caption(md(describe.classification_text(contract)))
     if contract.note:
         st.info(md(contract.note))
+    if contract.interpretation:
+        st.info(f"**{describe.INTERPRETATION}:** {md(contract.interpretation)}")
 
 
-def _framework_text(contract: Contract, catalog: Catalog) -> str:
-    if contract.framework is None:
-        return "ingen (kontrakten har kun lokale mål)"
-    framework = catalog.frameworks.get(contract.framework)
-    if framework is None:
-        return f"{contract.framework} (rammeaftalen findes ikke i kontraktmappen)"
-    if framework.id in framework.title:
-        return framework.title
-    return f"{framework.title} ({framework.id})"
+def render_sources(contract: Contract) -> None:
+    """The documents the contract file is written from, as the sources name them."""
+    if contract.sources:
+        st.header("Kilder")
+        st.markdown("\n".join(f"- {md_inline(source)}" for source in contract.sources))
 
 
 def render_sections(contract: Contract) -> None:
@@ -85,30 +83,24 @@ def render_goals(contract: Contract) -> None:
         if goals:
             st.header(heading)
             for goal in goals:
-                render_goal(goal)
+                render_goal(goal, contract)
 
 
-def render_goal(goal: Goal) -> None:
-    st.subheader(md(f"Mål {goal.number} – {goal.title}"))
+def render_goal(goal: Goal, contract: Contract) -> None:
+    st.subheader(md(describe.goal_heading(goal)))
     render_goal_facts(goal)
     for target in goal.targets:
-        render_target(target)
+        render_target(target, contract)
 
 
 def render_goal_facts(goal: Goal) -> None:
-    """Where the goal sits, its purpose, method, data source, reporting and strategic goals."""
-    if goal.under is not None:
-        st.caption(f"Delmål under nationalt mål {goal.under}")
-    if goal.scope == "national" and goal.framework_goal is not None:
-        st.caption(f"Rammeaftalens mål {goal.framework_goal}")
-    facts = [
-        ("Formål", goal.purpose),
-        ("Metode", goal.method),
-        ("Datakilde", goal.data_source),
-        ("Afrapportering", goal.reporting),
-        ("Note", goal.note),
-    ]
-    text = "  \n".join(f"**{label}:** {md(value)}" for label, value in facts if value)
+    """Where the goal sits, its purpose, method, data source, reporting and strategic goals;
+    the contract file's interpretation apart from the contract's own words."""
+    place = describe.goal_place(goal)
+    if place:
+        st.caption(place)
+    facts = describe.goal_facts(goal)
+    text = "  \n".join(f"**{label}:** {md(value)}" for label, value in facts)
     if text:
         st.markdown(text)
     if goal.strategic_goals:
@@ -117,13 +109,20 @@ def render_goal_facts(goal: Goal) -> None:
         )
 
 
-def render_target(target: Target) -> None:
+def render_target(target: Target, contract: Contract) -> None:
     with st.container(border=True):
-        st.markdown(f"**{md(target.key)}** · {md(target.text)}")
-        details = " · ".join(
-            f"{label}: {md_inline(value)}" for label, value in describe.target_details(target)
-        )
-        st.caption(details)
+        st.markdown(f"**{md(target.name)}** · {md(target.text)}")
+        render_target_details(target, contract)
+
+
+def render_target_details(target: Target, contract: Contract) -> None:
+    """The target's facts on one line; its note and the interpretation each on their own."""
+    rows = describe.target_details(target, contract)
+    own = {"Note", describe.INTERPRETATION}
+    st.caption(" · ".join(f"{k}: {md_inline(v)}" for k, v in rows if k not in own))
+    for label, text in rows:
+        if label in own:
+            st.caption(f"**{label}:** {md_inline(text)}")
 
 
 def render_issues(catalog: Catalog) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import streamlit as st
@@ -10,6 +12,7 @@ from contracts.loader import Catalog, contracts_dir, load_folder
 from db import Store, default_database_url
 from db.errors import UserError
 from services.catalog import with_demo
+from ui.contract_view import md
 
 
 def _folder_signature(folder: Path) -> tuple[tuple[str, int], ...]:
@@ -46,6 +49,18 @@ def store() -> Store:
     except UserError as exc:
         st.error(str(exc))
         st.stop()
+
+
+@contextmanager
+def user_errors_shown() -> Iterator[None]:
+    """A page's ``UserError`` that no widget caught, shown as its Danish ``st.error``.
+
+    This is how a database fault in the middle of a page (PostgreSQL stopped, a disk full)
+    reaches the user: one message, never a traceback. The next run of the page tries again."""
+    try:
+        yield
+    except UserError as exc:
+        st.error("\n".join([md(str(exc).splitlines()[0]), *(f"- {md(p)}" for p in exc.problems)]))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

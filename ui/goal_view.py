@@ -7,18 +7,19 @@ import json
 import pandas as pd
 import streamlit as st
 
+from contracts import danish, wording
+from contracts.describe import goal_heading, kommune_label
 from contracts.loader import Catalog
 from contracts.models import Contract, Goal, Target
 from db import Store
 from metrics import fulfilment, goal_status
 from metrics.charts import kommune_bar, trend_chart
-from metrics.format import fmt_value
 from metrics.history import history
 from metrics.kommune import per_kommune
-from ui import describe, overview_view, results
-from ui.contract_view import md, md_inline, render_goal_facts
+from ui import overview_view, results
+from ui.contract_view import md, render_goal_facts, render_target_details
 from ui.overview_view import badge_markdown
-from ui.selection import PERIOD_LABELS, Choice, seed_choice
+from ui.selection import Choice, seed_choice
 
 GOAL_PARAM = "maal"
 AUDIT_COLUMNS = [
@@ -43,42 +44,40 @@ def choose_goal(contract: Contract) -> Goal:
         lambda v: f"Kontrakten har intet mål »{v}«. Viser mål {numbers[0]}.",
     )
     number = st.selectbox(
-        "Mål", numbers, key=GOAL_PARAM, format_func=lambda n: f"Mål {n} – {by_number[n].title}"
+        "Mål", numbers, key=GOAL_PARAM, format_func=lambda n: goal_heading(by_number[n])
     )
     st.query_params[GOAL_PARAM] = number
     return by_number[number]
 
 
-def _stored_number(text: object, kind: str, unit: str | None) -> str:
+def _stored_number(text: object, target: Target) -> str:
     """The number of an audit row's JSON ("old"/"new"), in Danish; parts where no value."""
     if not isinstance(text, str) or not text:
         return ""
     data = json.loads(text)
     value = data.get("value")
     if value is not None:
-        return fmt_value(kind, float(value), unit)
+        return wording.value_text(target, float(value))
     if data.get("numerator") is not None and data.get("denominator") is not None:
-        return (
-            f"{fmt_value('count', data['numerator'])} af {fmt_value('count', data['denominator'])}"
-        )
+        return f"{danish.number(data['numerator'])} af {danish.number(data['denominator'])}"
     parts = [data.get(k) for k in ("promoters", "passives", "detractors")]
     if all(p is not None for p in parts):
-        return "/".join(fmt_value("count", p) for p in parts) + " (promotorer/passive/kritikere)"
+        return "/".join(danish.number(p) for p in parts) + " (promotorer/passive/kritikere)"
     return ""
 
 
 def audit_table(audit: pd.DataFrame, target: Target) -> pd.DataFrame:
-    """The store's audit rows of one target as a Danish table, newest first."""
-    unit = target.unit if target.kind in {"count", "amount"} else None
+    """The store's audit rows of one target as a Danish table, newest first; moments in
+    Danish time in the one format of every page (``contracts.danish.date_time``)."""
     rows = [
         {
-            "Tidspunkt": row["at"].strftime("%d.%m.%Y %H:%M") if row["at"] is not None else "",
+            "Tidspunkt": danish.date_time(row["at"]) if row["at"] is not None else "",
             "Bruger": row["user"],
             "Handling": row["action"],
-            "Periode": PERIOD_LABELS.get(row["period"], row["period"]),
-            "Kommune": describe.kommune_label(row["kommune"]),
-            "Før": _stored_number(row["old"], target.kind, unit),
-            "Efter": _stored_number(row["new"], target.kind, unit),
+            "Periode": danish.period_label(row["period"], capital=True),
+            "Kommune": kommune_label(row["kommune"]),
+            "Før": _stored_number(row["old"], target),
+            "Efter": _stored_number(row["new"], target),
             "Begrundelse": row["reason"] if isinstance(row["reason"], str) else "",
         }
         for row in audit.to_dict("records")
@@ -94,7 +93,7 @@ def render(choice: Choice, catalog: Catalog, store: Store) -> None:
         st.warning(overview_view.DEMO_BANNER)
     table = fulfilment(contract, values, period=period)
     status = goal_status(contract, table).set_index("goal").loc[goal.number, "status"]
-    st.header(f"{md(f'Mål {goal.number} – {goal.title}')} {badge_markdown(str(status))}")
+    st.header(f"{md(goal_heading(goal))} {badge_markdown(str(status))}")
     render_goal_facts(goal)
     rows = {str(r["target"]): results.record(r) for r in table.to_dict("records")}
     house_contracts = [c for c in catalog.contracts if c.erhvervshus == choice.house]
@@ -114,25 +113,25 @@ def render_target(
 ) -> None:
     with st.container(border=True):
         st.markdown(
-            f"**{md(target.key)}** · {md(target.text)} {badge_markdown(str(row['status']))}"
+            f"**{md(target.name)}** · {md(target.text)} {badge_markdown(str(row['status']))}"
             f"\n\n{md(results.result_text(row, target))}"
         )
         comment = row.get("comment")
         if isinstance(comment, str) and comment:
             st.caption(f"Kommentar: {md(comment)}")
-        st.caption(" · ".join(f"{k}: {md_inline(v)}" for k, v in describe.target_details(target)))
+        render_target_details(target, contract)
         trend, kommuner, log = st.tabs(["Udvikling", "Pr. kommune", "Historik"])
         with trend:
             past = history(house_contracts, values, target.key)
             if past["actual"].notna().any():
-                figure = trend_chart(past, target.key, target.unit)
+                figure = trend_chart(past, target)
                 st.plotly_chart(figure, config={"displayModeBar": False}, key=f"trend-{target.key}")
             else:
                 st.caption("Ingen indberettede tal for målet endnu.")
         with kommuner:
             if target.per_kommune:
                 frame = per_kommune(contract, values, period=period, target=target.key)
-                figure = kommune_bar(frame, f"{target.key} pr. kommune")
+                figure = kommune_bar(frame, f"{target.name} pr. kommune")
                 st.plotly_chart(figure, config={"displayModeBar": False}, key=f"bar-{target.key}")
             else:
                 st.caption("Målet afrapporteres ikke pr. kommune.")

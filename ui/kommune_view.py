@@ -8,12 +8,11 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from contracts import danish
 from contracts.models import Contract, Target
 from metrics.charts import spread_chart
-from metrics.format import fmt_number
 from metrics.kommune import coverage, per_kommune, spread
 from metrics.map_figures import kommune_map
-from ui import format as fmt
 from ui.contract_view import md
 from ui.selection import Choice, seed_choice
 
@@ -43,14 +42,14 @@ def choose_target(targets: list[Target]) -> Target:
         TARGET_PARAM,
         keys,
         keys[0],
-        lambda v: f"Måltallet »{v}« afrapporteres ikke pr. kommune. Viser {keys[0]}.",
+        lambda v: f"Måltallet »{v}« afrapporteres ikke pr. kommune. Viser {targets[0].name}.",
     )
     by_key = {t.key: t for t in targets}
     key = st.selectbox(
         "Måltal",
         keys,
         key=TARGET_PARAM,
-        format_func=lambda k: f"{k} – {by_key[k].text[:90]}",
+        format_func=lambda k: f"{by_key[k].name} – {by_key[k].text[:90]}",
     )
     st.query_params[TARGET_PARAM] = key
     return by_key[key]
@@ -63,7 +62,7 @@ def render(choice: Choice, values: pd.DataFrame) -> None:
         st.info("Kontrakten har ingen måltal, der afrapporteres pr. kommune.")
         return
     target = choose_target(targets)
-    st.markdown(f"**{md(target.key)}** · {md(target.text)}")
+    st.markdown(f"**{md(target.name)}** · {md(target.text)}")
     if PER_10000_PARAM not in st.session_state:
         st.session_state[PER_10000_PARAM] = st.query_params.get(PER_10000_PARAM) == "1"
     relative = st.toggle("Pr. 10.000 indbyggere", key=PER_10000_PARAM)
@@ -75,7 +74,7 @@ def render(choice: Choice, values: pd.DataFrame) -> None:
     figure = kommune_map(
         frame[["kode", "value"]],
         geography=list(contract.geography or ()),
-        title=f"{target.key} pr. kommune",
+        title=f"{target.name} pr. kommune",
         value_label=target.unit or "",
         per_10000=relative,
     )
@@ -89,9 +88,7 @@ def render(choice: Choice, values: pd.DataFrame) -> None:
 
 def _danish(decimals: int | None) -> Callable[[object], str]:
     def show(value: object) -> str:
-        return (
-            fmt.number(float(value), decimals=decimals) if isinstance(value, numbers.Real) else ""
-        )
+        return danish.number(float(value), decimals) if isinstance(value, numbers.Real) else ""
 
     return show
 
@@ -113,14 +110,16 @@ def render_table(frame: pd.DataFrame) -> None:
 def render_coverage(contract: Contract, values: pd.DataFrame, period: str, target: Target) -> None:
     result = coverage(contract, values, period=period, target=target.key)
     st.subheader("Dækning")
-    st.markdown(f"{result.reached} af {result.n} kommuner har mindst {fmt_number(result.minimum)}.")
+    minimum = danish.counted(danish.number(result.minimum), target.unit_singular, target.unit)
+    of = danish.counted(str(result.n), "kommune", "kommuner")
+    st.markdown(f"{result.reached} af {of} har mindst {md(minimum)}.")
     if result.missing:
         st.markdown("**Mangler:** " + md(", ".join(result.missing)))
 
 
 def render_spread(contract: Contract, values: pd.DataFrame, period: str, target: Target) -> None:
     result = spread(contract, values, period=period, target=target.key)
-    st.subheader(md(f"Fordeling på by- og landkommuner ({target.key})"))
+    st.subheader(md(f"Fordeling på by- og landkommuner ({target.name})"))
     if result.groups.empty:
         st.info("Der er ingen tal pr. kommune at fordele endnu.")
     else:

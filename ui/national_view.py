@@ -7,10 +7,10 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from contracts import danish, wording
 from contracts.loader import Catalog
 from contracts.models import HOUSE_KEYS, PERIODS, Contract
 from contracts.reference import house_name
-from metrics.format import fmt_value, period_label
 from metrics.national import NO_TARGETS, national_goals, national_targets
 from ui.contract_view import md
 from ui.selection import (
@@ -64,11 +64,12 @@ def contracts_of_year(catalog: Catalog, year: int) -> list[Contract]:
 
 
 def goal_label(catalog: Catalog, contract: Contract, number: int) -> str:
+    """The framework's goal as every page heads a goal: "Mål 2 – Bred geografisk spredning"."""
     framework = catalog.frameworks.get(contract.framework or "")
     for goal in framework.goals if framework else ():
         if goal.number == number:
-            return f"{number}. {goal.title}"
-    return f"{number}."
+            return f"Mål {number} – {goal.title}"
+    return f"Mål {number}"
 
 
 def _styled(text: pd.DataFrame, status: pd.DataFrame) -> pd.io.formats.style.Styler:
@@ -88,7 +89,9 @@ def render(
 ) -> None:
     """The page; ``actions`` (the report panel) are drawn under its title."""
     st.title(f"Hele landet: de nationale mål {year}")
-    st.caption(f"{period_label(period, year)} · de seks erhvervshuse side om side")
+    st.caption(
+        f"{danish.period_label(period, year, capital=True)} · de seks erhvervshuse side om side"
+    )
     if actions is not None:
         actions()
     contracts = contracts_of_year(catalog, year)
@@ -124,8 +127,17 @@ def render(
     status = status.reindex(columns=order)
     st.subheader("Målenes status")
     st.caption("I parentes: opfyldte måltal af dem, der kan vurderes i perioden.")
-    st.dataframe(_styled(text.astype(object).fillna("–"), status), width="stretch")
+    st.table(_styled(text.astype(object).fillna("–"), status))
     render_targets(contracts, values, period, order)
+
+
+def _target_cell(contract: Contract, key: str, actual: float, goal: float, label: str) -> str:
+    """ "56,0 % (mål: mindst 50 %) · Opfyldt"; the status alone where there is no number."""
+    target = contract.target(key)
+    if target is None or pd.isna(actual) or pd.isna(goal):
+        return label
+    shown = wording.result_number(target, actual, goal)
+    return f"{shown} (mål: {wording.level_text(target, goal)}) · {label}"
 
 
 def render_targets(
@@ -134,23 +146,25 @@ def render_targets(
     targets = national_targets(contracts, values, period=period)
     if targets.empty:
         return
+    by_house = {c.erhvervshus: c for c in contracts}
     targets["column"] = targets["house"].map(short_name)
     targets["text"] = [
-        f"{fmt_value(k, a, u)} af {fmt_value(k, t, u)} · {label}"
-        if pd.notna(a) and pd.notna(t)
-        else label
-        for k, a, t, u, label in zip(
-            targets["kind"],
+        _target_cell(by_house[house], key, actual, goal, label)
+        for house, key, actual, goal, label in zip(
+            targets["house"],
+            targets["target"],
             targets["actual"],
             targets["target_value"],
-            targets["unit"],
             targets["status_label"],
             strict=True,
         )
     ]
-    targets = targets.rename(columns={"target": "Måltal"})
-    text = targets.pivot(index="Måltal", columns="column", values="text").reindex(columns=order)
-    status = targets.pivot(index="Måltal", columns="column", values="status")
+    # One row per key (the same target in every house), named by its label.
+    names = dict(zip(targets["target"], targets["label"], strict=True))
+    text = targets.pivot(index="target", columns="column", values="text").reindex(columns=order)
+    status = targets.pivot(index="target", columns="column", values="status")
     status = status.reindex(columns=order)
-    with st.expander(md("Måltallene hus for hus (resultat af mål · status)")):
-        st.dataframe(_styled(text.astype(object).fillna("–"), status), width="stretch")
+    text = text.rename(index=names).rename_axis("Måltal")
+    status = status.rename(index=names).rename_axis("Måltal")
+    with st.expander(md("Måltallene hus for hus (resultat og mål · status)")):
+        st.table(_styled(text.astype(object).fillna("–"), status))

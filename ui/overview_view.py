@@ -8,11 +8,12 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from contracts.models import Contract
+from contracts import danish
+from contracts.describe import goal_heading
+from contracts.models import Contract, Target
 from contracts.reference import house_name
 from db import RoundInfo, Store
 from metrics import STATUS_LABELS, STATUS_SEVERITY, fulfilment, goal_status
-from metrics.format import fmt_date, period_label
 from ui import results
 from ui.contract_view import contract_title, md
 from ui.selection import Choice
@@ -31,12 +32,12 @@ def default_period(store: Store, house: str, year: int) -> str:
 
 
 def round_text(info: RoundInfo | None, period: str, year: int) -> str:
-    label = period_label(period, year)
+    label = danish.period_label(period, year)
     if info is None:
-        return f"Indberetningen for {label.lower()} er ikke påbegyndt: der er ingen tal endnu."
-    when = fmt_date(info.updated_at.date()) if info.updated_at else ""
+        return f"Indberetningen for {label} er ikke påbegyndt: der er ingen tal endnu."
+    when = f" {danish.date_time(info.updated_at)}" if info.updated_at else ""
     by = f" af {info.updated_by}" if info.updated_by else ""
-    return f"Indberetningen for {label.lower()}: {ROUND_LABELS[info.status]} (senest{by} {when})."
+    return f"Indberetningen for {label}: {ROUND_LABELS[info.status]} (senest ændret{by}{when})."
 
 
 def badge_markdown(status: str) -> str:
@@ -53,7 +54,9 @@ def render(
     """The page; ``actions`` (the report panel) are drawn under the round's status."""
     contract, period = choice.contract, choice.period
     st.title(f"Overblik: {house_name(choice.house)} {choice.year}")
-    st.caption(md(f"{contract_title(contract)} · {period_label(period, choice.year)}"))
+    st.caption(
+        md(f"{contract_title(contract)} · {danish.period_label(period, choice.year, capital=True)}")
+    )
     own = values[(values["house"] == choice.house) & (values["year"] == choice.year)]
     if contract.demo:
         st.warning("Demokontrakt: opdigtet til demonstration, ikke en rigtig kontrakt.")
@@ -84,17 +87,17 @@ def render_goals(contract: Contract, table: pd.DataFrame) -> None:
         st.header(heading)
         for goal in chosen:
             status = str(goals.loc[goal.number, "status"])
-            st.subheader(f"{md(f'Mål {goal.number} – {goal.title}')} {badge_markdown(status)}")
+            st.subheader(f"{md(goal_heading(goal))} {badge_markdown(status)}")
             for target in goal.targets:
-                render_target(target.key, target, rows[target.key])
+                render_target(target, rows[target.key])
 
 
-def render_target(key: str, target: Any, row: Mapping[str, Any]) -> None:
+def render_target(target: Target, row: Mapping[str, Any]) -> None:
     """One target in few elements (a page holds dozens): text, result and comment in one
     markdown block with the status badge inline, then the fulfilment bar."""
     with st.container(border=True):
         lines = [
-            f"**{md(key)}** · {md(target.text)} {badge_markdown(str(row['status']))}",
+            f"**{md(target.name)}** · {md(target.text)} {badge_markdown(str(row['status']))}",
             md(results.result_text(row, target)),
         ]
         comment = row.get("comment")

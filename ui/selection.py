@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from contracts import danish
 from contracts.loader import Catalog
 from contracts.models import HOUSE_KEYS, PERIODS, Contract
 from contracts.reference import house_name
@@ -21,7 +22,8 @@ HOUSE_PARAM = "hus"
 YEAR_PARAM = "aar"
 DRAFT_PARAM = "udkast"
 PERIOD_PARAM = "periode"
-PERIOD_LABELS = {"H1": "1. halvår", "FY": "Helår"}
+#: The period selectors' options: a label begins with a capital ("Helår"), docs/wording.md.
+PERIOD_LABELS = {period: danish.period_label(period, capital=True) for period in PERIODS}
 PREFERRED_HOUSE = "sjaelland"
 
 
@@ -119,7 +121,7 @@ def select_contract(
         PERIOD_PARAM,
         PERIODS,
         fallback,
-        lambda v: f"Ukendt periode i adressen: »{v}«. Viser {PERIOD_LABELS[fallback].lower()}.",
+        lambda v: f"Ukendt periode i adressen: »{v}«. Viser {danish.period_label(fallback)}.",
     )
     with period_col:
         period = st.selectbox(

@@ -8,19 +8,20 @@ from services.report import wording
 from services.report.content import AnnexGoal, AnnexTarget
 
 
-def _details(target: Target, municipalities: int) -> tuple[tuple[str, str], ...]:
-    details = [("Måltal", wording.requirement(target, municipalities))]
+def _details(target: Target) -> tuple[tuple[str, str], ...]:
+    details = [("Måltal", wording.requirement(target))]
     baseline = wording.baseline_text(target)
     if baseline:
         details.append(("Udgangsniveau", baseline))
     details.append(("Måles", wording.measured_text(target)))
+    if target.interpretation:
+        details.append(("Fortolkning", target.interpretation))
     if target.note:
-        details.append(("Fortolkning", target.note))
+        details.append(("Note", target.note))
     return tuple(details)
 
 
 def annex(contract: Contract) -> tuple[AnnexGoal, ...]:
-    n = len(contract.geography or ())
     return tuple(
         AnnexGoal(
             heading=wording.goal_heading(goal),
@@ -28,7 +29,7 @@ def annex(contract: Contract) -> tuple[AnnexGoal, ...]:
             data_source=goal.data_source or wording.ANNEX_MISSING,
             reporting=goal.reporting or wording.ANNEX_MISSING,
             targets=tuple(
-                AnnexTarget(label=wording.target_label(t), details=_details(t, n))
+                AnnexTarget(label=wording.target_label(t), details=_details(t))
                 for t in goal.targets
             ),
         )

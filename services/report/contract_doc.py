@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from contracts import danish
 from contracts.loader import Catalog
 from contracts.models import Contract, Target
 from contracts.reference import house_name
 from db.errors import NotFound
-from metrics.format import fmt_date
 from services.report import wording
 from services.report.content import Front
 from services.status import check_house
@@ -105,7 +105,7 @@ def _front(contract: Contract) -> Front:
         ("Erhvervshus", house_name(contract.erhvervshus)),
         ("År", str(contract.year)),
         ("Status", status + (" (demo)" if contract.demo else "")),
-        ("Godkendt", fmt_date(approved) if approved else (contract.approval_note or "–")),
+        ("Godkendt", danish.date(approved) if approved else (contract.approval_note or "–")),
         ("KKR", contract.kkr or "–"),
         ("Rammeaftale", contract.framework or "ingen"),
         ("Geografi", f"{len(contract.geography or ())} kommuner"),
@@ -131,7 +131,6 @@ def contract_document(
     catalog: Catalog, house: str, year: int, *, draft: bool = False
 ) -> ContractDocument:
     contract = find(catalog, house, year, draft=draft)
-    n = len(contract.geography or ())
     goals = tuple(
         ContractGoal(
             anchor=f"maal-{goal.number}",
@@ -139,7 +138,7 @@ def contract_document(
             scope=wording.goal_scope(goal),
             purpose=goal.purpose,
             targets=tuple(
-                ContractTarget(wording.target_label(t), t.text, wording.requirement(t, n))
+                ContractTarget(wording.target_label(t), t.text, wording.requirement(t))
                 for t in goal.targets
             ),
             method=goal.method or wording.ANNEX_MISSING,

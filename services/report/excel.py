@@ -14,7 +14,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from contracts.describe import KIND_LABELS
+from contracts.wording import KIND_LABELS
 from services.report import wording
 from services.report.content import Front, NationalReport, StatusReport, TargetRow
 from services.report.docx_parts import dated_zip

@@ -11,10 +11,10 @@ from typing import Any
 
 import pandas as pd
 
+from contracts import danish
 from contracts.models import Contract, Target
 from contracts.reference import house_name
 from metrics import fulfilment, fulfilment_all, goal_status
-from metrics.format import fmt_date, period_label
 from metrics.statuses import I_RISIKO, IKKE_OPFYLDT, STATUS_SEVERITY
 from services.report import wording
 from services.report.annex import annex
@@ -30,14 +30,14 @@ def _float(value: Any) -> float | None:
     return float(value)
 
 
-def target_row(record: Mapping[str, Any], target: Target, municipalities: int) -> TargetRow:
+def target_row(record: Mapping[str, Any], target: Target) -> TargetRow:
     comment = record.get("comment")
     return TargetRow(
         goal=str(record["goal"]),
         key=target.key,
         label=wording.target_label(target),
         text=target.text,
-        requirement=wording.requirement(target, municipalities),
+        requirement=wording.requirement(target),
         result=wording.result_text(record, target),
         fulfilment=wording.fulfilment_text(record),
         status=str(record["status"]),
@@ -56,10 +56,9 @@ def target_row(record: Mapping[str, Any], target: Target, municipalities: int) -
 def _rows(contract: Contract, values: pd.DataFrame, period: str) -> dict[str, TargetRow]:
     # The whole frame: fulfilment picks the house's values of the years it needs.
     table = fulfilment(contract, values, period=period)
-    n = len(contract.geography or ())
     targets = {t.key: t for _g, t in contract.targets()}
     return {
-        str(r["target"]): target_row({str(k): v for k, v in r.items()}, targets[r["target"]], n)
+        str(r["target"]): target_row({str(k): v for k, v in r.items()}, targets[r["target"]])
         for r in table.to_dict("records")
     }
 
@@ -111,7 +110,7 @@ def _headlines(contract: Contract, rows: dict[str, TargetRow]) -> tuple[TargetRo
 
 def _front(content: SnapshotContent, contract: Contract) -> Front:
     info = content.info
-    period = period_label(info.period, info.year)
+    period = danish.period_label(info.period, info.year)
     provisional = None if info.round_status == "godkendt" else wording.PROVISIONAL
     notes = tuple(
         n for n in (wording.DEMO_CONTRACT_NOTE if contract.demo else None,) if n is not None
@@ -122,12 +121,12 @@ def _front(content: SnapshotContent, contract: Contract) -> Front:
         facts=(
             ("Erhvervshus", house_name(info.house)),
             ("Kontrakt", wording.contract_name(contract)),
-            ("Periode", period),
-            ("Dato", fmt_date(wording.local_time(info.taken_at).date())),
+            ("Periode", danish.capitalised(period)),
+            ("Dato", danish.local_date(info.taken_at)),
             ("Indberetning", wording.round_text(info.round_status, info.has_demo)),
             ("Grundlag", wording.snapshot_line(info)),
         ),
-        running_header=f"{house_name(info.house)} · status {period.lower()}",
+        running_header=f"{house_name(info.house)} · status {period}",
         provisional=provisional,
         demo=info.has_demo,
         created=info.taken_at,

@@ -7,9 +7,9 @@ import math
 
 import pandas as pd
 
+from contracts import danish
 from contracts.models import Contract, Target
 from metrics.charts import spread_chart
-from metrics.format import fmt_number, fmt_percent, fmt_value
 from metrics.kommune import SPREAD_NOTE, coverage, per_kommune, spread
 from metrics.map_figures import HEIGHT_PX, WIDTH_PX, kommune_map
 from services.report import wording
@@ -30,7 +30,7 @@ def kommune_target(contract: Contract) -> tuple[Target | None, Target | None]:
 
 
 def _per_10000_text(value: float) -> str:
-    return "–" if math.isnan(value) else fmt_number(value, 1)
+    return "–" if math.isnan(value) else danish.number(value, 1)
 
 
 def _rows(frame: pd.DataFrame, target: Target) -> tuple[KommuneRow, ...]:
@@ -43,7 +43,7 @@ def _rows(frame: pd.DataFrame, target: Target) -> tuple[KommuneRow, ...]:
             population=int(r["befolkning"]),
             value=float(r["value"]),
             per_10000=None if math.isnan(r["per_10000"]) else float(r["per_10000"]),
-            value_text=fmt_value("count", float(r["value"]), unit),
+            value_text=wording.quantity("count", float(r["value"]), unit),
             per_10000_text=_per_10000_text(float(r["per_10000"])),
         )
         for r in frame.to_dict("records")
@@ -82,13 +82,13 @@ def kommune_part(
     spread_rows = tuple(
         SpreadRow(
             group=str(g["gruppe"]),
-            count_text=fmt_value("count", float(g["antal"]), target.unit),
+            count_text=wording.quantity("count", float(g["antal"]), target.unit),
             count_share=float(g["andel_forloeb"]),
             population_share=float(g["andel_befolkning"]),
             deviation=float(g["afvigelse"]),
-            count_share_text=fmt_percent(float(g["andel_forloeb"])),
-            population_share_text=fmt_percent(float(g["andel_befolkning"])),
-            deviation_text=fmt_value("spread", float(g["afvigelse"])),
+            count_share_text=danish.percent(float(g["andel_forloeb"]), 1),
+            population_share_text=danish.percent(float(g["andel_befolkning"]), 1),
+            deviation_text=wording.quantity("spread", float(g["afvigelse"])),
         )
         for g in result.groups.to_dict("records")
     )

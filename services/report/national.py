@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from contracts import danish
 from contracts.models import HOUSE_KEYS, Contract
 from contracts.reference import house_name
 from metrics import fulfilment
-from metrics.format import fmt_date, period_label
 from metrics.national import national_goals
 from metrics.report_charts import TREND_WIDTH, national_statuses
 from services.report import wording
@@ -26,7 +26,7 @@ from services.report.snapshots import SnapshotContent
 
 def _front(content: SnapshotContent, houses: list[Contract]) -> Front:
     info = content.info
-    period = period_label(info.period, info.year)
+    period = danish.period_label(info.period, info.year)
     rounds = {r["house"]: r for r in content.rounds}
     lines = []
     open_rounds = 0
@@ -41,12 +41,12 @@ def _front(content: SnapshotContent, houses: list[Contract]) -> Front:
         title=wording.national_title(info.year, info.period),
         subtitle="Hele landet: status på resultatkontrakterne til KKR",
         facts=(
-            ("Periode", period),
-            ("Dato", fmt_date(wording.local_time(info.taken_at).date())),
+            ("Periode", danish.capitalised(period)),
+            ("Dato", danish.local_date(info.taken_at)),
             ("Grundlag", wording.snapshot_line(info)),
             *lines,
         ),
-        running_header=f"Hele landet · {period.lower()}",
+        running_header=f"Hele landet · {period}",
         provisional=provisional,
         demo=info.has_demo,
         created=info.taken_at,
@@ -123,9 +123,8 @@ def _target_rows(
             continue
         table = fulfilment(contract, values, period=period)
         records = {str(r["target"]): r for r in table.to_dict("records")}
-        n = len(contract.geography or ())
         for goal in goals:
             for target in goal.targets:
                 record = {str(k): v for k, v in records[target.key].items()}
-                rows.append((house_name(contract.erhvervshus), target_row(record, target, n)))
+                rows.append((house_name(contract.erhvervshus), target_row(record, target)))
     return rows

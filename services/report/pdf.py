@@ -17,7 +17,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from metrics.format import fmt_number
+from contracts import danish
 from services.report import wording
 from services.report.content import Chart, Front, NationalReport, StatusReport
 from services.report.contract_doc import ContractDocument
@@ -70,7 +70,7 @@ def render_html(template: str, front: Front, footer: str, **context: Any) -> str
             charts={c.key: c for c in charts},
             images=_data_urls(images) if images else {},
             placeholder=wording.chart_placeholder,
-            number=fmt_number,
+            number=danish.number,
             **context,
         )
     )

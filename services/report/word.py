@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from docx.document import Document as DocumentObject
 
-from metrics.format import fmt_number
+from contracts import danish
 from services.report import docx_parts as parts
 from services.report import wording
 from services.report.content import GoalPart, NationalReport, StatusReport, TargetRow
@@ -83,7 +83,7 @@ def _kommuner(document: DocumentObject, report: StatusReport, images: Images) ->
     for row in part.rows:
         cells = grid.add_row().cells
         cells[0].text, cells[1].text = row.name, row.group
-        cells[2].text = fmt_number(row.population)
+        cells[2].text = danish.number(row.population)
         cells[3].text, cells[4].text = row.value_text, row.per_10000_text
     document.add_heading(part.spread_heading or "Fordeling på by og land", level=2)
     if part.spread_text:

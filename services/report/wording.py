@@ -1,41 +1,25 @@
 """Every Danish sentence of the reports, in one place (docs/reports.md).
 
-The report builders ask this module for text and never write Danish themselves, so the
-reports follow the project's one voice: numbers, dates and periods come from
-``metrics.format``, a target's requirement from ``contracts.describe``. A target is named by
-its ``label`` where the contract gives one, else by its key.
+The report builders ask this module for text and never write Danish themselves. It speaks
+with the project's one voice (``docs/wording.md``): numbers, dates, moments and periods from
+``contracts.danish``, a target's måltal, result and timing from ``contracts.wording``, a
+target named by its ``name`` (its label, or its undotted key). What is the report's own — its
+headings, marks and sentences about snapshots — is here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from zoneinfo import ZoneInfo
+from typing import Any
 
-from contracts.models import Contract, Goal
+from contracts import danish
+from contracts import wording as voice
+from contracts.models import Contract, Goal, Target
 from contracts.reference import house_name
 from db.records import SnapshotInfo
-from metrics.format import fmt_date, fmt_value, period_label
-from metrics.statuses import STATUS_LABELS
-from services.report.target_text import (
-    baseline_text,
-    fulfilment_text,
-    measured_text,
-    requirement,
-    result_text,
-    target_label,
-)
 
-__all__ = [
-    "baseline_text",
-    "fulfilment_text",
-    "measured_text",
-    "requirement",
-    "result_text",
-    "target_label",
-]
-
-LOCAL_TIME = ZoneInfo("Europe/Copenhagen")
+LOCAL_TIME = danish.TIME_ZONE
 NATIONAL_NAME = "Hele landet"
 PROVISIONAL = "Foreløbig: indberetningen er ikke godkendt"
 DEMO_MARK = "DEMODATA – tallene er opdigtede"
@@ -77,6 +61,7 @@ DRAFT_MARK = "Udkast: kontrakten er ikke godkendt af KKR"
 NO_BASE = "Der er ingen kontrakt for {year} at sammenligne udkastet med."
 NO_DRAFT_CHANGES = "Udkastet har de samme måltal som året før."
 NO_REASON = "ingen begrundelse registreret"
+JUDGED = "bedømmes opfyldt eller ikke opfyldt"
 NATIONAL_NOTE = (
     "De nationale mål er de samme for alle seks erhvervshuse (rammeaftalen); hvert hus har "
     "sine egne måltal under dem. Et måls status er den strengeste blandt dets måltal."
@@ -91,7 +76,7 @@ def chart_placeholder(alt: str) -> str:
 
 def footer(info: SnapshotInfo) -> str:
     """``"Øjebliksbillede 7 · 24. november 2026"``: which stored state the pages show."""
-    return f"Øjebliksbillede {info.id} · {fmt_date(local_time(info.taken_at).date())}"
+    return f"Øjebliksbillede {info.id} · {danish.local_date(info.taken_at)}"
 
 
 def chart_failed(alt: str, reason: str) -> str:
@@ -99,17 +84,49 @@ def chart_failed(alt: str, reason: str) -> str:
 
 
 def status_word(status: str) -> str:
-    return STATUS_LABELS.get(status, status)
+    return voice.STATUS_LABELS.get(status, status)
 
 
 def local_time(moment: dt.datetime) -> dt.datetime:
-    return moment.astimezone(LOCAL_TIME)
+    return danish.local(moment)
 
 
 def date_time_text(moment: dt.datetime) -> str:
     """``"24. november 2026 kl. 10.15"`` in Danish time."""
-    local = local_time(moment)
-    return f"{fmt_date(local.date())} kl. {local:%H.%M}"
+    return danish.date_time(moment)
+
+
+def target_label(target: Target) -> str:
+    """The target as people write it ("8c – vækstplaner")."""
+    return target.name
+
+
+def requirement(target: Target) -> str:
+    """What the target asks for: "mindst 1.680 forløb"; how a yes/no target is judged."""
+    return voice.requirement(target) or JUDGED
+
+
+def result_text(row: Mapping[str, Any], target: Target) -> str:
+    return voice.result_text(row, target)
+
+
+def fulfilment_text(row: Mapping[str, Any]) -> str:
+    """Fulfilment in whole percent for a table cell: "98 %", or "–"."""
+    value = row.get("fulfilment")
+    return danish.MISSING if danish.is_missing(value) else danish.percent(value, 0)
+
+
+def measured_text(target: Target) -> str:
+    return voice.measured_text(target.measured)
+
+
+def baseline_text(target: Target) -> str | None:
+    return voice.baseline_text(target)
+
+
+def quantity(kind: str, value: float | None, unit: str | None = None) -> str:
+    """A number of a kind with its unit, as the one wording writes it."""
+    return voice.quantity(kind, value, unit, result=True)
 
 
 def house_title(house: str) -> str:
@@ -118,11 +135,11 @@ def house_title(house: str) -> str:
 
 def report_title(house: str, year: int, period: str) -> str:
     """``"Status for Erhvervshus Sjælland, 1. halvår 2022"``."""
-    return f"Status for {house_title(house)}, {period_label(period, year).lower()}"
+    return f"Status for {house_title(house)}, {danish.period_label(period, year)}"
 
 
 def national_title(year: int, period: str) -> str:
-    return f"De seks erhvervshuse på de nationale mål, {period_label(period, year).lower()}"
+    return f"De seks erhvervshuse på de nationale mål, {danish.period_label(period, year)}"
 
 
 def contract_name(contract: Contract) -> str:
@@ -149,7 +166,7 @@ def snapshot_choice(info: SnapshotInfo) -> str:
     demo = " · demodata" if info.has_demo and info.house == "landet" else ""
     parts = [
         f"{info.id}",
-        period_label(info.period, info.year),
+        danish.period_label(info.period, info.year, capital=True),
         date_time_text(info.taken_at),
         REASONS.get(info.reason, info.reason),
     ]
@@ -185,7 +202,7 @@ def attention_sentence(labels: list[str]) -> str:
 def since_text(previous: SnapshotInfo) -> str:
     return (
         f"Siden øjebliksbillede {previous.id} "
-        f"({period_label(previous.period, previous.year).lower()}, "
+        f"({danish.period_label(previous.period, previous.year)}, "
         f"{date_time_text(previous.taken_at)}):"
     )
 
@@ -236,7 +253,7 @@ def contract_footer(status: str, year: int) -> str:
 
 
 def coverage_text(reached: int, n: int, minimum: float, missing: tuple[str, ...]) -> str:
-    least = fmt_value("count", minimum)
+    least = voice.quantity("count", minimum)
     text = f"{reached} af {n} kommuner har mindst {least}."
     if missing:
         text += f" Uden: {', '.join(missing)}."
@@ -246,7 +263,7 @@ def coverage_text(reached: int, n: int, minimum: float, missing: tuple[str, ...]
 def spread_text(deviation: float | None, tolerance: float | None) -> str:
     if deviation is None:
         return "Fordelingen kan ikke opgøres: der er ingen tal pr. kommune."
-    text = f"Største afvigelse fra befolkningsandelen: {fmt_value('spread', deviation)}"
+    text = f"Største afvigelse fra befolkningsandelen: {voice.quantity('spread', deviation)}"
     if tolerance is not None:
-        text += f" (højst {fmt_value('spread', tolerance)})"
+        text += f" (højst {voice.quantity('spread', tolerance)})"
     return text + "."

@@ -2,38 +2,25 @@
 
 from __future__ import annotations
 
-PERIOD_LABELS: dict[str, str] = {"H1": "1. halvår", "FY": "helår"}
+from contracts import danish, wording
 
+#: What a file's ``værdi`` column takes, after the kind's name in the one wording.
+INPUT_HINTS: dict[str, str] = {
+    "percentage": "(0-100)",
+    "nps": "(-100 til 100)",
+    "milestone": "(1 = nået, 0 = ikke nået)",
+    "assessment": "(1 = opfyldt, 0 = ikke opfyldt)",
+    "coverage": "(pr. kommune)",
+}
 KIND_LABELS: dict[str, str] = {
-    "count": "antal",
-    "amount": "beløb",
-    "percentage": "procent (0-100)",
-    "nps": "NPS (-100 til 100)",
-    "ratio": "faktor",
-    "level": "niveau",
-    "change_pp": "ændring i procentpoint",
-    "change_relative": "relativ ændring",
-    "range": "interval",
-    "milestone": "milepæl (1 = nået, 0 = ikke nået)",
-    "assessment": "vurdering (1 = opfyldt, 0 = ikke opfyldt)",
-    "coverage": "dækning pr. kommune",
-    "spread": "spredning",
+    kind: f"{label} {INPUT_HINTS[kind]}" if kind in INPUT_HINTS else label
+    for kind, label in wording.KIND_LABELS.items()
 }
 
 
 def danish_number(number: float) -> str:
-    """``1680.0`` → ``1.680``, ``50.5`` → ``50,5``, unrounded."""
-    sign = "-" if number < 0 else ""
-    text = plain_number(abs(number))
-    whole, _, fraction = text.partition(".")
-    if "e" in text:
-        return sign + text.replace(".", ",")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    return sign + ".".join(groups) + ("," + fraction if fraction else "")
+    """``1680.0`` → ``1.680``, ``50.5`` → ``50,5``, unrounded (``contracts.danish.exact``)."""
+    return danish.exact(number)
 
 
 def plain_number(number: float) -> str:

@@ -1,23 +1,27 @@
 """Bytes of an import file (CSV in either dialect, or an Excel sheet) → rows of raw cells.
 
-Nothing here knows about contracts: a row is its spreadsheet row number plus its cells by
-canonical column name.  Numbers are parsed by ``parse_number`` with the file's dialect, so
-``1.680`` means 1680 in a semicolon file and is an error in a comma file.
+A row is its spreadsheet row number plus its cells by canonical column name.  Numbers are
+parsed by ``parse_number`` with the file's dialect, so ``1.680`` means 1680 in a semicolon
+file and is an error in a comma file.  Encodings are ``decode``'s, CSV quoting
+``csv_records``'s, Excel sheets ``xlsx``'s; the size, row and column limits ``limits``'.
 
 Row numbers are the ones a spreadsheet shows: the header is row 1, the first value row 2.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
-import zipfile
+import sys
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
 from db.errors import ValidationFailed
+from services.values_io import csv_records, limits
+from services.values_io.decode import decode, unreadable
+from services.values_io.text import formula_unguarded, shown
+from services.values_io.xlsx import Workbook
 
 COLUMNS: tuple[str, ...] = (
     "erhvervshus",
@@ -51,7 +55,7 @@ _SEMICOLON_NUMBER = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
 _NOT_FINITE = {"nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawRow:
     number: int
     cells: dict[str, Cell]
@@ -73,10 +77,6 @@ class ParsedFile:
     rows: tuple[RawRow, ...]
 
 
-def unreadable(name: str, problem: str) -> ValidationFailed:
-    return ValidationFailed(f"Filen '{name}' kan ikke importeres.", [problem])
-
-
 def _normalise(column: object) -> str:
     text = str(column or "").replace("\ufeff", "").strip().casefold()
     for plain, danish in (("aa", "å"), ("ae", "æ"), ("oe", "ø")):
@@ -88,83 +88,107 @@ _CANONICAL = {_normalise(c): c for c in COLUMNS}
 
 
 def parse_bytes(data: bytes, name: str) -> ParsedFile:
-    """Read ``data`` (named ``name``) into rows; a file that cannot be read raises."""
-    if not data.strip():
+    """Read ``data`` (named ``name``) into rows; a file that cannot be read raises.
+
+    The limits of ``services.values_io.limits`` hold before and while reading."""
+    if len(data) > limits.MAX_FILE_BYTES:
+        raise unreadable(name, limits.too_large(len(data)))
+    if not data or data.isspace():
         raise unreadable(name, "Filen er tom.")
     if data.startswith(b"PK\x03\x04") or name.lower().endswith(".xlsx"):
-        return ParsedFile(name, "excel", _rows(_excel_records(data, name), name))
-    text = _decode(data, name)
-    dialect: Dialect = "semikolon" if _first_line(text).count(";") > 0 else "komma"
-    reader = csv.reader(
-        io.StringIO(text, newline=""), delimiter=";" if dialect == "semikolon" else ","
-    )
+        return ParsedFile(name, "excel", _excel_rows(data, name))
+    decoded = decode(data, name)
+    delimiter = csv_records.delimiter_of(decoded.text)
+    dialect: Dialect = "semikolon" if delimiter == ";" else "komma"
+
+    def check(number: int, record: list[str], labels: list[str]) -> list[str]:
+        joined = "".join(record)  # one scan in C for the rare cells that need a look
+        if decoded.mixed or "\n" in joined or "\r" in joined:
+            for n, cell in enumerate(record):
+                problem = csv_records.cell_problem(cell, decoded.mixed)
+                if problem:
+                    label = labels[n] if n < len(labels) else f"kolonne {n + 1}"
+                    raise csv_records.refused(name, number, label, problem)
+        if "'" in joined and any(cell[:1] == "'" for cell in record):
+            return [formula_unguarded(cell) for cell in record]
+        return record
+
+    rows = _rows(csv_records.records(decoded, delimiter, name), name, check)
+    return ParsedFile(name, dialect, rows)
+
+
+def _excel_rows(data: bytes, name: str) -> tuple[RawRow, ...]:
+    workbook = Workbook(data, name)
+    first = workbook.sheets[0]
     try:
-        records: list[list[Cell]] = [list(record) for record in reader]
-    except csv.Error as exc:
-        raise unreadable(name, f"Filen er ikke en gyldig CSV-fil ({exc}).") from exc
-    return ParsedFile(name, dialect, _rows(records, name))
+        return _rows(workbook.rows(first), name)
+    except NoHeader as exc:
+        for other in workbook.sheets[1:20]:
+            if _has_header(workbook.rows(other)):
+                raise unreadable(
+                    name,
+                    f"Importen læser det første ark, '{shown(first.name)}', men dets første "
+                    f"række er ikke en overskrift. Overskriften står i arket "
+                    f"'{shown(other.name)}': flyt det arket først, eller gem det i sin egen fil.",
+                ) from exc
+        raise
 
 
-def _decode(data: bytes, name: str) -> str:
-    if b"\x00" in data:
-        raise unreadable(name, _GARBAGE)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError as exc:
-            raise unreadable(name, _GARBAGE) from exc
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n")
-    if controls:
-        raise unreadable(name, _GARBAGE)
-    return text
+Check = Callable[[int, list[str], list[str]], list[str]]
+#: Cells that repeat down a file: one shared string each instead of one per row.
+_INTERNED = frozenset({*KEY_COLUMNS, "kommunekode"})
 
 
-_GARBAGE = "Filen er hverken en CSV-fil eller et Excel-ark (.xlsx)."
-
-
-def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line
-    return ""
-
-
-def _excel_records(data: bytes, name: str) -> list[list[Cell]]:
-    from openpyxl import load_workbook  # imported here: only Excel files need it
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise unreadable(name, _GARBAGE) from exc
-    sheet = workbook.worksheets[0]
-    records = [
-        [cell if isinstance(cell, str | int | float) or cell is None else str(cell) for cell in row]
-        for row in sheet.iter_rows(values_only=True)
-    ]
-    workbook.close()
-    return records
-
-
-def _rows(records: list[list[Cell]], name: str) -> tuple[RawRow, ...]:
-    def blank(record: list[Cell]) -> bool:
-        return all(cell is None or str(cell).strip() == "" for cell in record)
-
-    numbered = [(index + 1, record) for index, record in enumerate(records)]
-    while numbered and blank(numbered[0][1]):
-        numbered.pop(0)
-    if not numbered:
+def _rows(
+    records: Iterable[tuple[int, Sequence[Cell]]], name: str, check: Check | None = None
+) -> tuple[RawRow, ...]:
+    """The header and the rows under it, within the row and column limits."""
+    found = iter(records)
+    header_number, header = next(((n, r) for n, r in found if not _blank(r)), (0, []))
+    if not header:
         raise unreadable(name, "Filen er tom.")
-    header_number, header = numbered[0]
+    _within_columns(header_number, header, name)
+    if check is not None:
+        header = check(header_number, cast(list[str], header), [])
     columns = [_CANONICAL.get(_normalise(cell)) for cell in header]
+    _check_header(columns, header_number, name)
+    labels = [c or f"kolonne {n}" for n, c in enumerate(columns, start=1)]
+    known = [(n, c, c in _INTERNED) for n, c in enumerate(columns) if c is not None]
+    rows = []
+    for count, (number, record) in enumerate(found, start=1):
+        if count > limits.MAX_ROWS:
+            raise unreadable(name, limits.too_many_rows())
+        _within_columns(number, record, name)
+        if check is not None:
+            record = check(number, cast(list[str], record), labels)
+        if _blank(record):
+            continue
+        cells: dict[str, Cell] = dict.fromkeys(COLUMNS)
+        width = len(record)
+        for n, column, repeats in known:
+            if n < width:
+                cell = record[n]
+                if isinstance(cell, str):
+                    cell = sys.intern(cell.strip()) if repeats else cell.strip()
+                cells[column] = cell
+        rows.append(RawRow(number, cells))
+    if not rows:
+        raise unreadable(
+            name, "Filen har kun en overskrift og ingen rækker: der er intet at importere."
+        )
+    return tuple(rows)
+
+
+class NoHeader(ValidationFailed):
+    """The first non-empty row names none of the import's columns."""
+
+
+def _check_header(columns: list[str | None], number: int, name: str) -> None:
     known = [c for c in columns if c is not None]
     if not known:
-        raise unreadable(
-            name,
-            f"Række {header_number} er ikke en overskrift: første række skal være "
-            + ",".join(COLUMNS)
-            + ".",
+        raise NoHeader(
+            f"Filen '{name}' kan ikke importeres.",
+            [f"Række {number} er ikke en overskrift: første række skal være {','.join(COLUMNS)}."],
         )
     problems = [
         f"Kolonnen '{column}' står flere gange i overskriften."
@@ -182,20 +206,24 @@ def _rows(records: list[list[Cell]], name: str) -> tuple[RawRow, ...]:
         )
     if problems:
         raise ValidationFailed(f"Filen '{name}' kan ikke importeres.", problems)
-    rows = []
-    for number, record in numbered[1:]:
-        if blank(record):
-            continue
-        cells: dict[str, Cell] = dict.fromkeys(COLUMNS)
-        for column, cell in zip(columns, record, strict=False):
-            if column is not None:
-                cells[column] = cell.strip() if isinstance(cell, str) else cell
-        rows.append(RawRow(number, cells))
-    if not rows:
-        raise unreadable(
-            name, "Filen har kun en overskrift og ingen rækker: der er intet at importere."
-        )
-    return tuple(rows)
+
+
+def _has_header(records: Iterable[tuple[int, Sequence[Cell]]]) -> bool:
+    first = next((r for _n, r in records if not _blank(r)), [])
+    return any(_CANONICAL.get(_normalise(cell)) for cell in first[: limits.MAX_COLUMNS])
+
+
+def _within_columns(number: int, record: Sequence[Cell], name: str) -> None:
+    if len(record) > limits.MAX_COLUMNS:
+        width = len(record)
+        while width > limits.MAX_COLUMNS and _blank(record[width - 1 : width]):
+            width -= 1
+        if width > limits.MAX_COLUMNS:
+            raise unreadable(name, limits.too_many_columns(number, width))
+
+
+def _blank(record: Sequence[Cell]) -> bool:
+    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in record)
 
 
 def parse_number(cell: Cell, dialect: Dialect) -> float | None:
@@ -203,25 +231,29 @@ def parse_number(cell: Cell, dialect: Dialect) -> float | None:
     if cell is None or (isinstance(cell, str) and not cell.strip()):
         return None
     if isinstance(cell, bool):
-        raise ValueError(f"'{cell}' er ikke et tal")
+        raise ValueError(f"'{shown(str(cell))}' er ikke et tal")
     if isinstance(cell, int | float):
         number = float(cell)
     else:
         text = cell.strip().replace("\u2212", "-")
         if text.casefold() in _NOT_FINITE:
-            raise ValueError(f"'{text}' er ikke et endeligt tal (NaN og uendelig er ikke tilladt)")
+            raise ValueError(
+                f"'{shown(text)}' er ikke et endeligt tal (NaN og uendelig er ikke tilladt)"
+            )
         if dialect == "excel" and "." in text and "," not in text:
             # "1.680" typed as text: a Danish thousand or an English 1,68? Never guess.
             raise ValueError(
-                f"'{text}' er tekst og kan læses både som et tal med tusindtalspunktum og med "
+                f"'{shown(text)}' er tekst og kan læses både som et tal med tusindtalspunktum og med "
                 "decimalpunktum; skriv det som et tal i Excel, eller brug komma som decimaltegn"
             )
         parsed = _parse_text(text, dialect)
         if parsed is None:
-            raise ValueError(f"'{text}' er ikke et tal")
+            raise ValueError(f"'{shown(text)}' er ikke et tal")
         number = parsed
     if not math.isfinite(number):
-        raise ValueError(f"'{cell}' er ikke et endeligt tal (NaN og uendelig er ikke tilladt)")
+        raise ValueError(
+            f"'{shown(str(cell))}' er ikke et endeligt tal (NaN og uendelig er ikke tilladt)"
+        )
     return number
 
 

@@ -18,6 +18,7 @@ from contracts.loader import Catalog
 from db import SaveResult, Store, ValueKey, ValueRow
 from db.errors import RoundLocked, ValidationFailed
 from db.records import round_label
+from services.values_io.limits import more_problems
 from services.values_io.numbers import danish_number
 from services.values_io.parse import parse_bytes
 from services.values_io.validate import FIELD_OF, Entry, Key, Skipped, check_file
@@ -100,12 +101,12 @@ class ImportPlan:
 def plan_import(data: bytes, name: str, catalog: Catalog, store: Store) -> ImportPlan:
     """Check the whole file and compare it with the store; raise on any problem."""
     checked = check_file(parse_bytes(data, name), catalog)
-    if checked.problems:
-        count = len(checked.problems)
+    if checked.problem_count:
+        count = checked.problem_count
         raise ValidationFailed(
-            f"Filen '{name}' er ikke importeret: {count} "
+            f"Filen '{name}' er ikke importeret: {danish_number(float(count))} "
             f"{'problem' if count == 1 else 'problemer'}, intet er skrevet.",
-            list(checked.problems),
+            [*checked.problems, *([more_problems(checked.more)] if checked.more else [])],
         )
     current = _current(store, {entry.key[:2] for entry in checked.entries})
     given = {entry.key for entry in checked.entries}

@@ -1,4 +1,10 @@
-"""Rows of cells → CSV bytes (comma dialect) or an Excel sheet, both byte-stable.
+"""Rows of cells → CSV bytes (comma dialect) or an Excel sheet, both byte-stable and safe to
+open in a spreadsheet (docs/import-format.md, "Formula-like text").
+
+Text never runs as a formula: in CSV, text starting like a formula gets a leading ``'``
+(``services.values_io.text.formula_guarded``); in xlsx every text is a text cell (openpyxl
+would otherwise write ``=…`` as a formula and ``#N/A`` as an error), formula-like ones with
+Excel's "quote prefix" so that editing the cell keeps it text. Numbers stay numbers.
 
 openpyxl stamps the time of saving into the workbook and its zip entries; ``to_xlsx`` sets
 them to a fixed moment so the same rows always give the same bytes.
@@ -13,6 +19,7 @@ import zipfile
 from collections.abc import Sequence
 
 from services.values_io.numbers import plain_number
+from services.values_io.text import export_text, formula_guarded, is_formula_like
 
 Cell = str | float | None
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -25,10 +32,16 @@ def to_csv(columns: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow(
-            ["" if c is None else plain_number(c) if isinstance(c, float) else c for c in row]
-        )
+        writer.writerow([_csv_cell(c) for c in row])
     return buffer.getvalue().encode("utf-8")
+
+
+def _csv_cell(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float):
+        return plain_number(cell)
+    return formula_guarded(export_text(cell))
 
 
 def to_xlsx(columns: Sequence[str], rows: Sequence[Sequence[Cell]], *, title: str) -> bytes:
@@ -39,9 +52,19 @@ def to_xlsx(columns: Sequence[str], rows: Sequence[Sequence[Cell]], *, title: st
     sheet = workbook.active
     assert sheet is not None
     sheet.title = title[:31]
-    sheet.append(list(columns))
-    for row in rows:
-        sheet.append(list(row))
+    for row_number, row in enumerate([list(columns), *rows], start=1):
+        for column_number, value in enumerate(row, start=1):
+            if value is None:
+                continue
+            cell = sheet.cell(row_number, column_number)
+            if isinstance(value, str):
+                text = export_text(value)
+                cell.value = text
+                cell.data_type = "s"  # text, whatever it looks like (openpyxl guesses "=" → f)
+                if is_formula_like(text):
+                    cell.quotePrefix = True
+            else:
+                cell.value = value
     for index, column in enumerate(columns, start=1):
         width = (
             max(len(column), *(len(str(row[index - 1] or "")) for row in rows))

@@ -8,6 +8,7 @@ their sum.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -15,8 +16,10 @@ from dataclasses import dataclass, replace
 from contracts.loader import Catalog
 from contracts.models import HOUSE_KEYS, PERIODS, Target
 from contracts.reference import house_name, kommuner
+from services.values_io.limits import MAX_PROBLEMS
 from services.values_io.numbers import danish_number
 from services.values_io.parse import NUMBER_COLUMNS, ParsedFile, RawRow, parse_number
+from services.values_io.text import clean_text, shown
 
 PERCENT_KINDS = frozenset({"percentage", "change_pp"})
 ADDITIVE_KINDS = frozenset({"count", "amount", "coverage"})
@@ -34,6 +37,8 @@ FIELD_OF = {
     "kritikere": "detractors",
 }
 Key = tuple[str, int, str, str, str]
+#: A year as a spreadsheet holds it: four ASCII digits (not "0", "00" or 5.000 digits).
+_YEAR = re.compile(r"[0-9]{4}")
 
 
 @dataclass(frozen=True)
@@ -66,16 +71,26 @@ class Skipped:
 class Checked:
     entries: tuple[Entry, ...]
     skipped: tuple[Skipped, ...]
+    #: The first ``MAX_PROBLEMS`` problems; ``more`` counts the rest.
     problems: tuple[str, ...]
+    more: int = 0
+
+    @property
+    def problem_count(self) -> int:
+        return len(self.problems) + self.more
 
 
 def check_file(parsed: ParsedFile, catalog: Catalog) -> Checked:
     problems: list[str] = []
+    more = 0
     entries: list[Entry] = []
     skipped: list[Skipped] = []
     seen: dict[Key, int] = {}
     targets: dict[Key, Target] = {}
     for row in parsed.rows:
+        if len(problems) > MAX_PROBLEMS:  # a hostile file must not fill the memory
+            more += len(problems) - MAX_PROBLEMS
+            del problems[MAX_PROBLEMS:]
         found, row_problems, target = _check_row(row, parsed, catalog)
         problems += row_problems
         if isinstance(found, Entry | Skipped):
@@ -93,7 +108,9 @@ def check_file(parsed: ParsedFile, catalog: Catalog) -> Checked:
                 entries.append(found)
                 targets[key] = target
     entries, sum_problems = _totals(entries, targets)
-    return Checked(tuple(entries), tuple(skipped), tuple(problems + sum_problems))
+    problems += sum_problems
+    more += max(0, len(problems) - MAX_PROBLEMS)
+    return Checked(tuple(entries), tuple(skipped), tuple(problems[:MAX_PROBLEMS]), more)
 
 
 def _check_row(
@@ -121,16 +138,20 @@ def _check_row(
     elif house not in HOUSE_KEYS:
         problem(
             "erhvervshus",
-            f"'{row.text('erhvervshus')}' er ikke et erhvervshus (brug {', '.join(HOUSE_KEYS)})",
+            f"'{shown(row.text('erhvervshus'))}' er ikke et erhvervshus "
+            f"(brug {', '.join(HOUSE_KEYS)})",
         )
     year_text = row.text("år")
-    year = int(year_text) if year_text.isdigit() else None
+    year = int(year_text) if _YEAR.fullmatch(year_text) and year_text[0] != "0" else None
     if year is None:
-        problem("år", f"'{year_text}' er ikke et år" if year_text else "mangler")
+        problem("år", f"'{shown(year_text)}' er ikke et år" if year_text else "mangler")
     period = row.text("periode").upper()
     if period not in PERIODS:
         text = row.text("periode")
-        problem("periode", f"'{text}' er ikke en periode (brug H1 eller FY)" if text else "mangler")
+        problem(
+            "periode",
+            f"'{shown(text)}' er ikke en periode (brug H1 eller FY)" if text else "mangler",
+        )
     contract = catalog.contract(house, year) if house in HOUSE_KEYS and year else None
     if house in HOUSE_KEYS and year and contract is None:
         problem("år", f"{house_name(house)} har ingen resultatkontrakt for {year}")
@@ -141,7 +162,7 @@ def _check_row(
     elif contract and target is None:
         problem(
             "måltal",
-            f"'{key_text}' er ikke et måltal i kontrakten for {house_name(house)} {year}",
+            f"'{shown(key_text)}' er ikke et måltal i kontrakten for {house_name(house)} {year}",
         )
     kommune = row.text("kommunekode")
     if kommune and target is not None and contract is not None:
@@ -151,24 +172,31 @@ def _check_row(
                 f"måltal '{target.key}' afrapporteres ikke pr. kommune; lad kommunekode være tom",
             )
         elif kommune != "0" and kommune not in kommuner():
-            problem("kommunekode", f"'{kommune}' er ikke en kommunekode")
+            problem("kommunekode", f"'{shown(kommune)}' er ikke en kommunekode")
         elif kommune != "0" and kommune not in (contract.geography or ()):
             problem(
                 "kommunekode",
                 f"'{kommune}' ({kommuner()[kommune].name}) ligger ikke i kontraktens geografi "
                 "(brug 0 for det, der ligger uden for)",
             )
-    if problems and not (target and year and period in PERIODS):
+    comment = _comment(row, problem)
+    if year is None or target is None or period not in PERIODS:
         return None, problems, None
-    assert year is not None and target is not None
     key: Key = (house, year, period, target.key, kommune)
     if not numbers:
-        return Skipped(row.number, key, row.text("kommentar") or None), problems, target
+        return Skipped(row.number, key, comment), problems, target
     check_numbers(numbers, target, problem)
-    comment = row.text("kommentar") or None
     fields = {FIELD_OF[c]: v for c, v in numbers.items()}
     entry = Entry((row.number,), house, year, period, target.key, kommune, fields, comment)
     return entry, problems, target
+
+
+def _comment(row: RawRow, problem: Callable[[str, str], None]) -> str | None:
+    try:
+        return clean_text(row.text("kommentar")) or None
+    except ValueError as exc:
+        problem("kommentar", str(exc))
+        return None
 
 
 def check_numbers(

@@ -37,7 +37,7 @@ def test_review_journey_from_overblik_to_a_goal_and_the_map(page: Page, app_url:
     choose(page, "Erhvervshus", "Erhvervshus Sjælland")
     choose(page, "År", "2022")
     choose(page, "Periode", "1. halvår")
-    expect(heading(page, "837 forløb af 1.680 forløb")).to_be_visible(timeout=TIMEOUT_MS)
+    expect(heading(page, "837 forløb (mål: mindst 1.680 forløb")).to_be_visible(timeout=TIMEOUT_MS)
     assert "periode=H1" in page.url and "hus=sjaelland" in page.url
 
     page.get_by_test_id("stSidebarNav").get_by_text("Mål", exact=True).click()

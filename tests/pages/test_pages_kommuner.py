@@ -106,7 +106,7 @@ def test_spread_and_coverage_of_the_shipped_sjaelland_2022(
         c.startswith("By/land-inddelingen er en pladsholder") for c in spread_view.caption.values
     )
     coverage_view = run(hus="sjaelland", aar="2022", periode="H1", maaltal="9c")
-    assert "2 af 17 kommuner har mindst 1." in coverage_view.markdown.values
+    assert "2 af 17 kommuner har mindst 1 case." in coverage_view.markdown.values
     missing = [m for m in coverage_view.markdown.values if m.startswith("**Mangler:**")]
     assert len(missing) == 1 and "Køge" not in missing[0] and "Lolland" in missing[0]
 

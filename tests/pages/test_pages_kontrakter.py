@@ -119,7 +119,7 @@ def test_every_target_key_and_sentence_of_the_chosen_contract_appears(
     assert contract is not None
     shown = at.markdown.values
     for _goal, target in contract.targets():
-        assert any(f"**{target.key}**" in text for text in shown), target.key
+        assert any(f"**{target.name}**" in text for text in shown), target.name
     assert any("1.680 forløb i 2022" in text for text in shown)
 
 
@@ -128,14 +128,15 @@ def test_targets_show_kind_number_baseline_and_timing_in_danish(kontrakter_test:
     at = run(kontrakter_test, hus="sjaelland", aar="2022")
     captions = at.caption.values
     assert (
-        "Type: ændring i procentpoint · Måltal: +5 procentpoint, dvs. mindst 39 % · "
+        "Type: ændring i procentpoint · "
+        "Måltal: mindst 39 % (5 procentpoint over udgangsniveauet 34 %) · "
         "Udgangsniveau: 34 % i 2020 (ERST kendskabsmåling sep. 2020) · Måles: kun helår 2021"
     ) in captions
     assert (
         "Type: antal · Måltal: mindst 1.680 forløb · Måles: 1. halvår og helår · "
         "Pr. kommune: afrapporteres pr. kommune"
     ) in captions
-    assert "Type: faktor · Måltal: mindst 2,50 · Måles: kun helår" in captions
+    assert "Type: faktor · Måltal: mindst faktor 2,50 · Måles: kun helår" in captions
 
 
 @pytest.mark.usefixtures("contracts_folder")

@@ -30,7 +30,7 @@ def run(**params: str):
 
 
 def status_table(at):
-    return at.dataframe[0].value
+    return at.table[0].value
 
 
 def test_the_page_compares_all_six_houses_on_the_national_goals(prepared: str) -> None:
@@ -45,7 +45,7 @@ def test_the_page_compares_all_six_houses_on_the_national_goals(prepared: str) -
         "Midtjylland",
         "Nordjylland",
     ]
-    assert table.index[0] == "1. Iværksætteri (øget)"
+    assert table.index[0] == "Mål 1 – Iværksætteri (øget)"
 
 
 def test_a_link_with_year_and_period_opens_that_view(prepared: str) -> None:
@@ -57,9 +57,9 @@ def test_a_link_with_year_and_period_opens_that_view(prepared: str) -> None:
 
 def test_the_real_hovedstaden_2023_result_shows_as_not_met(prepared: str) -> None:
     table = status_table(run(aar="2023", periode="FY"))
-    awareness = table.loc["1. Virksomhedernes kendskab til erhvervshusene", "Hovedstaden"]
+    awareness = table.loc["Mål 1 – Virksomhedernes kendskab til erhvervshusene", "Hovedstaden"]
     assert awareness == "Ikke opfyldt (0 af 1)"
-    assert table.loc["2. Bred geografisk spredning", "Hovedstaden"] == "Ingen måltal"
+    assert table.loc["Mål 2 – Bred geografisk spredning", "Hovedstaden"] == "Ingen måltal"
 
 
 def test_a_house_without_a_contract_that_year_is_named(prepared: str) -> None:

@@ -39,7 +39,7 @@ def test_a_goal_shows_results_trend_kommuner_and_history(database_url: str) -> N
         "Mål 8 – Kvantitative mål vedr. virksomhedsforløb :blue-badge[På vej]"
     ]
     assert any(
-        "900 forløb af 1.680 forløb, forventet ved 1. halvår: 840 forløb" in text
+        "900 forløb (mål: mindst 1.680 forløb; forventet ved 1. halvår: 840 forløb)" in text
         for text in at.markdown.values
     )
     assert [t.label for t in at.tabs][:3] == ["Udvikling", "Pr. kommune", "Historik"]

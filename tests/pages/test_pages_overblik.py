@@ -73,13 +73,13 @@ def test_results_statuses_and_comments_of_a_period(app_test: AppTest, database_u
         "Måles senere": "2",
     }
     shown = "\n".join(at.markdown.values)
-    assert "900 forløb af 1.680 forløb, forventet ved 1. halvår: 840 forløb" in shown
+    assert "900 forløb (mål: mindst 1.680 forløb; forventet ved 1. halvår: 840 forløb)" in shown
     assert "Måles senere: målet opgøres kun helår 2021." in shown
     assert ":gray[Kommentar: om 8a]" in shown
     assert ":blue-badge[På vej]" in shown and ":violet-badge[Måles senere]" in shown
     assert [p.proto.text for p in at.get("progress")] == ["Målopfyldelse 54 %"]
     assert at.info.values[0].startswith(
-        "Indberetningen for 1. halvår 2022: Åben (senest af tester "
+        "Indberetningen for 1. halvår 2022: Åben (senest ændret af tester "
     )
     assert at.warning.values == []
 
@@ -90,7 +90,7 @@ def test_demo_values_are_announced(app_test: AppTest, database_url: str) -> None
     at = overview(app_test, hus="sjaelland", aar="2022")
     assert at.selectbox(key="periode").value == "FY"
     assert DEMO_BANNER in at.warning.values
-    assert any("1.700 forløb af 1.680 forløb" in text for text in at.markdown.values)
+    assert any("1.700 forløb (mål: mindst 1.680 forløb)" in text for text in at.markdown.values)
 
 
 @pytest.mark.usefixtures("contracts_folder", "database_url")

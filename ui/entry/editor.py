@@ -7,6 +7,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from contracts import danish
+from contracts.describe import name_of
 from contracts.models import Contract
 from db import SaveResult, Store
 from db.errors import Conflict, UserError
@@ -14,8 +16,13 @@ from db.identity import current_user
 from services.entry import COLUMNS, NUMBER_COLUMNS, EntryTable, changes
 from ui.entry import state
 
-VISIBLE = tuple(c for c in COLUMNS if c not in {"version", "kommunekode"})
-VISIBLE_KOMMUNER = tuple(c for c in COLUMNS if c not in {"version", "målsætning", "type"})
+#: The target by name ("8c – vækstplaner"); the key stays in the table, hidden, to save by.
+NAME = "navn"
+VISIBLE = (NAME, *(c for c in COLUMNS if c not in {"nøgle", "version", "kommunekode"}))
+VISIBLE_KOMMUNER = (
+    NAME,
+    *(c for c in COLUMNS if c not in {"nøgle", "version", "målsætning", "type"}),
+)
 HELP = (
     "Skriv tal på dansk (1.680 og 50,5). Udfyld værdi, eller tæller og nævner (procentdel), "
     "eller promotorer, passive og kritikere (NPS). Milepæle og vurderinger: 1 eller 0. "
@@ -26,18 +33,23 @@ RELOAD_ADVICE = "Tryk »Hent tallene igen« for at se de nye tal, og ret derefte
 
 def _config(locked: bool) -> dict[str, Any]:
     config: dict[str, Any] = {
-        "nøgle": st.column_config.TextColumn("Nøgle", disabled=True),
+        NAME: st.column_config.TextColumn("Måltal", disabled=True),
         "kommunekode": st.column_config.TextColumn("Kode", disabled=True),
         "kommune": st.column_config.TextColumn("Kommune", disabled=True),
         "målsætning": st.column_config.TextColumn("Målsætning", disabled=True, width="large"),
         "type": st.column_config.TextColumn("Type", disabled=True),
-        "måltal": st.column_config.TextColumn("Måltal", disabled=True),
+        "måltal": st.column_config.TextColumn("Mål for året", disabled=True),
         "status": st.column_config.TextColumn("Status", disabled=True),
         "kommentar": st.column_config.TextColumn("Kommentar", disabled=locked, width="large"),
     }
     for column in NUMBER_COLUMNS:
         config[column] = st.column_config.TextColumn(column.capitalize(), disabled=locked)
     return config
+
+
+def _named(frame: pd.DataFrame, contract: Contract) -> pd.DataFrame:
+    """The table with each row's target named as people write it (never a dotted key)."""
+    return frame.assign(**{NAME: [name_of(contract, str(k)) for k in frame["nøgle"]]})
 
 
 def _editor(frame: pd.DataFrame, name: str, order: tuple[str, ...], locked: bool) -> pd.DataFrame:
@@ -54,17 +66,18 @@ def _editor(frame: pd.DataFrame, name: str, order: tuple[str, ...], locked: bool
     return edited
 
 
-def render_editors(table: EntryTable, *, locked: bool) -> EntryTable:
+def render_editors(contract: Contract, table: EntryTable, *, locked: bool) -> EntryTable:
     """The totals editor, and the kommune rows of per-kommune targets in an expander."""
     if table.totals.empty:
         st.info("Ingen måltal måles i denne periode.")
         return table
     st.caption(HELP)
-    totals = _editor(table.totals, "rediger_total", VISIBLE, locked)
+    totals = _editor(_named(table.totals, contract), "rediger_total", VISIBLE, locked)
     kommuner = table.kommuner
     if not kommuner.empty:
-        keys = ", ".join(dict.fromkeys(kommuner["nøgle"]))
-        with st.expander(f"Tal pr. kommune ({keys})"):
+        kommuner = _named(kommuner, contract)
+        names = danish.join(dict.fromkeys(kommuner[NAME]))
+        with st.expander(f"Tal pr. kommune ({names})"):
             st.caption("Totalen bliver summen af kommunerækkerne, når du ikke selv retter den.")
             kommuner = _editor(kommuner, "rediger_kommuner", VISIBLE_KOMMUNER, locked)
     return EntryTable(totals, kommuner)

@@ -10,6 +10,7 @@ from db import Store
 from db.errors import UserError
 from db.identity import current_user
 from services.values_io import ImportPlan, apply_plan, export_bytes, plan_import, template_bytes
+from services.values_io.limits import MAX_FILE_MB
 from ui.danish_widgets import danish_file_uploader
 from ui.entry import state
 
@@ -25,6 +26,7 @@ def render_import(catalog: Catalog, store: Store, *, locked: bool) -> None:
         type=["csv", "xlsx"],
         key=f"importfil_{state.generation()}",
         disabled=locked,
+        max_upload_size=MAX_FILE_MB,
     )
     if uploaded is None:
         st.session_state.pop(PLAN_KEY, None)

@@ -5,31 +5,34 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 import streamlit as st
 
+from contracts import danish
+from contracts.describe import kommune_label, name_of
+from contracts.models import Contract
 from db import Store
 from db.records import VALUE_PARTS
-from metrics.format import fmt_date
 from services.values_io.plan import describe
 
 LATEST = 20
-LOCAL_ZONE = ZoneInfo("Europe/Copenhagen")
 HISTORY_COLUMNS = ("hvornår", "hvem", "hvad", "gammel → ny", "begrundelse")
 
 
-def history_frame(audit: pd.DataFrame, period: str, limit: int = LATEST) -> pd.DataFrame:
-    """The newest ``limit`` events of ``period``: when, who, what, old → new, reason."""
+def history_frame(
+    audit: pd.DataFrame, period: str, contract: Contract | None = None, limit: int = LATEST
+) -> pd.DataFrame:
+    """The newest ``limit`` events of ``period``: when, who, what (targets by name), old → new,
+    reason."""
     mine = audit[audit["period"] == period].head(limit)
     records = [
         {
             "hvornår": local_time(row["at"]),
             "hvem": row["user"],
-            "hvad": _what(row),
+            "hvad": _what(row, contract),
             "gammel → ny": f"{_state(row['old'])} → {_state(row['new'])}",
             "begrundelse": "" if _missing(row["reason"]) else str(row["reason"]),
         }
@@ -39,14 +42,13 @@ def history_frame(audit: pd.DataFrame, period: str, limit: int = LATEST) -> pd.D
 
 
 def local_time(moment: datetime) -> str:
-    """``"23. november 2026 kl. 14:40"`` in Danish time (the store keeps UTC)."""
-    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-    here = aware.astimezone(LOCAL_ZONE)
-    return f"{fmt_date(here.date())} kl. {here:%H:%M}"
+    """``"23. november 2026 kl. 14.40"``: Danish time, the one format of every page."""
+    return danish.date_time(moment)
 
 
-def render_history(store: Store, house: str, year: int, period: str) -> None:
-    frame = history_frame(store.audit(house=house, year=year), period)
+def render_history(contract: Contract, store: Store, period: str) -> None:
+    house, year = contract.erhvervshus, contract.year
+    frame = history_frame(store.audit(house=house, year=year), period, contract)
     with st.expander(f"Seneste ændringer ({len(frame)})"):
         if frame.empty:
             st.caption("Ingen ændringer endnu.")
@@ -54,11 +56,11 @@ def render_history(store: Store, house: str, year: int, period: str) -> None:
             st.dataframe(frame, hide_index=True, width="stretch")
 
 
-def _what(row: Mapping[Any, Any]) -> str:
+def _what(row: Mapping[Any, Any], contract: Contract | None) -> str:
     if not row["target"]:
         return f"indberetningen {row['action']}"
-    where = f" (kommune {row['kommune']})" if row["kommune"] else ""
-    return f"{row['action']} {row['target']}{where}"
+    where = f" ({kommune_label(row['kommune'])})" if row["kommune"] else ""
+    return f"{row['action']} {name_of(contract, str(row['target']))}{where}"
 
 
 def _state(raw: Any) -> str:

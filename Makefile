@@ -8,8 +8,10 @@ DEV_STAMP := $(VENV)/.stamp-dev
 PORT ?= 8501
 # Loopback by default: no lookup of an external address, nothing exposed by accident.
 ADDRESS ?= 127.0.0.1
+# The shared installation on this machine (docs/shared-installation.md): nginx' port.
+STACK_PORT ?= 8500
 
-.PHONY: run test lint bench clean-venv
+.PHONY: run test lint bench stack stack-stop clean-venv
 
 $(VENV)/bin/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -27,10 +29,16 @@ run: $(RUN_STAMP)
 	$(PY) cli.py prepare
 	$(PY) -m streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT)
 
+stack: $(RUN_STAMP)
+	$(PY) -m deploy.stack start --port $(STACK_PORT)
+
+stack-stop: $(RUN_STAMP)
+	$(PY) -m deploy.stack stop
+
 lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy contracts metrics db services commands
+	$(VENV)/bin/mypy contracts metrics db services commands deploy
 
 test: lint
 	$(PY) -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "ingen tests fundet"; exit 0; fi; exit $$rc

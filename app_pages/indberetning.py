@@ -48,7 +48,7 @@ state.show_flash()
 
 info = store.round(house, year, period)
 locked = report_round.is_locked(info)
-report_round.render_status(info)
+report_round.render_status(store, info)
 report_round.render_actions(catalog, store, info)
 
 st.header("Tal")
@@ -56,7 +56,7 @@ include_all = st.toggle("Vis også måltal, der ikke måles i perioden", key="al
 identity = (house, year, period, include_all)
 table, read_at = state.frozen_table(
     identity,
-    lambda: build_table(contract, period, store.values(house, year), include_all=include_all),
+    lambda: build_table(contract, period, store.values(house), include_all=include_all),
 )
 st.caption(
     f"Tallene er hentet {history.local_time(read_at)}. Tryk »Hent tallene igen« for at se "
@@ -75,7 +75,7 @@ if save:
     editor.save(contract, period, store, table, edited)
 
 st.header("Fra fil")
-files.render_import(catalog, store, locked=locked)
+files.render_import(catalog, store, locked=report_round.import_locked(info))
 files.render_downloads(contract, period, store)
 
 history.render_history(contract, store, period)

@@ -1,11 +1,13 @@
-"""``db upgrade``: bring the database (``DATABASE_URL`` or the embedded SQLite) up to date."""
+"""``db upgrade | backup | restore``: the database (``DATABASE_URL`` or the embedded SQLite)."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from db import Store
 from db.engine import safe_url
+from services.backup import backup_store, restore_store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,6 +19,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     upgrade.set_defaults(handler=run_upgrade)
 
+    backup = commands.add_parser("backup", help="gem en sikkerhedskopi af hele databasen i FIL")
+    backup.add_argument("file", metavar="FIL", type=Path)
+    backup.add_argument("--url", help="database-URL (standard: DATABASE_URL)")
+    backup.set_defaults(handler=run_backup)
+
+    restore = commands.add_parser("restore", help="genskab hele databasen fra sikkerhedskopien FIL")
+    restore.add_argument("file", metavar="FIL", type=Path)
+    restore.add_argument("--url", help="database-URL (standard: DATABASE_URL)")
+    restore.add_argument(
+        "--replace", action="store_true", help="erstat alt i en database, der allerede har data"
+    )
+    restore.set_defaults(handler=run_restore)
+
 
 def run_upgrade(args: argparse.Namespace) -> int:
     store = Store(args.url)
@@ -25,4 +40,14 @@ def run_upgrade(args: argparse.Namespace) -> int:
     finally:
         store.dispose()
     print(f"Databasen er opdateret ({safe_url(store.url)}, version {revision}).")
+    return 0
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    print(backup_store(args.file, args.url))
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    print(restore_store(args.file, args.url, replace=args.replace))
     return 0

@@ -1,7 +1,9 @@
 """``round``: show, submit, approve or reopen a report round.
 
 ``python cli.py round sjaelland 2022 H1 submit`` refuses, listing every target, unless each
-target that is i_risiko or ikke_opfyldt and each assessment has a comment.
+target that is i_risiko or ikke_opfyldt, each assessment and each total whose parts do not add
+up has a comment. Targets still "Mangler data" are named, and submitted only with
+``--trods-manglende``.
 """
 
 from __future__ import annotations
@@ -13,7 +15,14 @@ from db.errors import ValidationFailed
 from db.identity import current_user
 from db.records import round_label
 from services.catalog import load_catalog
-from services.rounds import approve_round, missing_comments, reopen_round, submit_round
+from services.rounds import (
+    approve_round,
+    missing_comments,
+    reopen_round,
+    round_status_label,
+    submit_round,
+    unexplained_findings,
+)
 from services.status import check_house, check_period, contract_status
 from services.store import open_store
 
@@ -33,6 +42,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="status (standard), submit, approve eller reopen",
     )
     parser.add_argument("--reason", metavar="TEKST", help="begrundelse (kræves for reopen)")
+    parser.add_argument(
+        "--trods-manglende",
+        action="store_true",
+        dest="confirm_missing",
+        help="indsend, selv om nogle måltal stadig mangler data (submit)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -46,7 +61,15 @@ def run(args: argparse.Namespace) -> int:
     user = current_user()
     with open_store() as store:
         if args.action == "submit":
-            submit_round(load_catalog(store), store, house, year, period, user=user)
+            submit_round(
+                load_catalog(store),
+                store,
+                house,
+                year,
+                period,
+                user=user,
+                confirm_missing=args.confirm_missing,
+            )
             print(f"Indberetningen for {label} er indsendt.")
         elif args.action == "approve":
             approve_round(load_catalog(store), store, house, year, period, user=user)
@@ -59,15 +82,15 @@ def run(args: argparse.Namespace) -> int:
             if info is None:
                 print(f"Der er endnu ingen indberetning for {label}.")
                 return 0
-            demo = " (demodata)" if info.has_demo else ""
             print(
-                f"Indberetningen for {label} er {info.status}{demo}; senest ændret af "
+                f"Indberetningen for {label}: {round_status_label(info)}; senest ændret af "
                 f"{info.updated_by} {danish.date_time(info.updated_at)}."
             )
             if info.status == "åben":
-                problems = missing_comments(
-                    contract_status(load_catalog(store), store, house, year, period)
-                )
+                catalog = load_catalog(store)
+                table = contract_status(catalog, store, house, year, period)
+                problems = missing_comments(table)
+                problems += unexplained_findings(catalog, store, house, year, period, table)
                 if problems:
                     print("Mangler kommentar før indsendelse:")
                     print("\n".join(f"  {p}" for p in problems))

@@ -82,6 +82,10 @@ def human_table(table: pd.DataFrame, contract: Contract) -> str:
         goal = _number(row.target_value)
         actual = _number(row.actual)
         status = STATUS_LABELS[row.status] + (" (forsinket)" if row.late else "")
+        if row.preliminary:
+            status += " (foreløbigt tal)"
+        if row.status == "maalt_tidligere" and row.earlier_year is not None:
+            status += f" ({int(row.earlier_year)})"
         lines.append(
             (
                 str(row.goal),

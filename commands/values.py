@@ -19,6 +19,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--dry-run", action="store_true", help="vis kun, hvad der ville ske; skriv intet"
     )
+    parser.add_argument(
+        "--erstat-demodata",
+        action="store_true",
+        dest="replace_demo",
+        help="fjern demodata i de indberetninger, filen skriver til (prøvekørslen nævner dem)",
+    )
     parser.set_defaults(handler=run_import)
 
     parser = sub.add_parser("export", help="eksportér en kontrakts indberettede tal")
@@ -59,12 +65,13 @@ def run_import(args: argparse.Namespace) -> int:
                 print(f"  {line}")
             print("Intet er skrevet.")
             return 0
-        result = apply_plan(plan, store, current_user())
+        result = apply_plan(plan, store, current_user(), replace_demo=args.replace_demo)
     finally:
         store.dispose()
+    removed = f" {result.demo_removed} demoværdier er fjernet først." if result.demo_removed else ""
     print(
         f"Importeret '{path.name}': {result.inserted} indsat, {result.changed} ændret, "
-        f"{result.unchanged} uændrede, {len(plan.skipped)} ikke udfyldt."
+        f"{result.unchanged} uændrede, {len(plan.skipped)} ikke udfyldt.{removed}"
     )
     return 0
 

@@ -78,8 +78,14 @@ def goal_facts(goal: Goal) -> list[tuple[str, str]]:
     return [(label, text) for label, text in facts if text]
 
 
+DEMO_CONTRACT_STATUS = "Demokontrakt – ikke godkendt af nogen KKR"
+
+
 def approval_text(contract: Contract) -> str:
     """``"Godkendt af KKR 24. oktober 2025"``; the approval note where the date is not known."""
+    if contract.demo:
+        # A demo contract was never approved by anyone: never a plain "Godkendt".
+        return DEMO_CONTRACT_STATUS
     status = CONTRACT_STATUS_LABELS[contract.status]
     if contract.approved:
         approved = f"godkendt af KKR {danish.date(contract.approved)}"
@@ -157,9 +163,8 @@ def contract_text(contract: Contract, frameworks: dict[str, Framework] | None = 
     lines = [f"Resultatkontrakt {contract.year}: {house_name(contract.erhvervshus)}"]
     if contract.title:
         lines.append(contract.title)
-    demo = " (demodata)" if contract.demo else ""
     facts = [
-        ("Status", approval_text(contract) + demo),
+        ("Status", approval_text(contract)),
         ("Rammeaftale", framework_text(contract, frameworks or {})),
         ("KKR", contract.kkr),
         ("Geografi", f"{danish.counted(str(len(geography)), 'kommune', 'kommuner')}"),

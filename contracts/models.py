@@ -56,6 +56,8 @@ BINARY_KINDS: frozenset[str] = frozenset({"milestone", "assessment"})
 CHANGE_KINDS: frozenset[str] = frozenset({"change_pp", "change_relative"})
 
 Direction = Literal["at_least", "at_most", "above"]
+#: The part of a year a survey is made in ("efteråret 2021"), where the source says so.
+Season = Literal["spring", "summer", "autumn", "winter"]
 ContractStatus = Literal["udkast", "godkendt"]
 Classification = Literal["by", "land"]
 
@@ -153,12 +155,28 @@ class Measurement(StrictModel):
 
     periods: tuple[Period, ...] = Field(default=("H1", "FY"), min_length=1)
     years: tuple[int, ...] | None = Field(default=None, min_length=1)
+    season: Season | None = Field(
+        default=None,
+        description="Årstiden, målingen foretages i (fx autumn for en måling i efteråret).",
+    )
 
     def applies(self, year: int, period: str) -> bool:
         """Whether the target is measured in ``period`` of ``year``."""
         if period not in self.periods:
             return False
         return self.years is None or year in self.years
+
+    def all_before(self, year: int) -> bool:
+        """Whether every measurement year lies before ``year`` (measured before the contract)."""
+        return self.years is not None and all(y < year for y in self.years)
+
+
+class StatedResult(StrictModel):
+    """A result the sources report for a measurement made before the contract year."""
+
+    value: float = Field(description="Resultatet, i målets enhed (fx 41 for 41 pct.).")
+    year: int = Field(ge=2000, le=2100, description="Året, resultatet er målt.")
+    source: str = Field(min_length=1, description="Kilden, fx 'ERST kendskabsmåling 2021'.")
 
 
 class Target(StrictModel):
@@ -230,11 +248,20 @@ class Target(StrictModel):
     )
     note: str | None = Field(default=None, description=NOTE_DESCRIPTION)
     interpretation: str | None = Field(default=None, description=INTERPRETATION_DESCRIPTION)
+    earlier_result: StatedResult | None = Field(
+        default=None,
+        description="Resultatet af en måling før kontraktåret, som kilderne oplyser det.",
+    )
 
     @property
     def name(self) -> str:
         """How the target is named to a person: its label, else its (undotted) key."""
         return self.label or self.key
+
+    @property
+    def is_computed(self) -> bool:
+        """Its actual is computed from another target's kommune rows: it takes no value."""
+        return self.kind == "spread"
 
     @property
     def is_cumulative(self) -> bool:
@@ -334,6 +361,12 @@ class Target(StrictModel):
             )
         if kind in {"amount", "ratio"} and self.value is not None and self.value < 0:
             raise RuleError(f"værdien må ikke være negativ (value er {self.value:g})", "value")
+        earlier = self.earlier_result
+        if earlier is not None and earlier.year not in (self.measured.years or ()):
+            raise RuleError(
+                f"resultatet fra {earlier.year} er ikke fra et af målets måleår (measured.years)",
+                "earlier_result",
+            )
         return self
 
     @property

@@ -32,6 +32,7 @@ DESCRIPTIONS: dict[str, str] = {
     "Goal": "Et mål i kontrakten: nationalt (fra rammeaftalen) eller lokalt.",
     "Measurement": "Hvornår målet måles: perioder (H1, FY) og evt. bestemte år.",
     "Section": "Et afsnit af kontraktens tekst.",
+    "StatedResult": "Et resultat fra en måling før kontraktåret, som kilderne oplyser det.",
     "Target": "Et måltal: ét tal eller én forpligtelse, der bedømmes for sig.",
 }
 

@@ -39,7 +39,10 @@ STATUS_LABELS: dict[str, str] = {
     "ikke_opfyldt": "Ikke opfyldt",
     "mangler_data": "Mangler data",
     "maales_senere": "Måles senere",
+    "maalt_tidligere": "Målt tidligere",
 }
+#: What a goal without any target shows instead of a status (it has none).
+NO_TARGETS_LABEL = "Ingen måltal i kontrakten"
 NOT_STATED = "måltal ikke oplyst"
 POINTS = "procentpoint"
 #: Decimals of a measured result per kind, fixed (56,0 %) — other kinds are shown as written,
@@ -180,21 +183,65 @@ def result_number(target: Target, actual: float, goal: float | None) -> str:
     return shown
 
 
+SEASONS: dict[str, str] = {
+    "spring": "foråret",
+    "summer": "sommeren",
+    "autumn": "efteråret",
+    "winter": "vinteren",
+}
+#: How a value reported where its target is not normally measured is marked (docs/rules.md).
+PRELIMINARY = "Foreløbigt tal"
+
+
+def measured_in(target: Target, year: int) -> str:
+    """``"Målt i efteråret 2021"``, ``"Målt i 2021"``."""
+    season = SEASONS.get(target.measured.season or "")
+    return f"Målt i {season} {year}" if season else f"Målt i {year}"
+
+
+def earlier_text(row: Mapping[str, Any], target: Target) -> str:
+    """A measurement made before the contract year, with its result where it is known."""
+    year = row.get("earlier_year")
+    if year is None or _missing(year):
+        years = sorted(target.measured.years or ())
+        year = years[-1] if years else None
+    when = measured_in(target, int(year)) if year is not None else "Målt før kontraktåret"
+    value = _number(row, "earlier_actual")
+    if value is None:
+        return f"{when}; resultatet er ikke oplyst i kilderne."
+    source = row.get("earlier_source")
+    origin = "indberettet for året" if source == "indberettet" else f"kilde: {source}"
+    return f"{when}: {_judged_text(value, _number(row, 'target_value'), row, target)} ({origin})."
+
+
 def result_text(row: Mapping[str, Any], target: Target) -> str:
     """A target's result in a period: "56,0 % (mål: mindst 50 %)", "837 forløb (mål: mindst
-    1.680 forløb; forventet ved 1. halvår: 840 forløb)", "Gennemført", "Måles senere: …".
+    1.680 forløb; forventet ved 1. halvår: 840 forløb)", "Gennemført", "Måles senere: …",
+    "Målt i efteråret 2021; …"; a value where the target is not normally measured is marked
+    "Foreløbigt tal".
 
     ``row`` is a row of ``metrics.fulfilment`` as a mapping."""
+    text = _result_text(row, target)
+    return f"{PRELIMINARY}: {text}" if bool(row.get("preliminary")) else text
+
+
+def _result_text(row: Mapping[str, Any], target: Target) -> str:
+    status = row.get("status")
+    if status == "maalt_tidligere":
+        return earlier_text(row, target)
     actual = _number(row, "actual")
     if actual is None:
-        if row.get("status") == "maales_senere":
+        if status == "maales_senere":
             return later_text(target)
         return "Ingen tal indberettet for perioden."
     if target.kind == "milestone":
         return "Gennemført" if actual >= 1 else "Ikke gennemført"
     if target.judged_as_assessment:
         return "Vurderet som nået" if actual >= 1 else "Vurderet som ikke nået"
-    goal = _number(row, "target_value")
+    return _judged_text(actual, _number(row, "target_value"), row, target)
+
+
+def _judged_text(actual: float, goal: float | None, row: Mapping[str, Any], target: Target) -> str:
     shown = result_number(target, actual, goal)
     if target.kind == "spread":
         shown = f"Største afvigelse {shown}"
@@ -204,6 +251,7 @@ def result_text(row: Mapping[str, Any], target: Target) -> str:
     notes = [f"mål: {level_text(target, goal)}"] if goal is not None else []
     expected = _number(row, "expected")
     if expected is not None and row.get("period") == "H1":
+        # A whole-number kind keeps a decimal that is there ("forventet ... 0,5").
         notes.append(f"forventet ved 1. halvår: {value_text(target, expected, result=False)}")
     text = f"{shown} ({'; '.join(notes)})" if notes else shown
     low, high = _number(row, "ci_low"), _number(row, "ci_high")

@@ -39,6 +39,11 @@ def check_input(rows: list[ValueRow], deletes: list[tuple[ValueKey, int]], user:
         ):
             problems.append(f"{key.target}: ugyldig kommunekode '{key.kommune}'.")
     for row in rows:
+        if all(number is None for number in row.parts().values()):
+            if row.key.kommune:
+                problems.append(f"{row.key.describe()}: en kommunerække skal have et tal.")
+            elif not (row.comment or "").strip():
+                problems.append(f"{row.key.describe()}: hverken tal eller kommentar.")
         for name, number in row.parts().items():
             if number is None:
                 continue

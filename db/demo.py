@@ -1,24 +1,28 @@
-"""Demo values: refused over real values, replaced by the first real write to their round.
+"""Demo values never mix with real ones (docs/rules.md "Demo and real").
 
-The replacement deletes the round's demo values (audited with DEMO_REPLACED) and returns the
-round to åben; the caller then writes the real values in the same transaction.
+A round holds demo values or real values, never both: demo values are refused in a round with
+real values, and real values are refused in a round with demo values until that round's demo
+data is removed by an explicit, audited act (``remove_round_demo``). ``clear_demo`` removes
+every demo value and the rounds that held only demo.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db import audit
-from db.errors import ValidationFailed
+from db.errors import DemoInRound, ValidationFailed
 from db.models import ReportedValue, ReportRound
 from db.records import ValueKey, round_label
-from db.rounds import OPEN, RoundKey, rounds_holding, rounds_without_real_values
+from db.rounds import RoundKey, load_rounds, rounds_holding, rounds_without_real_values
 
-DEMO_REPLACED = "demodata erstattet af rigtige tal"
+DEMO_REMOVED = "demodata fjernet før indberetning"
 DEMO_CLEARED = "demodata fjernet"
+REMOVE_ACTION = "Fjern demodata og begynd indberetningen"
 
 
 def key_of(row: ReportedValue) -> ValueKey:
@@ -34,40 +38,64 @@ def refuse_demo_over_real(session: Session, round_keys: list[RoundKey]) -> None:
         )
 
 
-def replace_demo(
-    session: Session,
-    round_key: RoundKey,
-    round_row: ReportRound | None,
-    current: dict[ValueKey, ReportedValue],
-    user: str,
-    now: datetime,
+def refuse_real_over_demo(session: Session, round_keys: list[RoundKey]) -> None:
+    """Real values never enter a round holding demo data; its removal comes first."""
+    demo = sorted(rounds_holding(session, round_keys, demo=True))
+    if demo:
+        messages = [
+            f"Indberetningen for {round_label(*key)} indeholder demodata. Intet er gemt: fjern "
+            f"demodata først (»{REMOVE_ACTION}«), så demo og rigtige tal aldrig blandes."
+            for key in demo
+        ]
+        raise DemoInRound(messages[0], messages[1:])
+
+
+def remove_round_demo(
+    session: Session, round_keys: Iterable[RoundKey], *, user: str, at: datetime
 ) -> int:
-    """Delete the round's demo values (audited) and return the round to åben."""
-    house, year, period = round_key
-    query = select(ReportedValue).where(
-        ReportedValue.house == house,
-        ReportedValue.year == year,
-        ReportedValue.period == period,
-        ReportedValue.is_demo.is_(True),
-    )
-    demo_values = list(session.scalars(query))
-    for value in demo_values:
-        current.setdefault(key_of(value), value)
-    _delete_audited(session, demo_values, user=user, at=now, reason=DEMO_REPLACED)
-    if round_row is not None and round_row.status != OPEN:
-        audit.record_round(
-            session,
-            at=now,
-            user=user,
-            action=audit.RESET,
-            round_key=round_key,
-            old_status=round_row.status,
-            new_status=OPEN,
-            reason=DEMO_REPLACED,
+    """Delete the demo values of ``round_keys`` and those rounds (audited); the count.
+
+    Rounds without demo values are left alone: there is nothing of theirs to remove.
+    """
+    wanted = sorted(rounds_holding(session, round_keys, demo=True))
+    removed = 0
+    for house, year, period in wanted:
+        query = select(ReportedValue).where(
+            ReportedValue.house == house,
+            ReportedValue.year == year,
+            ReportedValue.period == period,
+            ReportedValue.is_demo.is_(True),
         )
-        round_row.status = OPEN
+        values = list(session.scalars(query))
+        _delete_audited(session, values, user=user, at=at, reason=DEMO_REMOVED)
+        removed += len(values)
     session.flush()
-    return len(demo_values)
+    for key, round_row in sorted(load_rounds(session, wanted).items()):
+        _remove_round(session, key, round_row, user=user, at=at, reason=DEMO_REMOVED)
+    session.flush()
+    return removed
+
+
+def _remove_round(
+    session: Session,
+    key: RoundKey,
+    round_row: ReportRound,
+    *,
+    user: str,
+    at: datetime,
+    reason: str,
+) -> None:
+    audit.record_round(
+        session,
+        at=at,
+        user=user,
+        action=audit.REMOVED,
+        round_key=key,
+        old_status=round_row.status,
+        new_status=None,
+        reason=reason,
+    )
+    session.delete(round_row)
 
 
 def _delete_audited(
@@ -87,16 +115,6 @@ def _delete_audited(
         session.delete(value)
 
 
-def versions_of_replaced(
-    current: dict[ValueKey, ReportedValue], round_key: RoundKey
-) -> dict[ValueKey, int]:
-    return {
-        key: value.version
-        for key, value in current.items()
-        if key.round_key == round_key and value.is_demo
-    }
-
-
 def clear_demo(session: Session, *, user: str, at: datetime) -> int:
     """Delete every demo value and the rounds left without a real value; audited."""
     demo_values = list(session.scalars(select(ReportedValue).where(ReportedValue.is_demo)))
@@ -104,15 +122,6 @@ def clear_demo(session: Session, *, user: str, at: datetime) -> int:
     session.flush()
     touched = {(v.house, v.year, v.period) for v in demo_values}
     for round_row in rounds_without_real_values(session, touched):
-        audit.record_round(
-            session,
-            at=at,
-            user=user,
-            action=audit.REMOVED,
-            round_key=(round_row.house, round_row.year, round_row.period),
-            old_status=round_row.status,
-            new_status=None,
-            reason=DEMO_CLEARED,
-        )
-        session.delete(round_row)
+        key = (round_row.house, round_row.year, round_row.period)
+        _remove_round(session, key, round_row, user=user, at=at, reason=DEMO_CLEARED)
     return len(demo_values)

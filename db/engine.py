@@ -6,11 +6,17 @@ SQLAlchemy-controlled BEGIN so that a save can take the write lock up front
 
 Every engine carries the fault translation of ``db/faults.py``: a database that is stopped,
 read-only, full or locked too long is a Danish ``StoreUnavailable``, on any statement.
+
+PostgreSQL may restart under a running app (docs/shared-installation.md): every pooled
+connection is tested before use (``pool_pre_ping``), so connections the restart closed are
+replaced, and a refused new connection is retried for about two seconds while the server
+comes back.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +33,11 @@ DEFAULT_SQLITE_PATH = REPO_ROOT / "data" / "resultatkontrakter.sqlite"
 WRITE_LOCK_OPTION = "store_write_lock"
 #: Seconds to wait for a PostgreSQL server that does not answer (a page must not hang).
 CONNECT_TIMEOUT = 10
+#: A refused PostgreSQL connection is retried this many seconds apart, for at most this long:
+#: enough for a restart on the same machine, short enough that a server really down is
+#: reported. A connection that timed out is not retried.
+CONNECT_PAUSE = 0.4
+CONNECT_RETRY_SECONDS = 2.0
 URL_HINT = "Brug sqlite:///sti/til/fil.sqlite eller postgresql+psycopg://bruger@vært/database."
 
 
@@ -58,6 +69,7 @@ def create_store_engine(url: str) -> Engine:
                 {} if "connect_timeout" in parsed.query else {"connect_timeout": CONNECT_TIMEOUT}
             )
             engine = create_engine(parsed, pool_pre_ping=True, connect_args=timeout)
+            _retry_refused_connect(engine)
     except NoSuchModuleError as exc:
         raise UserError(
             f"Ugyldig database-URL ({safe_url(url)}): ukendt databasetype. {URL_HINT}"
@@ -66,6 +78,21 @@ def create_store_engine(url: str) -> Engine:
         raise UserError(f"Ugyldig database-URL ({safe_url(url)}). {URL_HINT}") from exc
     faults.install(engine)
     return engine
+
+
+def _retry_refused_connect(engine: Engine) -> None:
+    @event.listens_for(engine, "do_connect")
+    def _connect(dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+        deadline = time.monotonic() + CONNECT_RETRY_SECONDS
+        while True:
+            tried = time.monotonic()
+            try:
+                return dialect.connect(*cargs, **cparams)
+            except dialect.loaded_dbapi.OperationalError:
+                slow = time.monotonic() - tried > CONNECT_PAUSE  # timed out: not a restart
+                if slow or time.monotonic() + CONNECT_PAUSE > deadline:
+                    raise
+                time.sleep(CONNECT_PAUSE)
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -3,8 +3,10 @@
 UserError                 base: printed by the CLI, st.error() on a page
 ├── NotFound              unknown erhvervshus, year, contract or target
 ├── ValidationFailed      a file or value breaks the rules (lists every problem)
+│   └── DemoInRound       real values for a round that holds demo data (remove it first)
 ├── Conflict              someone else changed a value since it was read
 ├── RoundLocked           the report round is indsendt or godkendt
+├── Unconfirmed           an act that asks for the person's confirmation first (names why)
 └── StoreUnavailable      the database cannot be reached, read or written just now (it is
                           stopped, read-only, full, or held locked by another writer); raised
                           for the first connection and for every read and write alike
@@ -35,11 +37,19 @@ class ValidationFailed(UserError):
     pass
 
 
+class DemoInRound(ValidationFailed):
+    pass
+
+
 class Conflict(UserError):
     pass
 
 
 class RoundLocked(UserError):
+    pass
+
+
+class Unconfirmed(UserError):
     pass
 
 

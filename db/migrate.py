@@ -1,4 +1,9 @@
-"""Alembic, configured in code (no alembic.ini): upgrade to head and check for drift."""
+"""Alembic, configured in code (no alembic.ini): upgrade to head and check for drift.
+
+Several instances may start at once against one PostgreSQL database; ``upgrade_head`` holds
+an advisory lock while it migrates, so the second waits and then finds nothing left to do
+(docs/shared-installation.md). SQLite's write lock already serialises it.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,8 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
+
+from db.locks import lock_migrations, unlock_migrations
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -22,7 +29,14 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade_head(engine: Engine) -> None:
-    command.upgrade(alembic_config(engine), "head")
+    with engine.connect() as guard:
+        lock_migrations(guard)
+        guard.commit()  # the lock is the session's, not the transaction's: hold no snapshot
+        try:
+            command.upgrade(alembic_config(engine), "head")
+        finally:
+            unlock_migrations(guard)
+            guard.commit()
 
 
 def check_drift(engine: Engine) -> None:

@@ -52,6 +52,14 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+#: The rule of ``ck_reported_value_value_or_comment`` (also in migration 0002).
+VALUE_OR_COMMENT = (
+    "value IS NOT NULL OR numerator IS NOT NULL OR denominator IS NOT NULL "
+    "OR promoters IS NOT NULL OR passives IS NOT NULL OR detractors IS NOT NULL "
+    "OR (comment IS NOT NULL AND kommune = '')"
+)
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -68,6 +76,9 @@ class ReportedValue(Base):
         UniqueConstraint("house", "year", "period", "target", "kommune"),
         CheckConstraint("period IN ('H1', 'FY')", name="period"),
         CheckConstraint("version >= 1", name="version"),
+        # A row holds a number, or only a comment on its target (the total row: a comment
+        # belongs to a target in a round, docs/rules.md); never nothing.
+        CheckConstraint(VALUE_OR_COMMENT, name="value_or_comment"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -92,7 +103,7 @@ class ReportedValue(Base):
     is_demo: Mapped[bool] = mapped_column(default=False)
 
     # The ORM adds "AND version = <read>" to every UPDATE and DELETE; the store sets the
-    # new number itself so a key keeps counting up when demo values are replaced.
+    # new number itself.
     __mapper_args__ = {  # noqa: RUF012 (read once by the mapper, never mutated)
         "version_id_col": version,
         "version_id_generator": False,

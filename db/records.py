@@ -62,7 +62,7 @@ class SaveResult:
     changed: int
     unchanged: int
     deleted: int
-    demo_replaced: int = 0
+    demo_removed: int = 0
 
 
 @dataclass(frozen=True)

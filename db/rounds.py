@@ -63,6 +63,16 @@ def rounds_holding(session: Session, keys: Iterable[RoundKey], *, demo: bool) ->
     return {(house, year, period) for house, year, period in session.execute(query)}
 
 
+def rounds_of_demo_values(session: Session) -> list[RoundKey]:
+    """Every round holding a demo value (what clearing the demo writes to)."""
+    query = (
+        select(ReportedValue.house, ReportedValue.year, ReportedValue.period)
+        .where(ReportedValue.is_demo.is_(True))
+        .distinct()
+    )
+    return [(house, year, period) for house, year, period in session.execute(query)]
+
+
 def open_round(session: Session, key: RoundKey, *, user: str, at: datetime) -> ReportRound:
     house, year, period = key
     created = ReportRound(

@@ -14,14 +14,16 @@ reached, read or written (the engine's fault translation, ``db/faults.py``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Engine, exists, select
 from sqlalchemy.orm import Session
 
 from contracts.reported import VALUE_COLUMNS
-from db import audit, demo, migrate, rounds, snapshots, writes
+from db import audit, backup, demo, locks, migrate, rounds, snapshots, writes
 from db.engine import create_store_engine, default_database_url, safe_url
+from db.errors import ValidationFailed
 from db.identity import current_user
 from db.models import ReportedValue, utcnow
 from db.records import (
@@ -33,6 +35,7 @@ from db.records import (
     SnapshotInfo,
     ValueKey,
     ValueRow,
+    round_label,
 )
 
 
@@ -52,6 +55,17 @@ class Store:
         migrate.upgrade_head(self.engine)
         return migrate.current_revision(self.engine)
 
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the whole store in ``target`` (docs/shared-installation.md)."""
+        backup.backup(self.url, target)
+
+    def restore(self, source: Path) -> str | None:
+        """Replace the whole store with the backup in ``source``, then migrate it to head."""
+        self.engine.dispose()  # no pooled connection may hold the old tables
+        backup.restore(self.url, source)
+        self.engine.dispose()
+        return self.upgrade()
+
     def revision(self) -> str | None:
         return migrate.current_revision(self.engine)
 
@@ -63,8 +77,33 @@ class Store:
         reason: str | None = None,
         demo: bool = False,
         deletes: Sequence[tuple[ValueKey, int]] = (),
+        remove_demo: Sequence[tuple[str, int, str]] = (),
     ) -> SaveResult:
-        return writes.save(self.engine, rows, user=user, reason=reason, demo=demo, deletes=deletes)
+        """Write ``rows`` and ``deletes`` in one transaction, all or nothing, audited.
+
+        ``remove_demo`` names rounds whose demo data is removed first, in the same
+        transaction: the explicit act that lets real values into a round that held demo
+        (an import confirmed to replace demo data). Without it such a round is refused.
+        """
+        return writes.save(
+            self.engine,
+            rows,
+            user=user,
+            reason=reason,
+            demo=demo,
+            deletes=deletes,
+            remove_demo=remove_demo,
+        )
+
+    def remove_demo(self, house: str, year: int, period: str, *, user: str) -> int:
+        """Remove one round's demo values and the round itself (audited): the explicit act
+        before real values are entered by hand. Returns how many values were removed."""
+        removed = self.save([], user=user, remove_demo=[(house, year, period)]).demo_removed
+        if not removed:
+            raise ValidationFailed(
+                f"Indberetningen for {round_label(house, year, period)} har ingen demodata."
+            )
+        return removed
 
     def values(
         self, house: str | None = None, year: int | None = None, period: str | None = None
@@ -123,6 +162,7 @@ class Store:
         reason: str | None = None,
     ) -> None:
         with writes.write_session(self.engine) as session:
+            locks.lock_rounds(session, [(house, year, period)])
             rounds.change_status(
                 session, (house, year, period), status, user=user, reason=reason, at=utcnow()
             )
@@ -150,6 +190,7 @@ class Store:
     def clear_demo(self, user: str | None = None) -> int:
         """Delete every demo value, and the rounds that held only demo; returns the count."""
         with writes.write_session(self.engine) as session:
+            locks.lock_rounds(session, rounds.rounds_of_demo_values(session))
             return demo.clear_demo(session, user=user or current_user(), at=utcnow())
 
     def has_any_values(self) -> bool:

@@ -1,8 +1,11 @@
 """Saving reported values: one transaction, all or nothing, every change audited.
 
-Order inside the transaction: check the rows, take the write lock, refuse locked rounds,
-refuse stale reads (Conflict, listing every key), replace demo values on the first real
-write, then delete, insert and change. Nothing is written unless all of it is.
+Order inside the transaction: check the rows, take the write lock (the database's on SQLite,
+the rounds' on PostgreSQL: ``db/locks.py``), remove the demo data of the rounds the caller
+names (an explicit act, audited), refuse real values for a round that still holds demo data
+(and demo values for one with real values), refuse locked rounds, refuse stale reads
+(Conflict, listing every key), then delete, insert and change. Nothing is written unless all
+of it is.
 """
 
 from __future__ import annotations
@@ -20,12 +23,13 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from db import audit
 from db.checks import check_input, plain
-from db.demo import key_of, refuse_demo_over_real, replace_demo, versions_of_replaced
+from db.demo import key_of, refuse_demo_over_real, refuse_real_over_demo, remove_round_demo
 from db.engine import WRITE_LOCK_OPTION
 from db.errors import Conflict
+from db.locks import lock_rounds
 from db.models import ReportedValue, ReportRound, utcnow
 from db.records import VALUE_PARTS, SaveResult, ValueKey, ValueRow
-from db.rounds import OPEN, RoundKey, load_rounds, locked_error, open_round, rounds_holding
+from db.rounds import OPEN, RoundKey, load_rounds, locked_error, open_round
 
 CONFLICT_HEAD = "Nogle værdier er ændret af en anden, siden du hentede dem. Intet er gemt:"
 KEYS_PER_QUERY = 500
@@ -66,43 +70,41 @@ def save(
     reason: str | None,
     demo: bool,
     deletes: Sequence[tuple[ValueKey, int]],
+    remove_demo: Sequence[RoundKey] = (),
 ) -> SaveResult:
     rows, deletes = plain(list(rows), list(deletes))
     check_input(rows, deletes, user)
-    if not rows and not deletes:
+    if not rows and not deletes and not remove_demo:
         return SaveResult(inserted=0, changed=0, unchanged=0, deleted=0)
-    now = utcnow()
     keys = [row.key for row in rows] + [key for key, _ in deletes]
     round_keys = sorted({key.round_key for key in keys})
     with write_session(engine) as session:
-        current = load_values(session, keys)
-        rounds = load_rounds(session, round_keys)
-        demo_rounds = rounds_holding(session, round_keys, demo=True)
+        lock_rounds(session, [*round_keys, *remove_demo])
+        now = utcnow()  # after the wait for the lock: the trail's order is the commit order
+        removed = remove_round_demo(session, remove_demo, user=user, at=now)
         if demo:
             refuse_demo_over_real(session, round_keys)
-        replacing = set() if demo else demo_rounds
-        locked = [r for k, r in sorted(rounds.items()) if r.status != OPEN and k not in replacing]
+        else:
+            refuse_real_over_demo(session, round_keys)
+        current = load_values(session, keys)
+        rounds = load_rounds(session, round_keys)
+        locked = [r for _k, r in sorted(rounds.items()) if r.status != OPEN]
         if locked:
             raise locked_error(locked)
         _refuse_stale(rows, deletes, current)
 
-        previous_versions: dict[ValueKey, int] = {}
-        replaced = 0
-        for round_key in sorted(replacing):
-            replaced += replace_demo(session, round_key, rounds.get(round_key), current, user, now)
-            previous_versions.update(versions_of_replaced(current, round_key))
-        written: set[RoundKey] = set(replacing)
-        ctx = _Writer(session, user=user, at=now, reason=reason, demo=demo, replacing=replacing)
+        written: set[RoundKey] = set()
+        ctx = _Writer(session, user=user, at=now, reason=reason, demo=demo)
         deleted = sum(ctx.delete(key, current, written) for key, _ in deletes)
         session.flush()  # before inserts: a delete and a re-insert of one key in one save
-        outcomes = [ctx.write(row, current, previous_versions, written) for row in rows]
+        outcomes = [ctx.write(row, current, written) for row in rows]
         _touch_rounds(session, rounds, written, user=user, at=now)
     return SaveResult(
         inserted=outcomes.count(audit.INSERTED),
         changed=outcomes.count(audit.CHANGED),
         unchanged=outcomes.count(UNCHANGED),
         deleted=deleted,
-        demo_replaced=replaced,
+        demo_removed=removed,
     )
 
 
@@ -115,22 +117,11 @@ class _Writer:
     at: datetime
     reason: str | None
     demo: bool
-    replacing: set[RoundKey]
-
-    def _stored(
-        self, key: ValueKey, current: dict[ValueKey, ReportedValue]
-    ) -> ReportedValue | None:
-        existing = current.get(key)
-        # Demo values of a round being replaced are already deleted in this transaction.
-        if existing is not None and existing.is_demo and key.round_key in self.replacing:
-            return None
-        return existing
 
     def delete(
         self, key: ValueKey, current: dict[ValueKey, ReportedValue], written: set[RoundKey]
     ) -> int:
-        existing = self._stored(key, current)
-        current.pop(key, None)
+        existing = current.pop(key, None)
         if existing is None:
             return 0
         self._audit(audit.DELETED, key, audit.snapshot(existing), None)
@@ -139,16 +130,11 @@ class _Writer:
         return 1
 
     def write(
-        self,
-        row: ValueRow,
-        current: dict[ValueKey, ReportedValue],
-        previous_versions: dict[ValueKey, int],
-        written: set[RoundKey],
+        self, row: ValueRow, current: dict[ValueKey, ReportedValue], written: set[RoundKey]
     ) -> str:
-        existing = self._stored(row.key, current)
+        existing = current.get(row.key)
         if existing is None:
-            version = previous_versions.get(row.key, 0) + 1
-            created = _new_value(row, user=self.user, at=self.at, version=version, demo=self.demo)
+            created = _new_value(row, user=self.user, at=self.at, demo=self.demo)
             self.session.add(created)
             self._audit(audit.INSERTED, row.key, None, audit.snapshot(created))
             action = audit.INSERTED
@@ -254,16 +240,14 @@ def _same(existing: ReportedValue, row: ValueRow) -> bool:
     )
 
 
-def _new_value(
-    row: ValueRow, *, user: str, at: datetime, version: int, demo: bool
-) -> ReportedValue:
+def _new_value(row: ValueRow, *, user: str, at: datetime, demo: bool) -> ReportedValue:
     created = ReportedValue(
         house=row.key.house,
         year=row.key.year,
         period=row.key.period,
         target=row.key.target,
         kommune=row.key.kommune,
-        version=version,
+        version=1,
     )
     _apply(created, row, user=user, at=at, demo=demo, bump=False)
     return created

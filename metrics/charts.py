@@ -78,23 +78,33 @@ def fulfilment_bars(table: pd.DataFrame, title: str = "Målopfyldelse pr. målta
 def trend_chart(history: pd.DataFrame, target: Target) -> go.Figure:
     """A target's H1 and FY results over the years, with its target and baseline lines."""
     fig = go.Figure()
+    demo = history["demo"] if "demo" in history else pd.Series(False, index=history.index)
+    demo_symbols = {"H1": "circle-x-open", "FY": "circle-x"}
     for period, symbol in (("H1", "circle-open"), ("FY", "circle")):
-        rows = history[(history["period"] == period) & history["actual"].notna()]
-        fig.add_trace(
-            go.Scatter(
-                x=rows["year"].tolist(),
-                y=rows["actual"].tolist(),
-                mode="lines+markers",
-                name=danish.period_label(period, capital=True),
-                marker={"symbol": symbol, "size": 10},
-                text=[
-                    f"{danish.period_label(period, int(y), capital=True)}: "
-                    f"{wording.value_text(target, a)}"
-                    for y, a in zip(rows["year"], rows["actual"], strict=True)
-                ],
-                hoverinfo="text",
+        name = danish.period_label(period, capital=True)
+        for is_demo in (False, True):
+            rows = history[
+                (history["period"] == period) & history["actual"].notna() & (demo == is_demo)
+            ]
+            if is_demo and rows.empty:
+                continue
+            # Demo points are their own series, named and drawn apart from real results.
+            fig.add_trace(
+                go.Scatter(
+                    x=rows["year"].tolist(),
+                    y=rows["actual"].tolist(),
+                    mode="lines+markers",
+                    name=f"{name} (demodata)" if is_demo else name,
+                    marker={"symbol": demo_symbols[period] if is_demo else symbol, "size": 10},
+                    line={"dash": "dot"} if is_demo else None,
+                    text=[
+                        f"{danish.period_label(period, int(y), capital=True)}: "
+                        f"{wording.value_text(target, a)}" + (" (demodata)" if is_demo else "")
+                        for y, a in zip(rows["year"], rows["actual"], strict=True)
+                    ],
+                    hoverinfo="text",
+                )
             )
-        )
     targets = history[history["period"] == "FY"].dropna(subset=["target_value"])
     if len(targets):
         fig.add_trace(

@@ -6,7 +6,6 @@ once and never changed. Numbers are compared unrounded with a tolerance of 1e-9.
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import math
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,11 +18,14 @@ import pandas as pd
 
 from contracts.models import PERIODS, Contract, Goal, Target
 from metrics import geo
+from metrics.judge import milestone, numeric
 from metrics.statuses import (
     I_RISIKO,
     IKKE_OPFYLDT,
     MAALES_SENERE,
+    MAALT_TIDLIGERE,
     MANGLER_DATA,
+    NO_TARGETS_LABEL,
     OPFYLDT,
     PAA_VEJ,
     STATUS_LABELS,
@@ -41,9 +43,6 @@ from metrics.values import (
 )
 
 TOL = geo.TOLERANCE
-FULFILMENT_KINDS = frozenset(
-    {"count", "amount", "coverage", "percentage", "ratio", "change_pp", "change_relative"}
-)
 COLUMNS: tuple[str, ...] = (
     "house",
     "year",
@@ -71,6 +70,10 @@ COLUMNS: tuple[str, ...] = (
     "ci_high",
     "indistinguishable",
     "late",
+    "preliminary",
+    "earlier_year",
+    "earlier_actual",
+    "earlier_source",
     "comment",
     "note",
 )
@@ -85,13 +88,16 @@ FLOAT_COLUMNS: tuple[str, ...] = (
     "n",
     "ci_low",
     "ci_high",
+    "earlier_actual",
 )
 TEXT_COLUMNS = frozenset(
     {"house", "period", "goal", "target", "label", "text", "kind", "direction", "unit"}
     | {"status"}
-    | {"status_label", "comment", "note"}
+    | {"status_label", "comment", "note", "earlier_source"}
 )
 Rows = dict[str, dict[str, Reported]]
+#: Where an earlier result comes from when it was stored rather than stated in the contract.
+STORED_EARLIER = "indberettet"
 
 
 @contextmanager
@@ -113,10 +119,24 @@ def _gc_paused() -> Iterator[None]:
 
 
 def fulfilment(contract: Contract, values: pd.DataFrame, *, period: str) -> pd.DataFrame:
-    """One row per target of ``contract`` in contract order, judged in ``period``."""
-    own = values[(values["house"] == contract.erhvervshus) & (values["year"] == contract.year)]
+    """One row per target of ``contract`` in contract order, judged in ``period``.
+
+    Values of the contract's house and year are read, and those of earlier measurement years
+    (a result of a target measured before the contract year, docs/rules.md).
+    """
+    years = {contract.year} | _earlier_years(contract)
+    own = values[(values["house"] == contract.erhvervshus) & (values["year"].isin(years))]
     with _gc_paused():
         return _frame(evaluate(contract, index_values(own), period))
+
+
+def _earlier_years(contract: Contract) -> set[int]:
+    return {
+        year
+        for _goal, target in contract.targets()
+        if target.measured.all_before(contract.year)
+        for year in target.measured.years or ()
+    }
 
 
 def fulfilment_all(
@@ -133,7 +153,9 @@ def fulfilment_all(
 
 
 def goal_status(contract: Contract, table: pd.DataFrame) -> pd.DataFrame:
-    """One row per goal: its status from its targets' statuses in ``table`` (DOMAIN.md)."""
+    """One row per goal: its status from its targets' statuses in ``table`` (docs/rules.md).
+
+    A goal without targets has no status (None) and reads "Ingen måltal i kontrakten"."""
     by_goal: dict[str, list[str]] = {}
     for goal, status in zip(table["goal"], table["status"], strict=True):
         by_goal.setdefault(str(goal), []).append(str(status))
@@ -146,7 +168,7 @@ def goal_status(contract: Contract, table: pd.DataFrame) -> pd.DataFrame:
                 "title": goal.title,
                 "scope": goal.scope,
                 "status": status,
-                "status_label": STATUS_LABELS[status],
+                "status_label": NO_TARGETS_LABEL if status is None else STATUS_LABELS[status],
                 "n_targets": len(goal.targets),
             }
         )
@@ -159,9 +181,36 @@ def evaluate(contract: Contract, index: ValueIndex, period: str) -> list[dict[st
     key = (contract.erhvervshus, contract.year)
     rows = index.get((*key, period), {})
     h1_rows = index.get((*key, "H1"), {})
-    return [
-        _judge(contract, goal, target, period, rows, h1_rows) for goal, target in contract.targets()
-    ]
+    records = []
+    for goal, target in contract.targets():
+        record = _judge(contract, goal, target, period, rows, h1_rows)
+        if record["status"] == MAALT_TIDLIGERE:
+            _earlier_result(contract, target, index, record)
+        records.append(record)
+    return records
+
+
+def _earlier_result(
+    contract: Contract, target: Target, index: ValueIndex, record: dict[str, Any]
+) -> None:
+    """The year of a measurement made before the contract year, and its result where known:
+    stated in the contract from the sources, else stored for that year (docs/rules.md)."""
+    years = sorted(target.measured.years or (), reverse=True)
+    record["earlier_year"] = years[0]
+    stated = target.earlier_result
+    if stated is not None:
+        record["earlier_year"] = stated.year
+        record["earlier_actual"] = stated.value
+        record["earlier_source"] = stated.source
+        return
+    for year in years:
+        for period in reversed(target.measured.periods):
+            total = total_of(index.get((contract.erhvervshus, year, period), {}).get(target.key))
+            if total is not None and total.number is not None:
+                record["earlier_year"] = year
+                record["earlier_actual"] = total.number
+                record["earlier_source"] = STORED_EARLIER
+                return
 
 
 def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
@@ -197,21 +246,6 @@ def _actual(contract: Contract, target: Target, rows: Rows) -> tuple[float | Non
     return (total.number if total else None), total
 
 
-def _met(target: Target, actual: float, goal_value: float) -> bool:
-    if target.kind == "range":
-        upper = target.upper if target.upper is not None else goal_value
-        return goal_value - TOL <= actual <= upper + TOL
-    if target.kind == "spread" or target.direction == "at_most":
-        return actual <= goal_value + TOL
-    if target.direction == "above":
-        return actual > goal_value + TOL
-    return actual >= goal_value - TOL
-
-
-def _june_30(contract: Contract) -> dt.date:
-    return dt.date(contract.year, 6, 30)
-
-
 def _judge(
     contract: Contract, goal: Goal, target: Target, period: str, rows: Rows, h1_rows: Rows
 ) -> dict[str, Any]:
@@ -244,6 +278,11 @@ def _judge(
         "ci_high": None,
         "indistinguishable": False,
         "late": False,
+        # A value where the target is not normally measured: judged, and shown as preliminary.
+        "preliminary": actual is not None and not measured,
+        "earlier_year": None,
+        "earlier_actual": None,
+        "earlier_source": None,
         "comment": own_total.comment if own_total else None,
         "note": target.note,
     }
@@ -255,7 +294,10 @@ def _judge(
             if goal_value is not None:
                 record["indistinguishable"] = low - TOL <= goal_value <= high + TOL
     if actual is None:
-        status = MANGLER_DATA if measured else MAALES_SENERE
+        if target.measured.all_before(contract.year):
+            status = MAALT_TIDLIGERE
+        else:
+            status = MANGLER_DATA if measured else MAALES_SENERE
     elif target.judged_as_assessment:
         positive = actual >= 1 - TOL
         if period == "FY":
@@ -263,67 +305,10 @@ def _judge(
         else:
             status = PAA_VEJ if positive else I_RISIKO
     elif target.kind == "milestone":
-        status = _milestone(contract, target, actual, period, h1_rows, record)
+        status = milestone(contract, target, actual, period, h1_rows, record)
     else:
         assert goal_value is not None
-        status = _numeric(contract, target, actual, goal_value, period, record)
+        status = numeric(contract, target, actual, goal_value, period, record)
     record["status"] = status
     record["status_label"] = STATUS_LABELS[status]
     return record
-
-
-def _milestone(
-    contract: Contract,
-    target: Target,
-    actual: float,
-    period: str,
-    h1_rows: Rows,
-    record: dict[str, Any],
-) -> str:
-    done = actual >= 1 - TOL
-    early_deadline = target.deadline is not None and target.deadline <= _june_30(contract)
-    if period == "H1":
-        record["late"] = early_deadline and not done
-        if done:
-            return OPFYLDT
-        return IKKE_OPFYLDT if early_deadline else PAA_VEJ
-    h1 = total_of(h1_rows.get(target.key))
-    h1_number = h1.number if h1 else None
-    missed_at_h1 = h1_number is not None and h1_number < 1 - TOL
-    record["late"] = early_deadline and (missed_at_h1 or not done)
-    return OPFYLDT if done else IKKE_OPFYLDT
-
-
-def _numeric(
-    contract: Contract,
-    target: Target,
-    actual: float,
-    goal_value: float,
-    period: str,
-    record: dict[str, Any],
-) -> str:
-    if target.kind in FULFILMENT_KINDS:
-        if target.direction == "at_least" and goal_value != 0:
-            record["fulfilment"] = 100 * actual / goal_value
-        elif target.direction == "at_most" and actual != 0:
-            record["fulfilment"] = 100 * goal_value / actual
-    met = _met(target, actual, goal_value)
-    if period == "FY":
-        return OPFYLDT if met else IKKE_OPFYLDT
-    if not target.is_cumulative:
-        return PAA_VEJ if met else I_RISIKO
-    expected = goal_value * target.h1_share
-    projection = actual / target.h1_share
-    if target.kind == "coverage":
-        projection = min(projection, float(len(geo.geography_of(contract))))
-    record["expected"] = expected
-    record["projection"] = projection
-    if target.direction == "at_most":
-        return IKKE_OPFYLDT if actual > goal_value + TOL else PAA_VEJ
-    record["needed_h2"] = max(goal_value - actual, 0.0)
-    if target.kind == "range" and target.upper is not None and actual > target.upper + TOL:
-        # A cumulative number above the range at H1 cannot come back into it by year end.
-        return IKKE_OPFYLDT
-    if met:
-        return OPFYLDT
-    return PAA_VEJ if actual >= expected - TOL else I_RISIKO

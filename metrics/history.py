@@ -27,12 +27,24 @@ HISTORY_COLUMNS = [
     "status",
     "status_label",
     "comment",
+    "demo",
 ]
 
 
 def history(contracts: Iterable[Contract], values: pd.DataFrame, target_key: str) -> pd.DataFrame:
-    """One row per contract having ``target_key`` and per period, sorted by year then H1, FY."""
+    """One row per contract having ``target_key`` and per period, sorted by year then H1, FY.
+
+    ``demo`` says whether the point is demo data: a demo contract, or demo values in its round.
+    """
     index = index_values(values)
+    demo_rounds = set(
+        zip(
+            values.loc[values["is_demo"], "house"],
+            values.loc[values["is_demo"], "year"].astype(int),
+            values.loc[values["is_demo"], "period"],
+            strict=True,
+        )
+    )
     rows = []
     for contract in sorted(contracts, key=lambda c: (c.erhvervshus, c.year)):
         target = contract.target(target_key)
@@ -54,6 +66,8 @@ def history(contracts: Iterable[Contract], values: pd.DataFrame, target_key: str
                     "status": record["status"],
                     "status_label": record["status_label"],
                     "comment": record["comment"],
+                    "demo": contract.demo
+                    or (contract.erhvervshus, contract.year, period) in demo_rounds,
                 }
             )
     frame = pd.DataFrame(rows, columns=HISTORY_COLUMNS)

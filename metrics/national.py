@@ -13,10 +13,10 @@ import pandas as pd
 
 from contracts.models import Contract
 from metrics.engine import fulfilment, goal_status
-from metrics.statuses import MAALES_SENERE, OPFYLDT, STATUS_LABELS
+from metrics.statuses import NO_TARGETS_LABEL, NOT_THIS_YEAR, OPFYLDT, STATUS_LABELS
 
+#: The status column of a goal without targets, which has no status (for tinting a table).
 NO_TARGETS = "ingen_maaltal"
-NO_TARGETS_LABEL = "Ingen måltal"
 COLUMNS = [
     "house",
     "year",
@@ -45,23 +45,27 @@ TARGET_COLUMNS = [
 
 
 def _own(values: pd.DataFrame, contract: Contract) -> pd.DataFrame:
-    return values[(values["house"] == contract.erhvervshus) & (values["year"] == contract.year)]
+    return values[values["house"] == contract.erhvervshus]
 
 
 def national_goals(
     contracts: Sequence[Contract], values: pd.DataFrame, *, period: str
 ) -> pd.DataFrame:
     """One row per house and national goal (``COLUMNS``); a goal without targets gets the
-    status ``ingen_maaltal`` rather than a verdict it cannot have."""
+    status ``ingen_maaltal`` rather than a verdict it cannot have. ``demo`` says whether the
+    house's contract or its values in the period are demo data."""
     rows: list[dict[str, object]] = []
     for contract in contracts:
-        table = fulfilment(contract, _own(values, contract), period=period)
+        own = _own(values, contract)
+        table = fulfilment(contract, own, period=period)
         goals = goal_status(contract, table).set_index("goal")
+        in_period = (own["year"] == contract.year) & (own["period"] == period)
+        demo = contract.demo or bool(own.loc[in_period, "is_demo"].any())
         for goal in contract.goals:
             if goal.scope != "national":
                 continue
             statuses = list(table.loc[table["goal"] == goal.number, "status"])
-            judged = [s for s in statuses if s != MAALES_SENERE]
+            judged = [s for s in statuses if s not in NOT_THIS_YEAR]
             status = str(goals.loc[goal.number, "status"]) if statuses else NO_TARGETS
             rows.append(
                 {
@@ -75,7 +79,7 @@ def national_goals(
                     "n_targets": len(statuses),
                     "n_judged": len(judged),
                     "n_met": sum(1 for s in judged if s == OPFYLDT),
-                    "demo": contract.demo,
+                    "demo": demo,
                 }
             )
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -89,12 +89,21 @@ def summed(rows: Iterable[Reported]) -> Reported:
 
 
 def total_of(rows: dict[str, Reported] | None) -> Reported | None:
-    """The target's total: its "" row, else the sum of its kommune rows, else None."""
+    """The target's total: its "" row, else the sum of its kommune rows, else None.
+
+    A "" row holding only a comment (docs/rules.md, comments per target) keeps its comment
+    on the sum of the kommune rows, where there are any.
+    """
     if not rows:
         return None
-    if TOTAL in rows:
-        return rows[TOTAL]
-    return summed(rows.values())
+    total = rows.get(TOTAL)
+    if total is not None and not total.is_empty:
+        return total
+    by_kommune = [r for k, r in rows.items() if k != TOTAL]
+    if not by_kommune:
+        return total
+    added = summed(by_kommune)
+    return added if total is None else added._replace(comment=total.comment)
 
 
 def kommune_rows(rows: dict[str, Reported] | None) -> dict[str, Reported]:

@@ -2,8 +2,12 @@
 
 ``install_demo`` writes them flagged as demo (``Store.save(..., demo=True)``) to every round
 that holds no real values, then sets the rounds' statuses as a real year would have them
-(past rounds godkendt, the latest indsendt, one left åben). The first real write to a round
-replaces its demo values (the store does that, audited); ``clear_demo`` removes all of it.
+(past rounds godkendt, the latest indsendt, one left åben); the statuses read "(demo)" and
+lock like real ones. Real values enter a demo round only after its demo data is removed by
+an explicit, audited act (docs/rules.md "Demo and real"); ``clear_demo`` removes all of it.
+
+The demo is internally consistent: a total made of parts (8a = 8b + 8c) is their sum, and
+kommune rows add up to their total exactly.
 
 Values are drawn per target from a seeded generator so the same call gives the same data,
 and spread over the outcomes a KKR sees: met, on track, at risk, missed, missing, later.
@@ -12,9 +16,10 @@ and spread over the outcomes a KKR sees: met, on track, at risk, missed, missing
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from contracts.models import Contract, Target
 from contracts.reference import kommuner
@@ -63,16 +68,50 @@ def _performance(rng: random.Random) -> float:
 def _split_by_population(
     rng: random.Random, total: float, codes: tuple[str, ...], whole: bool
 ) -> dict[str, float]:
+    """``total`` spread over ``codes`` by population (with noise); the shares add up to it
+    exactly, in whole numbers or (amounts) hundredths, by the largest remainders."""
     pops = kommuner()
     weights = {code: pops[code].population * rng.lognormvariate(0, 0.35) for code in codes}
     # A few small municipalities without activity: the map's "ingen aktivitet" class.
     for code in rng.sample(codes, k=max(0, len(codes) // 9)):
         weights[code] = 0.0
-    scale = total / (sum(weights.values()) or 1.0)
+    # Amounts are split in hundredths (0,01 mio. kr.), as a person would report them.
+    step = 1 if whole else 100
+    units = round(total * step)
+    scale = units / (sum(weights.values()) or 1.0)
     shares = {code: weight * scale for code, weight in weights.items()}
-    if whole:
-        shares = {code: float(round(value)) for code, value in shares.items()}
-    return shares
+    floors = {code: math.floor(value) for code, value in shares.items()}
+    left = units - sum(floors.values())
+    by_remainder = sorted(codes, key=lambda c: (floors[c] - shares[c], c))
+    for code in by_remainder[:left]:
+        floors[code] += 1
+    return {code: float(n) if whole else n / step for code, n in floors.items()}
+
+
+def _kommune_rows(
+    contract: Contract,
+    key: ValueKey,
+    value: float,
+    comment: str | None,
+    rng: random.Random,
+    whole: bool,
+) -> list[ValueRow]:
+    """The total and its kommune rows (kommune "0" for outside), adding up to ``value``."""
+    outside = float(round(value * 0.01)) if whole else 0.0
+    split = _split_by_population(rng, value - outside, tuple(contract.geography or ()), whole)
+    rows = [
+        ValueRow(ValueKey(key.house, key.year, key.period, key.target, code), value=v,
+                 source=DEMO_SOURCE)
+        for code, v in split.items()
+    ]  # fmt: skip
+    if outside:
+        rows.append(
+            ValueRow(ValueKey(key.house, key.year, key.period, key.target, "0"), value=outside,
+                     source=DEMO_SOURCE)
+        )  # fmt: skip
+    # Rounded to the hundredths the rows carry, so that no float noise reaches a person.
+    total = round(math.fsum(row.value or 0.0 for row in rows), 2)
+    return [ValueRow(key, value=total, comment=comment, source=DEMO_SOURCE), *rows]
 
 
 def _rows_for_target(
@@ -138,25 +177,42 @@ def _rows_for_target(
     value = float(round(actual)) if whole else round(actual, 2)
     if not target.per_kommune:
         return [ValueRow(key, value=value, comment=comment, source=DEMO_SOURCE)]
-    split = _split_by_population(rng, value, tuple(contract.geography or ()), whole)
-    outside = float(round(value * 0.01)) if whole else 0.0
-    rows = [
-        ValueRow(ValueKey(key.house, key.year, period, target.key, code), value=v,
-                 source=DEMO_SOURCE)
-        for code, v in split.items()
-    ]  # fmt: skip
-    if outside:
-        rows.append(
-            ValueRow(ValueKey(key.house, key.year, period, target.key, "0"), value=outside,
-                     source=DEMO_SOURCE)
-        )  # fmt: skip
-    total = sum(row.value or 0.0 for row in rows)
-    return [ValueRow(key, value=total, comment=comment, source=DEMO_SOURCE), *rows]
+    return _kommune_rows(contract, key, value, comment, rng, whole)
+
+
+def _depth(contract: Contract, key: str) -> int:
+    target = contract.target(key)
+    parts = target.parts if target is not None else ()
+    return 1 + max((_depth(contract, p) for p in parts), default=-1) if parts else 0
+
+
+def _add_up_parts(
+    contract: Contract, period: str, rows: dict[str, list[ValueRow]], seed: int
+) -> None:
+    """A total made of parts (8a = 8b + 8c) is their sum, deepest totals first."""
+    made_of = [t for _g, t in contract.targets() if t.parts]
+    for target in sorted(made_of, key=lambda t: _depth(contract, t.key)):
+        own = rows.get(target.key)
+        parts = [
+            next((r for r in rows.get(p, []) if not r.key.kommune), None) for p in target.parts
+        ]
+        if not own or any(part is None or part.value is None for part in parts):
+            continue
+        value = math.fsum(part.value or 0.0 for part in parts if part is not None)
+        total = own[0]
+        if not target.per_kommune:
+            rows[target.key] = [replace(total, value=value)]
+            continue
+        rng = random.Random(
+            f"{seed}:{contract.erhvervshus}:{contract.year}:{period}:{target.key}:dele"
+        )
+        whole = target.kind == "count"
+        rows[target.key] = _kommune_rows(contract, total.key, value, total.comment, rng, whole)
 
 
 def demo_rows(contract: Contract, period: str, *, seed: int = DEMO_SEED) -> list[ValueRow]:
     """Every demo value of one contract and period (measured targets only)."""
-    rows: list[ValueRow] = []
+    rows: dict[str, list[ValueRow]] = {}
     for _goal, target in contract.targets():
         if not target.measured.applies(contract.year, period):
             continue
@@ -167,8 +223,9 @@ def demo_rows(contract: Contract, period: str, *, seed: int = DEMO_SEED) -> list
         )
         if rng_period.random() < 0.04:
             continue  # a value not yet reported: "mangler data"
-        rows.extend(_rows_for_target(contract, target, period, rng_period, perf))
-    return rows
+        rows[target.key] = _rows_for_target(contract, target, period, rng_period, perf)
+    _add_up_parts(contract, period, rows, seed)
+    return [row for found in rows.values() for row in found]
 
 
 def install_demo(

@@ -2,7 +2,9 @@
 
 Safe to run on every start: shipped results go only into rounds without real values, and
 the demo is installed only into a store that holds no values at all, so nothing a user
-entered is ever overwritten.
+entered is ever overwritten. A round that holds demo data when the sources' results arrive
+(the demo was filled first) has its demo data removed, audited, before they are written:
+running ``prepare`` is the confirmation (docs/rules.md "Demo and real").
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 
 from contracts.loader import contracts_dir, load_folder
 from db import Store
+from db.records import round_label
 from services.demo_fill import fill_demo
 from services.values_io.plan import apply_plan, plan_import
 
@@ -34,8 +37,12 @@ def load_shipped_results(store: Store) -> list[str]:
         rounds = {item.entry.key[:3] for item in plan.items}
         if rounds & real:
             continue
-        result = apply_plan(plan, store, SOURCE_USER)
-        lines.append(f"Resultater fra kilderne indlæst fra {path.name}: {result.inserted} værdier.")
+        result = apply_plan(plan, store, SOURCE_USER, replace_demo=True)
+        line = f"Resultater fra kilderne indlæst fra {path.name}: {result.inserted} værdier."
+        if result.demo_removed:
+            names = ", ".join(round_label(*key) for key in plan.demo_rounds)
+            line += f" Demodata i {names} er fjernet først ({result.demo_removed} værdier)."
+        lines.append(line)
     return lines
 
 

@@ -1,8 +1,10 @@
 """Submitting, approving and reopening a report round (erhvervshus × år × periode).
 
-The store keeps the round and its allowed transitions; the submit CHECK lives here: a round
-can be submitted only when every target that is i_risiko or ikke_opfyldt, and every
-assessment (including targets whose måltal is not stated), has a comment (DOMAIN.md).
+The store keeps the round and its allowed transitions; the submit CHECK lives here
+(docs/rules.md "Report rounds"): a round can be submitted only when every target that is
+i_risiko or ikke_opfyldt, every assessment, and every total whose parts or kommune rows do not
+add up, carries a comment. Targets still without data ("Mangler data") do not block it, but
+submitting them asks for the person's confirmation, naming them.
 Submitting and approving each take a report snapshot, so the report KKR got can always be
 made again (docs/reports.md).
 """
@@ -14,13 +16,35 @@ from typing import Protocol
 import pandas as pd
 
 from contracts.loader import Catalog
-from db.errors import NotFound, ValidationFailed
+from db.demo import REMOVE_ACTION
+from db.errors import NotFound, Unconfirmed, ValidationFailed
 from db.records import RoundInfo, round_label
-from metrics.statuses import I_RISIKO, IKKE_OPFYLDT, MAALES_SENERE, STATUS_LABELS
+from metrics import consistency
+from metrics.statuses import I_RISIKO, IKKE_OPFYLDT, MANGLER_DATA, NOT_THIS_YEAR, STATUS_LABELS
 from services.report.snapshots import SnapshotStore, take_snapshot
-from services.status import check_house, check_period, contract_status
+from services.status import check_house, check_period, contract_status, find_contract
+
+__all__ = [
+    "REMOVE_ACTION",
+    "approve_round",
+    "begin_real_entry",
+    "missing_comments",
+    "missing_data",
+    "reopen_round",
+    "round_status_label",
+    "submit_round",
+    "unexplained_findings",
+]
 
 NEEDS_COMMENT = frozenset({I_RISIKO, IKKE_OPFYLDT})
+#: Findings a comment on the total explains (docs/rules.md "Consistency").
+EXPLAINED_BY_COMMENT = frozenset({"parts", "kommune_sum"})
+ROUND_LABELS = {"åben": "Åben", "indsendt": "Indsendt", "godkendt": "Godkendt af KKR"}
+DEMO_ROUND_LABELS = {
+    "åben": "Åben (demo)",
+    "indsendt": "Indsendt (demo)",
+    "godkendt": "Godkendt (demo)",
+}
 
 
 class RoundStore(SnapshotStore, Protocol):
@@ -41,22 +65,59 @@ class RoundStore(SnapshotStore, Protocol):
         reason: str | None = None,
     ) -> None: ...
 
+    def remove_demo(self, house: str, year: int, period: str, *, user: str) -> int: ...
+
+
+def round_status_label(info: RoundInfo) -> str:
+    """``Godkendt af KKR``; a demo round's status is marked: ``Godkendt (demo)``."""
+    labels = DEMO_ROUND_LABELS if info.has_demo else ROUND_LABELS
+    return labels[info.status]
+
+
+def _has_comment(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
 
 def missing_comments(table: pd.DataFrame) -> list[str]:
     """One Danish line per target that needs a comment before the round can be submitted."""
     problems = []
     for row in table.to_dict("records"):
         # Named as people write it ("8c – vækstplaner"), never by a dotted key.
-        comment, status, target = row["comment"], str(row["status"]), row["label"]
-        if isinstance(comment, str) and comment.strip():
+        status, target = str(row["status"]), row["label"]
+        if _has_comment(row["comment"]):
             continue
         assessed = row["kind"] == "assessment" or not row["value_stated"]
         if status in NEEDS_COMMENT:
             label = STATUS_LABELS[status].lower()
             problems.append(f"{target}: er {label} og mangler en kommentar.")
-        elif assessed and status != MAALES_SENERE:
+        elif assessed and status not in NOT_THIS_YEAR:
             problems.append(f"{target}: er en vurdering og mangler en begrundelse.")
     return problems
+
+
+def unexplained_findings(
+    catalog: Catalog, store: RoundStore, house: str, year: int, period: str, table: pd.DataFrame
+) -> list[str]:
+    """Totals whose parts or kommune rows do not add up, without a comment explaining it."""
+    comments = dict(zip(table["target"], table["comment"], strict=True))
+    labels = dict(zip(table["target"], table["label"], strict=True))
+    findings = consistency(find_contract(catalog, house, year), store.values(house, year))
+    return [
+        f"{f.message} Skriv en kommentar på {labels.get(f.target, f.target)}, der forklarer det."
+        for f in findings
+        if f.period == period
+        and f.code in EXPLAINED_BY_COMMENT
+        and not _has_comment(comments.get(f.target))
+    ]
+
+
+def missing_data(table: pd.DataFrame) -> list[str]:
+    """The targets still "Mangler data", in contract order."""
+    return [
+        str(name)
+        for name, s in zip(table["label"], table["status"], strict=True)
+        if s == MANGLER_DATA
+    ]
 
 
 def _existing(store: RoundStore, house: str, year: int, period: str) -> RoundInfo:
@@ -67,22 +128,57 @@ def _existing(store: RoundStore, house: str, year: int, period: str) -> RoundInf
 
 
 def submit_round(
-    catalog: Catalog, store: RoundStore, house: str, year: int, period: str, *, user: str
+    catalog: Catalog,
+    store: RoundStore,
+    house: str,
+    year: int,
+    period: str,
+    *,
+    user: str,
+    confirm_missing: bool = False,
 ) -> None:
-    """Mark the round indsendt, or refuse with every target that still needs a comment."""
+    """Mark the round indsendt, or refuse with every target that still needs a comment.
+
+    Targets without data need ``confirm_missing``; without it ``Unconfirmed`` names them."""
     current = _existing(store, house, year, period)
     label = round_label(house, year, period)
     if current.status != "åben":
         raise ValidationFailed(f"Indberetningen for {label} er allerede {current.status}.")
-    problems = missing_comments(contract_status(catalog, store, house, year, period))
-    if problems:
-        raise ValidationFailed(
-            f"Indberetningen for {label} kan ikke indsendes: "
-            f"{len(problems)} måltal mangler en kommentar.",
-            problems,
-        )
+    table = contract_status(catalog, store, house, year, period)
+    problems = missing_comments(table)
+    findings = unexplained_findings(catalog, store, house, year, period, table)
+    if problems or findings:
+        head = f"Indberetningen for {label} kan ikke indsendes:"
+        counts = []
+        if problems:
+            counts.append(f"{len(problems)} måltal mangler en kommentar")
+        if findings:
+            many = len(findings) != 1
+            counts.append(
+                f"{len(findings)} {'totaler stemmer' if many else 'total stemmer'} ikke med "
+                f"{'deres' if many else 'sine'} dele"
+            )
+        raise ValidationFailed(f"{head} {' og '.join(counts)}.", problems + findings)
+    missing = missing_data(table)
+    if missing and not confirm_missing:
+        raise Unconfirmed(missing_data_question(label, missing))
     store.set_round_status(house, year, period, "indsendt", user=user)
     take_snapshot(catalog, store, house, year, period, reason="indsendt", user=user)
+
+
+def missing_data_question(label: str, missing: list[str]) -> str:
+    """What the person confirms before submitting with targets still without data."""
+    names = ", ".join(missing)
+    return (
+        f"{len(missing)} måltal i indberetningen for {label} har stadig status »Mangler data«: "
+        f"{names}. Bekræft, at indberetningen skal indsendes uden dem."
+    )
+
+
+def begin_real_entry(store: RoundStore, house: str, year: int, period: str, *, user: str) -> int:
+    """»Fjern demodata og begynd indberetningen«: remove the round's demo data (audited) so
+    real values can be entered; the number of demo values removed."""
+    return store.remove_demo(check_house(house), year, check_period(period), user=user)
 
 
 def approve_round(

@@ -59,7 +59,10 @@ def find_contract(catalog: Catalog, house: str, year: int) -> Contract:
 def contract_status(
     catalog: Catalog, store: ValueSource, house: str, year: int, period: str
 ) -> pd.DataFrame:
-    """One row per target (``metrics.fulfilment``) of the contract of house and year."""
+    """One row per target (``metrics.fulfilment``) of the contract of house and year.
+
+    The house's values of every year are read: a target measured before the contract year
+    shows the result stored for its year."""
     check_period(period)
     contract = find_contract(catalog, house, year)
-    return fulfilment(contract, store.values(house, year), period=period)
+    return fulfilment(contract, store.values(house), period=period)

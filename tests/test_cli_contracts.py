@@ -178,7 +178,7 @@ def test_show_json_is_the_validated_contract_with_all_its_targets(
     assert [t["key"] for g in data["goals"] for t in g["targets"]] == ["1a", "8a"]
     national = data["goals"][0]["targets"][0]
     assert national["baseline"] == {"value": 34.0, "year": 2020, "source": "ERST kendskabsmåling"}
-    assert national["measured"] == {"periods": ["FY"], "years": [2021]}
+    assert national["measured"] == {"periods": ["FY"], "years": [2021], "season": None}
 
 
 def test_show_prefers_godkendt_and_shows_the_draft_on_request(

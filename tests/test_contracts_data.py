@@ -447,10 +447,18 @@ def test_framework_2021_2023_sets_the_national_targets_in_their_2021_wording(
 
 @pytest.mark.parametrize(
     ("key", "years"),
-    [("1a", (2021,)), ("1c", (2023,)), ("4a", (2021,)), ("5a", (2021,)), ("5b.2023", (2023,))],
+    [
+        ("1a", (2021,)),
+        ("1c", (2023,)),
+        ("4a", None),
+        ("5a", None),
+        ("6a", None),
+        ("7a", None),
+        ("5b.2023", (2023,)),
+    ],
 )
 def test_framework_2021_2023_states_the_measurement_year(
-    catalog: Catalog, key: str, years: tuple[int, ...]
+    catalog: Catalog, key: str, years: tuple[int, ...] | None
 ) -> None:
     framework = _framework(catalog, "2021-2023")
     target = next(t for g in framework.goals for t in g.targets if t.key == key)

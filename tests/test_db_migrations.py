@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+import uuid
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import make_url
 
 from db import Store, default_database_url
 from db.engine import DEFAULT_SQLITE_PATH
@@ -100,3 +105,45 @@ def test_an_unreachable_database_is_danish_and_shows_neither_address_nor_passwor
         "Databasen kan ikke nås: serveren svarer ikke, eller forbindelsen blev afbrudt. "
         "Intet er ændret. Prøv igen om lidt; varer det ved, så kontakt den, der driver systemet."
     )
+    assert "hemmelig" not in str(caught.value)
+
+
+@pytest.fixture
+def empty_postgres_url(postgres_admin_url: str) -> Iterator[str]:
+    """A new, empty PostgreSQL database (no template: nothing migrated yet)."""
+    name = f"empty_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres_admin_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        yield make_url(postgres_admin_url).set(database=name).render_as_string(False)
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
+
+
+@pytest.mark.postgres
+def test_two_instances_upgrading_one_database_at_once_both_succeed_and_migrate_it_once(
+    empty_postgres_url: str,
+) -> None:
+    stores = [Store(empty_postgres_url) for _ in range(2)]
+    barrier = threading.Barrier(2)
+
+    def upgrade(store: Store) -> str | None:
+        barrier.wait(timeout=10)
+        return store.upgrade()
+
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            revisions = list(pool.map(upgrade, stores))
+        head = head_revision(stores[0].engine)
+        with stores[0].engine.connect() as conn:
+            versions = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+        check_drift(stores[0].engine)
+    finally:
+        for store in stores:
+            store.dispose()
+
+    assert revisions == [head, head]
+    assert versions == [(head,)]

@@ -9,6 +9,7 @@ import pytest
 import metrics
 from contracts.loader import load_folder
 from db import Store, ValueKey, ValueRow
+from db.errors import DemoInRound
 from services.catalog import load_catalog, with_demo
 from services.demo import demo_rows, due_periods, install_demo
 from services.demo_contracts import DEMO_YEARS, NO_CONTRACT
@@ -105,6 +106,7 @@ def test_installed_demo_shows_every_status_and_is_flagged(sqlite_store: Store, c
         "ikke_opfyldt",
         "mangler_data",
         "maales_senere",
+        "maalt_tidligere",
     }
     assert ("fyn", 2026, "H1") in {(r.house, r.year, r.period) for r in rounds}
     assert ("fyn", 2026, "FY") not in {(r.house, r.year, r.period) for r in rounds}
@@ -125,13 +127,17 @@ def test_demo_leaves_rounds_with_real_values_alone(store: Store, catalog) -> Non
     assert list(fy["target"]) == ["15a"] and not fy["is_demo"].any()
 
 
-def test_first_real_write_replaces_the_rounds_demo_values(store: Store, catalog) -> None:
+def test_real_values_enter_a_demo_round_only_after_its_demo_data_is_removed(
+    store: Store, catalog
+) -> None:
     install_demo(store, catalog.contracts, as_of=AS_OF)
-    store.set_round_status("sydjylland", 2026, "H1", "åben", user="lead", reason="rettelse")
-    read = store.values("sydjylland", 2026, "H1").set_index("target")
-    version = int(read.loc["8b", "version"])  # staff change the demo value they were shown
-    row = ValueRow(ValueKey("sydjylland", 2026, "H1", "8b"), value=400, expected_version=version)
+    row = ValueRow(ValueKey("sydjylland", 2026, "H1", "8b"), value=400, expected_version=0)
+    with pytest.raises(DemoInRound):
+        store.save([row], user="anne")
+
+    store.remove_demo("sydjylland", 2026, "H1", user="anne")
     store.save([row], user="anne")
+
     h1 = store.values("sydjylland", 2026, "H1")
     assert list(h1["target"]) == ["8b"] and not h1["is_demo"].any()
     assert store.values("sydjylland", 2025, "FY")["is_demo"].all()
@@ -164,3 +170,17 @@ def test_installed_demo_has_values_for_every_target_kind(sqlite_store: Store, ca
             if target.key in own or (target.kind == "spread" and target.source_target in own):
                 kinds.add(target.kind)
     assert kinds == set(TARGET_KINDS)
+
+
+def test_demo_numbers_carry_at_most_hundredths_so_no_float_noise_reaches_a_page(catalog) -> None:
+    # Seen: 11h's per-kommune amounts summed to 13,319999999999995 mio. kr. on Indberetning.
+    noisy = [
+        (contract.erhvervshus, contract.year, period, row.key.target, row.key.kommune, number)
+        for contract in catalog.contracts
+        if contract.demo
+        for period in ("H1", "FY")
+        for row in demo_rows(contract, period)
+        for number in (row.value, row.numerator, row.denominator)
+        if number is not None and abs(number * 100 - round(number * 100)) > 1e-6
+    ]
+    assert noisy == []

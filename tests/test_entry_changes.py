@@ -133,8 +133,9 @@ def test_an_empty_row_that_was_empty_saves_nothing() -> None:
             "Måltal 8a (Køge, 259), kolonne 'værdi': et antal skal være et helt tal ≥ 0 (er 1,5)",
         ),
         (
-            {("5a", "", "kommentar"): "Ikke startet"},
-            "Måltal 5a, kolonne 'kommentar': en kommentar kan ikke gemmes uden en værdi",
+            {("8a", "259", "kommentar"): "Kun Køge"},
+            "Måltal 8a (Køge, 259), kolonne 'kommentar': en kommentar på en kommunerække "
+            "kræver et tal",
         ),
         (
             {("3b.drift", "", "promotorer"): "61"},
@@ -156,13 +157,54 @@ def test_every_problem_is_listed_not_only_the_first() -> None:
     assert len(found.problems) == 2
 
 
-def test_kommune_rows_set_the_total_when_the_total_is_left_alone() -> None:
+def test_kommune_rows_never_replace_a_typed_total_silently() -> None:
+    # 8a's total 1.680 was typed (no kommune rows): rows giving 1.020 may not overwrite it.
     found = changed({("8a", "259", "værdi"): "1.000", ("8a", "0", "værdi"): "20"})
+    assert found.problems == (
+        "Måltal 8a, kolonne 'værdi': kommunerækkerne giver 1.020, men den indtastede total er "
+        "1.680; ret totalen, eller tøm den, så den bliver summen",
+    )
+    assert found.empty
+
+
+def test_kommune_rows_set_the_total_when_it_is_emptied_beside_them() -> None:
+    found = changed(
+        {("8a", "259", "værdi"): "1.000", ("8a", "0", "værdi"): "20", ("8a", "", "værdi"): ""}
+    )
     by_key = {row.key: row for row in found.rows}
     assert by_key[key("8a", "259")].value == 1000.0
     assert by_key[key("8a", "0")].value == 20.0
     total = by_key[key("8a")]
     assert (total.value, total.expected_version, total.source) == (1020.0, 3, DERIVED_SOURCE)
+    assert found.deletes == ()
+
+
+def test_kommune_rows_set_a_total_that_follows_them() -> None:
+    stored = values(
+        {"target": "8a", "value": 1000.0, "version": 2, "source": DERIVED_SOURCE},
+        {"target": "8a", "kommune": "259", "value": 1000.0, "version": 1},
+    ).assign(period="FY")
+    start = build_table(contract(), "FY", stored)
+    found = changes(contract(), "FY", start, edit(start, {("8a", "265", "værdi"): "40"}))
+    total = next(row for row in found.rows if row.key == key("8a"))
+    assert (total.value, total.expected_version, total.source) == (1040.0, 2, DERIVED_SOURCE)
+
+
+def test_a_typed_total_that_disagrees_with_stored_kommune_rows_is_refused() -> None:
+    stored = values(
+        {"target": "8a", "value": 1000.0, "version": 2, "source": DERIVED_SOURCE},
+        {"target": "8a", "kommune": "259", "value": 1000.0, "version": 1},
+    ).assign(period="FY")
+    start = build_table(contract(), "FY", stored)
+    found = changes(contract(), "FY", start, edit(start, {("8a", "", "værdi"): "849"}))
+    assert found.problems == (
+        "Måltal 8a, kolonne 'værdi': totalen 849 er ikke summen af kommunerækkerne (1.000)",
+    )
+
+
+def test_a_comment_without_a_number_is_saved_as_a_comment_on_the_target() -> None:
+    found = changed({("5a", "", "kommentar"): "Ikke startet endnu"})
+    assert found.rows == (ValueRow(key("5a"), comment="Ikke startet endnu", expected_version=0),)
 
 
 def test_a_total_edited_with_its_kommune_rows_must_be_their_sum() -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from contracts.loader import Catalog, load_folder
 from db import Store, ValueKey, ValueRow
-from db.errors import Conflict
+from db.errors import Conflict, DemoInRound
 from services.values_io import apply_plan, plan_import
 from services.values_io.parse import COLUMNS
 
@@ -101,21 +101,23 @@ def test_a_dry_run_counts_inserts_changes_unchanged_and_empty_rows(
         "sjaelland,2022,FY,12a,,,140,251,,,,\n"  # unchanged
         "sjaelland,2022,FY,5a,,1,,,,,,Ny kommentar\n"  # changed: the comment
         "sjaelland,2022,FY,11h,,27.5,,,,,,\n"  # inserted
-        "sjaelland,2022,FY,9b,,,,,,,,Kun en kommentar\n"  # not filled in
+        "sjaelland,2022,FY,9b,,,,,,,,Kun en kommentar\n"  # a comment on the target
+        "sjaelland,2022,FY,6b.omsaetning,,,,,,,,\n"  # not filled in
     )
     before = state(store)
     plan = plan_import(text.encode(), "nye.csv", catalog, store)
-    assert plan.summary() == "1 indsættes, 2 ændres, 1 uændrede, 1 ikke udfyldt"
+    assert plan.summary() == "2 indsættes, 2 ændres, 1 uændrede, 1 ikke udfyldt"
     assert plan.lines() == [
         "ændres       sjaelland 2022 H1 8b: 470 → 480",
         "uændret      sjaelland 2022 FY 12a: 140/251",
         "ændres       sjaelland 2022 FY 5a: 1 «Værktøjet er taget i brug» → 1 «Ny kommentar»",
         "indsættes    sjaelland 2022 FY 11h: 27,5",
-        "ikke udfyldt sjaelland 2022 FY 9b (række 6; kommentaren gemmes ikke uden et tal)",
+        "indsættes    sjaelland 2022 FY 9b: «Kun en kommentar»",
+        "ikke udfyldt sjaelland 2022 FY 6b.omsaetning (række 7)",
     ]
     assert state(store) == before  # a dry run writes nothing
     result = apply_plan(plan, store, "tester")
-    assert (result.inserted, result.changed, result.unchanged) == (1, 2, 1)
+    assert (result.inserted, result.changed, result.unchanged) == (2, 2, 1)
     audit = store.audit(target="8b")
     assert audit.iloc[0][["action", "user", "reason"]].tolist() == [
         "ændret",
@@ -174,7 +176,9 @@ def test_kommune_rows_that_add_up_to_the_given_total_are_accepted(
     assert store.values()["source"].tolist() == ["tal.csv"] * 3
 
 
-def test_a_real_import_replaces_the_rounds_demo_values(store: Store, catalog: Catalog) -> None:
+def test_an_import_into_a_demo_round_says_so_and_needs_a_confirmation(
+    store: Store, catalog: Catalog
+) -> None:
     demo = [
         ValueRow(ValueKey("sjaelland", 2022, "H1", "8b"), value=300, source="demo"),
         ValueRow(ValueKey("sjaelland", 2022, "H1", "11h"), value=5, source="demo"),
@@ -183,10 +187,24 @@ def test_a_real_import_replaces_the_rounds_demo_values(store: Store, catalog: Ca
     plan = plan_import(
         (HEADER + "\nsjaelland,2022,H1,8b,,470,,,,,,\n").encode(), "tal.csv", catalog, store
     )
-    assert plan.lines() == ["ændres       sjaelland 2022 H1 8b: 300 → 470"]
-    result = apply_plan(plan, store, "tester")
-    assert result.demo_replaced == 2
+    # Relative to the round after its demo data is gone: the demo 300 is nobody's value.
+    assert plan.lines() == ["indsættes    sjaelland 2022 H1 8b: 470"]
+    assert plan.summary() == (
+        "1 indsættes, 0 ændres, 0 uændrede, 0 ikke udfyldt; erstatter demodata i "
+        "Erhvervshus Sjælland 1. halvår 2022 (2 demoværdier fjernes)"
+    )
+    with pytest.raises(DemoInRound, match="--erstat-demodata"):
+        apply_plan(plan, store, "tester")
+    assert store.values()["is_demo"].all()
+
+    result = apply_plan(plan, store, "tester", replace_demo=True)
+
+    assert (result.inserted, result.demo_removed) == (1, 2)
     assert store.values()[["target", "value", "is_demo"]].values.tolist() == [["8b", 470, False]]
+    removed = store.audit(house="sjaelland")
+    assert set(removed.loc[removed["action"] == "slettet", "reason"]) == {
+        "demodata fjernet før indberetning"
+    }
 
 
 def test_the_plan_as_a_table_names_rows_actions_and_old_and_new(

@@ -173,7 +173,9 @@ CASES = [
     Case("no_value_measured_is_missing_data", COUNT, "H1", None, "mangler_data", None, 1680),
     Case("yearly_target_at_h1_is_measured_later", YEARLY, "H1", None, "maales_senere", None, 45),
     Case("yearly_target_at_fy_without_value_is_missing", YEARLY, "FY", None, "mangler_data", None, 45),
-    Case("other_year_is_measured_later", {**YEARLY, "measured": {"periods": ["FY"], "years": [2021]}}, "FY", None, "maales_senere", None, 45),
+    Case("later_year_is_measured_later", {**YEARLY, "measured": {"periods": ["FY"], "years": [2023]}}, "FY", None, "maales_senere", None, 45),
+    Case("earlier_year_is_measured_before", {**YEARLY, "measured": {"periods": ["FY"], "years": [2021]}}, "FY", None, "maalt_tidligere", None, 45),
+    Case("earlier_year_at_h1_is_measured_before", {**YEARLY, "measured": {"periods": ["FY"], "years": [2021]}}, "H1", None, "maalt_tidligere", None, 45),
     Case("other_year_value_is_still_judged", {**YEARLY, "measured": {"periods": ["FY"], "years": [2021]}}, "FY", {"value": 50}, "opfyldt", 50, 45, None, 100 * 50 / 45),
     Case("value_of_other_period_is_not_used", COUNT, "FY", None, "mangler_data", None, 1680, extra=[("H1", K, "", {"value": 900})]),
 ]
@@ -302,7 +304,11 @@ def test_one_row_per_target_in_contract_order_with_the_documented_columns() -> N
     ("statuses", "expected"),
     [
         (["maales_senere", "maales_senere"], "maales_senere"),
+        (["maalt_tidligere", "maalt_tidligere"], "maalt_tidligere"),
+        (["maalt_tidligere", "maales_senere"], "maales_senere"),
         (["opfyldt", "maales_senere"], "opfyldt"),
+        (["opfyldt", "maalt_tidligere"], "opfyldt"),
+        (["maalt_tidligere", "i_risiko"], "i_risiko"),
         (["opfyldt", "paa_vej"], "paa_vej"),
         (["paa_vej", "mangler_data"], "mangler_data"),
         (["mangler_data", "i_risiko", "opfyldt"], "i_risiko"),

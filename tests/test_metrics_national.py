@@ -58,7 +58,7 @@ def test_a_national_goal_without_targets_says_so_instead_of_a_verdict(catalog, v
         ["house", "framework_goal"]
     )
     assert goals.loc[("hovedstaden", 2), "status"] == NO_TARGETS
-    assert goals.loc[("hovedstaden", 2), "status_label"] == "Ingen måltal"
+    assert goals.loc[("hovedstaden", 2), "status_label"] == "Ingen måltal i kontrakten"
 
 
 def test_goal_status_matches_the_contracts_own_goal_status(catalog, values) -> None:

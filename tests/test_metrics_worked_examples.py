@@ -93,10 +93,10 @@ def test_real_hovedstaden_2023_kendskab_35_is_not_met() -> None:
     assert (row["target_value"], row["status"]) == (50, "ikke_opfyldt")
 
 
-def test_real_sjaelland_2022_awareness_of_2021_is_measured_later() -> None:
+def test_real_sjaelland_2022_awareness_of_2021_was_measured_before_the_contract_year() -> None:
     table = fulfilment(_real("sjaelland", 2022), values_frame([]), period="FY")
     statuses = dict(zip(table["target"], table["status"], strict=True))
-    assert (statuses["1a"], statuses["8a"]) == ("maales_senere", "mangler_data")
+    assert (statuses["1a"], statuses["8a"]) == ("maalt_tidligere", "mangler_data")
 
 
 def test_real_sjaelland_2022_12a_140_of_251_meets_50_percent() -> None:

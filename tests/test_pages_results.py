@@ -18,6 +18,7 @@ def target(**fields: Any) -> Target:
 
 
 COUNT = {"kind": "count", "value": 1680, "unit": "forløb"}
+AUTUMN_2021 = {"periods": ["FY"], "years": [2021], "season": "autumn"}
 
 
 @pytest.mark.parametrize(
@@ -86,6 +87,57 @@ COUNT = {"kind": "count", "value": 1680, "unit": "forløb"}
             "Måles senere: målet opgøres kun helår.",
         ),
         (COUNT, {"status": "mangler_data", "actual": NAN}, "Ingen tal indberettet for perioden."),
+        (
+            {"kind": "percentage", "value": 39, "measured": AUTUMN_2021},
+            {"status": "maalt_tidligere", "actual": NAN, "earlier_year": 2021},
+            "Målt i efteråret 2021; resultatet er ikke oplyst i kilderne.",
+        ),
+        (
+            {"kind": "percentage", "value": 39, "measured": AUTUMN_2021},
+            {
+                "status": "maalt_tidligere",
+                "actual": NAN,
+                "target_value": 39,
+                "earlier_year": 2021,
+                "earlier_actual": 41,
+                "earlier_source": "ERST kendskabsmåling 2021",
+            },
+            "Målt i efteråret 2021: 41,0 % (mål: mindst 39 %) (kilde: ERST kendskabsmåling 2021).",
+        ),
+        (
+            {"kind": "percentage", "value": 39, "measured": {"periods": ["FY"], "years": [2021]}},
+            {
+                "status": "maalt_tidligere",
+                "actual": NAN,
+                "target_value": 39,
+                "earlier_year": 2021,
+                "earlier_actual": 37.5,
+                "earlier_source": "indberettet",
+            },
+            "Målt i 2021: 37,5 % (mål: mindst 39 %) (indberettet for året).",
+        ),
+        (
+            {"kind": "ratio", "value": 2.5, "measured": {"periods": ["FY"]}},
+            {
+                "status": "i_risiko",
+                "period": "H1",
+                "actual": 2.0,
+                "target_value": 2.5,
+                "preliminary": True,
+            },
+            "Foreløbigt tal: faktor 2,00 (mål: mindst faktor 2,50)",
+        ),
+        (
+            {
+                "kind": "count",
+                "value": 1,
+                "unit": "strategiske indsatser",
+                "unit_singular": "strategisk indsats",
+            },
+            {"status": "i_risiko", "period": "H1", "actual": 0, "target_value": 1, "expected": 0.5},
+            "0 strategiske indsatser (mål: mindst 1 strategisk indsats; forventet ved "
+            "1. halvår: 0,5 strategiske indsatser)",
+        ),
     ],
 )
 def test_result_text(fields: dict[str, Any], row: dict[str, Any], expected: str) -> None:

@@ -69,3 +69,23 @@ def test_demo_command_fills_and_clear_removes_the_demo(tmp_path, monkeypatch, ca
     assert cli.main(["demo", "--clear"]) == 0
     assert capsys.readouterr().out.startswith("Demodata fjernet: ")
     assert Store(f"sqlite:///{tmp_path / 'demo.sqlite'}").values().empty
+
+
+def test_prepare_after_the_demo_replaces_the_demo_round_with_the_sources_results(
+    sqlite_store: Store,
+) -> None:
+    from services.demo_fill import fill_demo
+
+    fill_demo(sqlite_store, as_of=AS_OF)
+    assert sqlite_store.values("hovedstaden", 2023, "FY")["is_demo"].all()
+
+    lines = prepare(sqlite_store, as_of=AS_OF)
+
+    assert lines == [
+        "Resultater fra kilderne indlæst fra hovedstaden-2023.csv: 5 værdier. Demodata i "
+        "Erhvervshus Hovedstaden helår 2023 er fjernet først (5 værdier)."
+    ]
+    fy = sqlite_store.values("hovedstaden", 2023, "FY")
+    assert len(fy) == 5 and not fy["is_demo"].any()
+    trail = sqlite_store.audit(house="hovedstaden", year=2023)
+    assert (trail["reason"] == "demodata fjernet før indberetning").sum() == 6  # 5 and the round

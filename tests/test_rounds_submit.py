@@ -115,7 +115,7 @@ def test_round_cli_shows_status_and_what_is_missing(
 ) -> None:
     assert cli.main(["round", "sjaelland", "2022", "H1"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("Indberetningen for Erhvervshus Sjælland 1. halvår 2022 er åben; ")
+    assert lines[0].startswith("Indberetningen for Erhvervshus Sjælland 1. halvår 2022: Åben; ")
     assert lines[1:] == [
         "Mangler kommentar før indsendelse:",
         "  8a: er i risiko og mangler en kommentar.",

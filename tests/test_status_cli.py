@@ -100,3 +100,46 @@ def test_errors_are_one_danish_line_and_non_zero_exit(
 ) -> None:
     code, out, err = run(capsys, "status", *args)
     assert (code, out, err) == (1, "", message)
+
+
+def test_json_keeps_its_keys_and_gives_maalt_tidligere_for_a_measurement_before_the_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("CONTRACTS_DIR", raising=False)  # the shipped contracts
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'status.sqlite'}")
+    code, out, _ = run(capsys, "status", "sjaelland", "2022", "FY", "--format", "json")
+    records = {r["target"]: r for r in json.loads(out)}
+    assert code == 0
+    assert {tuple(r) for r in records.values()} == {
+        ("target", "goal", "kind", "period", "actual", "target_value", "expected",
+         "fulfilment", "status"),
+    }  # fmt: skip
+    assert records["1a"] == {
+        "target": "1a", "goal": "1", "kind": "change_pp", "period": "FY", "actual": None,
+        "target_value": 39.0, "expected": None, "fulfilment": None, "status": "maalt_tidligere",
+    }  # fmt: skip
+    assert records["4a"]["status"] == "mangler_data"  # measured in the contract year
+
+
+def test_table_marks_a_preliminary_figure_and_the_year_of_an_earlier_measurement(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("CONTRACTS_DIR", raising=False)
+    url = f"sqlite:///{tmp_path / 'status.sqlite'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    store = Store(url)
+    store.upgrade()
+    store.save(
+        [
+            ValueRow(ValueKey("sjaelland", 2022, "H1", "15a"), value=2.0),
+            ValueRow(ValueKey("sjaelland", 2022, "H1", "16a"), value=0.0),
+        ],
+        user="test",
+    )
+    store.dispose()
+    code, out, _ = run(capsys, "status", "sjaelland", "2022", "H1")
+    rows = {line.split()[1]: line for line in out.splitlines()[3:-2] if line.strip()}
+    assert code == 0
+    assert rows["15a"].endswith("I risiko (foreløbigt tal)")
+    assert rows["1a"].endswith("Målt tidligere (2021)")
+    assert "  0,5 strategiske indsatser  " in rows["16a"]  # never rounded to 0 or 1

@@ -36,7 +36,9 @@ def contract_title(contract: Contract) -> str:
 def render_frame(contract: Contract, catalog: Catalog) -> None:
     """Title, status, framework, KKR, geography and the by/land note."""
     st.title(md(contract_title(contract)))
-    if contract.status == "godkendt":
+    if contract.demo:  # never a plain "Godkendt": no KKR approved a demo contract
+        st.badge("Demokontrakt – ikke godkendt", color="gray")
+    elif contract.status == "godkendt":
         st.badge(describe.CONTRACT_STATUS_LABELS[contract.status], color="green")
     else:
         st.badge(describe.CONTRACT_STATUS_LABELS[contract.status], color="orange")

@@ -66,6 +66,10 @@ def _stored_number(text: object, target: Target) -> str:
     return ""
 
 
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
 def audit_table(audit: pd.DataFrame, target: Target) -> pd.DataFrame:
     """The store's audit rows of one target as a Danish table, newest first; moments in
     Danish time in the one format of every page (``contracts.danish.date_time``)."""
@@ -93,13 +97,15 @@ def render(choice: Choice, catalog: Catalog, store: Store) -> None:
         st.warning(overview_view.DEMO_BANNER)
     table = fulfilment(contract, values, period=period)
     status = goal_status(contract, table).set_index("goal").loc[goal.number, "status"]
-    st.header(f"{md(goal_heading(goal))} {badge_markdown(str(status))}")
+    overview_view.goal_heading(goal, status, level="header")
     render_goal_facts(goal)
     rows = {str(r["target"]): results.record(r) for r in table.to_dict("records")}
     house_contracts = [c for c in catalog.contracts if c.erhvervshus == choice.house]
     audit = store.audit(house=choice.house, year=choice.year)
+    warnings = overview_view.warnings_by_target(contract, values, period)
     for target in goal.targets:
-        render_target(contract, target, rows[target.key], period, values, house_contracts, audit)
+        row = {**rows[target.key], "warning": warnings.get(target.key)}
+        render_target(contract, target, row, period, values, house_contracts, audit)
 
 
 def render_target(
@@ -116,6 +122,9 @@ def render_target(
             f"**{md(target.name)}** · {md(target.text)} {badge_markdown(str(row['status']))}"
             f"\n\n{md(results.result_text(row, target))}"
         )
+        warning = overview_view.warning_markdown(_text(row.get("warning")))
+        if warning:
+            st.markdown(warning)
         comment = row.get("comment")
         if isinstance(comment, str) and comment:
             st.caption(f"Kommentar: {md(comment)}")

@@ -29,8 +29,10 @@ TINTS: dict[str, str] = {
     "ikke_opfyldt": "#f8cfcb",
     "mangler_data": "#e8e8e8",
     "maales_senere": "#ebe3f5",
+    "maalt_tidligere": "#e6e6f0",
     NO_TARGETS: "#ffffff",
 }
+DEMO_MARK = " (demo)"
 
 
 def short_name(house: str) -> str:
@@ -99,27 +101,38 @@ def render(
     if missing:
         names = ", ".join(house_name(h) for h in missing)
         st.info(f"Ingen resultatkontrakt for {year}: {names}.")
-    if any(c.demo for c in contracts) or bool(
-        values.loc[values["period"] == period, "is_demo"].any()
-    ):
-        st.warning("Demodata: nogle af kontrakterne eller tallene er opdigtede til demonstration.")
     goals = national_goals(contracts, values, period=period)
     if goals.empty:
         st.info("Kontrakterne for året har ingen nationale mål.")
         return
+    demo_houses = set(goals.loc[goals["demo"].astype(bool), "house"])
+    names = {
+        c.erhvervshus: short_name(c.erhvervshus)
+        + (DEMO_MARK if c.erhvervshus in demo_houses else "")
+        for c in contracts
+    }
+    if demo_houses == set(names):
+        st.warning("Demodata: alle husenes kontrakter eller tal for perioden er opdigtede til "
+                   "demonstration (markeret »(demo)«).")  # fmt: skip
+    elif demo_houses:
+        listed = danish.join([short_name(h) for h in HOUSE_KEYS if h in demo_houses])
+        st.warning(
+            f"Demodata: kontrakterne eller tallene for {listed} er opdigtede til demonstration "
+            "(markeret »(demo)«). De øvrige huse viser rigtige tal."
+        )
     by_house = {c.erhvervshus: c for c in contracts}
     goals["row"] = [
         goal_label(catalog, by_house[h], int(n))
         for h, n in zip(goals["house"], goals["framework_goal"], strict=True)
     ]
-    goals["column"] = goals["house"].map(short_name)
+    goals["column"] = goals["house"].map(names)
     goals["text"] = [
         f"{label} ({met} af {judged})" if judged else label
         for label, met, judged in zip(
             goals["status_label"], goals["n_met"], goals["n_judged"], strict=True
         )
     ]
-    order = [short_name(c.erhvervshus) for c in contracts]
+    order = [names[c.erhvervshus] for c in contracts]
     goals = goals.rename(columns={"row": "Nationalt mål"})
     text = goals.pivot(index="Nationalt mål", columns="column", values="text")
     text = text.reindex(columns=order)
@@ -128,7 +141,7 @@ def render(
     st.subheader("Målenes status")
     st.caption("I parentes: opfyldte måltal af dem, der kan vurderes i perioden.")
     st.table(_styled(text.astype(object).fillna("–"), status))
-    render_targets(contracts, values, period, order)
+    render_targets(contracts, values, period, names)
 
 
 def _target_cell(contract: Contract, key: str, actual: float, goal: float, label: str) -> str:
@@ -141,13 +154,14 @@ def _target_cell(contract: Contract, key: str, actual: float, goal: float, label
 
 
 def render_targets(
-    contracts: list[Contract], values: pd.DataFrame, period: str, order: list[str]
+    contracts: list[Contract], values: pd.DataFrame, period: str, names: dict[str, str]
 ) -> None:
     targets = national_targets(contracts, values, period=period)
     if targets.empty:
         return
     by_house = {c.erhvervshus: c for c in contracts}
-    targets["column"] = targets["house"].map(short_name)
+    order = [names[c.erhvervshus] for c in contracts]
+    targets["column"] = targets["house"].map(names)
     targets["text"] = [
         _target_cell(by_house[house], key, actual, goal, label)
         for house, key, actual, goal, label in zip(
@@ -160,11 +174,11 @@ def render_targets(
         )
     ]
     # One row per key (the same target in every house), named by its label.
-    names = dict(zip(targets["target"], targets["label"], strict=True))
+    labels = dict(zip(targets["target"], targets["label"], strict=True))
     text = targets.pivot(index="target", columns="column", values="text").reindex(columns=order)
     status = targets.pivot(index="target", columns="column", values="status")
     status = status.reindex(columns=order)
-    text = text.rename(index=names).rename_axis("Måltal")
-    status = status.rename(index=names).rename_axis("Måltal")
+    text = text.rename(index=labels).rename_axis("Måltal")
+    status = status.rename(index=labels).rename_axis("Måltal")
     with st.expander(md("Måltallene hus for hus (resultat og mål · status)")):
         st.table(_styled(text.astype(object).fillna("–"), status))

@@ -8,20 +8,20 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from contracts import danish
-from contracts.describe import goal_heading
-from contracts.models import Contract, Target
+from contracts import danish, describe
+from contracts.models import Contract, Goal, Target
 from contracts.reference import house_name
 from db import RoundInfo, Store
-from metrics import STATUS_LABELS, STATUS_SEVERITY, fulfilment, goal_status
+from metrics import STATUS_LABELS, STATUS_SEVERITY, Finding, consistency, fulfilment, goal_status
+from metrics.statuses import NO_TARGETS_LABEL
+from services.rounds import round_status_label
 from ui import results
 from ui.contract_view import contract_title, md
 from ui.selection import Choice
 
-ROUND_LABELS = {"åben": "Åben", "indsendt": "Indsendt", "godkendt": "Godkendt af KKR"}
 DEMO_BANNER = (
-    "Demodata: tallene på siden er opdigtede til demonstration. De erstattes, når de rigtige "
-    "tal indberettes."
+    "Demodata: tallene på siden er opdigtede til demonstration og er ingens rigtige tal. "
+    "Rigtige tal indberettes, når demodata er fjernet på siden Indberetning."
 )
 
 
@@ -37,12 +37,38 @@ def round_text(info: RoundInfo | None, period: str, year: int) -> str:
         return f"Indberetningen for {label} er ikke påbegyndt: der er ingen tal endnu."
     when = f" {danish.date_time(info.updated_at)}" if info.updated_at else ""
     by = f" af {info.updated_by}" if info.updated_by else ""
-    return f"Indberetningen for {label}: {ROUND_LABELS[info.status]} (senest ændret{by}{when})."
+    return f"Indberetningen for {label}: {round_status_label(info)} (senest ændret{by}{when})."
 
 
-def badge_markdown(status: str) -> str:
-    """The status as an inline badge: colour and its Danish label, never colour alone."""
+def badge_markdown(status: object) -> str:
+    """The status as an inline badge: colour and its Danish label, never colour alone.
+
+    A goal without targets has no status, so no badge ("" here; see ``goal_heading``)."""
+    if not isinstance(status, str) or status not in STATUS_LABELS:
+        return ""
     return f":{results.BADGE_COLORS[status]}-badge[{STATUS_LABELS[status]}]"
+
+
+def goal_heading(goal: Goal, status: object, *, level: str = "subheader") -> None:
+    """A goal's heading with its status badge; a goal without targets says so beneath."""
+    text = f"{md(describe.goal_heading(goal))} {badge_markdown(status)}".rstrip()
+    (st.header if level == "header" else st.subheader)(text)
+    if not badge_markdown(status):
+        st.caption(NO_TARGETS_LABEL)
+
+
+def warnings_by_target(contract: Contract, values: pd.DataFrame, period: str) -> dict[str, str]:
+    """Danish warnings on totals whose parts do not add up, by target (docs/rules.md)."""
+    found: dict[str, list[Finding]] = {}
+    for finding in consistency(contract, values):
+        if finding.period == period and finding.code in {"parts", "kommune_sum"}:
+            found.setdefault(finding.target, []).append(finding)
+    return {key: " ".join(f.message for f in items) for key, items in found.items()}
+
+
+def warning_markdown(text: str | None) -> str | None:
+    """A warning line beside the status: the word says it, the colour only repeats it."""
+    return None if not text else f":orange[**Advarsel:** {md(text)}]"
 
 
 def render(
@@ -65,9 +91,9 @@ def render(
     st.info(round_text(info, period, choice.year))
     if actions is not None:
         actions()
-    table = fulfilment(contract, own, period=period)
+    table = fulfilment(contract, values[values["house"] == choice.house], period=period)
     render_counts(table)
-    render_goals(contract, table)
+    render_goals(contract, table, warnings_by_target(contract, own, period))
 
 
 def render_counts(table: pd.DataFrame) -> None:
@@ -77,7 +103,7 @@ def render_counts(table: pd.DataFrame) -> None:
         column.metric(STATUS_LABELS[status], int(counts.get(status, 0)))
 
 
-def render_goals(contract: Contract, table: pd.DataFrame) -> None:
+def render_goals(contract: Contract, table: pd.DataFrame, warnings: dict[str, str]) -> None:
     goals = goal_status(contract, table).set_index("goal")
     rows = {str(r["target"]): results.record(r) for r in table.to_dict("records")}
     for scope, heading in (("national", "Nationale mål"), ("local", "Lokale mål")):
@@ -86,20 +112,22 @@ def render_goals(contract: Contract, table: pd.DataFrame) -> None:
             continue
         st.header(heading)
         for goal in chosen:
-            status = str(goals.loc[goal.number, "status"])
-            st.subheader(f"{md(goal_heading(goal))} {badge_markdown(status)}")
+            goal_heading(goal, goals.loc[goal.number, "status"])
             for target in goal.targets:
-                render_target(target, rows[target.key])
+                render_target(target, rows[target.key], warnings.get(target.key))
 
 
-def render_target(target: Target, row: Mapping[str, Any]) -> None:
+def render_target(target: Target, row: Mapping[str, Any], warning: str | None = None) -> None:
     """One target in few elements (a page holds dozens): text, result and comment in one
-    markdown block with the status badge inline, then the fulfilment bar."""
+    markdown block with the status badge inline (a warning beside it), then the bar."""
     with st.container(border=True):
         lines = [
             f"**{md(target.name)}** · {md(target.text)} {badge_markdown(str(row['status']))}",
             md(results.result_text(row, target)),
         ]
+        shown = warning_markdown(warning)
+        if shown:
+            lines.insert(1, shown)
         comment = row.get("comment")
         if isinstance(comment, str) and comment:
             lines.append(f":gray[Kommentar: {md(comment)}]")

@@ -10,10 +10,11 @@ import math
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from contracts.wording import fulfilment_text, later_text, result_text
+from contracts.wording import PRELIMINARY, fulfilment_text, later_text, result_text
 
 __all__ = [
     "BADGE_COLORS",
+    "PRELIMINARY",
     "fulfilment_share",
     "fulfilment_text",
     "later_text",
@@ -30,6 +31,7 @@ BADGE_COLORS: dict[str, BadgeColor] = {
     "ikke_opfyldt": "red",
     "mangler_data": "gray",
     "maales_senere": "violet",
+    "maalt_tidligere": "primary",
 }
 
 

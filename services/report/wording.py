@@ -55,7 +55,7 @@ TREND_LEGEND = (
     "Åbne punkter: demodata."
 )
 NO_KOMMUNE_TARGET = "Kontrakten har intet måltal, der afrapporteres pr. kommune."
-NO_TARGETS = "Ingen måltal i kontrakten."
+NO_TARGETS = voice.NO_TARGETS_LABEL
 NOT_IN_CONTRACT = "Ikke i kontrakten"
 DRAFT_MARK = "Udkast: kontrakten er ikke godkendt af KKR"
 NO_BASE = "Der er ingen kontrakt for {year} at sammenligne udkastet med."

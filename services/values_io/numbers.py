@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from contracts import danish, wording
 
 #: What a file's ``værdi`` column takes, after the kind's name in the one wording.
@@ -28,3 +31,16 @@ def plain_number(number: float) -> str:
     if number.is_integer() and abs(number) < 1e16:
         return str(int(number))
     return repr(number)
+
+
+def describe_numbers(numbers: Mapping[str, Any]) -> str:
+    """``140/251``, ``61/25/9 (NPS)``, ``470``, in Danish number format; ``tom`` for none."""
+    given = {k: v for k, v in numbers.items() if v is not None and v == v}  # v == v: not NaN
+    if "numerator" in given:
+        return f"{danish_number(given['numerator'])}/{danish_number(given['denominator'])}"
+    if "promoters" in given:
+        parts = (given[f] for f in ("promoters", "passives", "detractors"))
+        return "/".join(danish_number(p) for p in parts) + " (NPS)"
+    if "value" in given:
+        return danish_number(given["value"])
+    return "tom"

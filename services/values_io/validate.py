@@ -3,7 +3,8 @@
 Each row is checked on its own (house, year, contract, period, target, kommune, which value
 columns and their ranges by kind); then the rows are checked together (duplicates, kommune
 rows against their total).  Where only kommune rows are given, a total entry is derived as
-their sum.
+their sum.  A total row with empty value columns and a comment is a comment on the target (an
+entry without numbers); a value row for a computed target (a spread) is refused.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from services.values_io.limits import MAX_PROBLEMS
 from services.values_io.numbers import danish_number
 from services.values_io.parse import NUMBER_COLUMNS, ParsedFile, RawRow, parse_number
 from services.values_io.text import clean_text, shown
+from services.values_io.totals import ADDITIVE_KINDS
 
 PERCENT_KINDS = frozenset({"percentage", "change_pp"})
-ADDITIVE_KINDS = frozenset({"count", "amount", "coverage"})
 PARTS = {
     "værdi": ("værdi",),
     "tæller": ("tæller", "nævner"),
@@ -43,7 +44,8 @@ _YEAR = re.compile(r"[0-9]{4}")
 
 @dataclass(frozen=True)
 class Entry:
-    """One value to store: its key, exactly one form of numbers, comment and file row(s)."""
+    """One value to store: its key, exactly one form of numbers (or none: a comment on the
+    target), comment and file row(s)."""
 
     rows: tuple[int, ...]
     house: str
@@ -64,7 +66,6 @@ class Entry:
 class Skipped:
     row: int
     key: Key
-    comment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,22 @@ def _check_row(
         return None, problems, None
     key: Key = (house, year, period, target.key, kommune)
     if not numbers:
-        return Skipped(row.number, key, comment), problems, target
+        if comment is None:
+            return Skipped(row.number, key), problems, target
+        if kommune:
+            problem(
+                "kommentar",
+                "en kommentar uden tal hører til måltallet; lad kommunekode være tom",
+            )
+        entry = Entry((row.number,), house, year, period, target.key, kommune, {}, comment)
+        return entry, problems, target
+    if target.is_computed:
+        problem(
+            "værdi",
+            f"måltal '{target.key}' beregnes af kommunetallene for {target.source_target} og "
+            "tager ingen værdi; skriv kun en kommentar",
+        )
+        return None, problems, target
     check_numbers(numbers, target, problem)
     fields = {FIELD_OF[c]: v for c, v in numbers.items()}
     entry = Entry((row.number,), house, year, period, target.key, kommune, fields, comment)
@@ -272,7 +288,7 @@ def _totals(entries: list[Entry], targets: dict[Key, Target]) -> tuple[list[Entr
     for entry in entries:
         if entry.kommune:
             groups[(*entry.key[:4], "")].append(entry)
-    totals = {entry.key: entry for entry in entries if not entry.kommune}
+    totals = {entry.key: entry for entry in entries if not entry.kommune and entry.numbers}
     problems: list[str] = []
     derived: list[Entry] = []
     for total_key, parts in groups.items():
@@ -286,8 +302,11 @@ def _totals(entries: list[Entry], targets: dict[Key, Target]) -> tuple[list[Entr
         rows = ", ".join(str(p.rows[0]) for p in parts)
         total = totals.get(total_key)
         if total is None:
+            # Only a comment on the total (or nothing): the rows give its numbers.
+            note = next((e for e in entries if e.key == total_key), None)
             first = replace(parts[0], rows=tuple(p.rows[0] for p in parts))
-            derived.append(replace(first, kommune="", numbers=sums, comment=None, derived=True))
+            comment = note.comment if note is not None else None
+            derived.append(replace(first, kommune="", numbers=sums, comment=comment, derived=True))
             continue
         if set(total.numbers) != fields:
             continue
@@ -300,4 +319,6 @@ def _totals(entries: list[Entry], targets: dict[Key, Target]) -> tuple[list[Entr
                     f"er ikke summen af kommunerækkerne (række {rows} giver "
                     f"{danish_number(summed)})"
                 )
-    return entries + derived, problems
+    replaced = {entry.key for entry in derived}
+    kept = [e for e in entries if e.kommune or e.numbers or e.key not in replaced]
+    return kept + derived, problems

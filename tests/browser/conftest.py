@@ -97,9 +97,10 @@ SEED_KOMMUNER: dict[str, float] = {
 
 def seed_values(url: str) -> None:
     """The store as `make run` leaves it (sources' results and demo), plus real values of
-    Sjælland 2022 H1, which replace that round's demo values."""
+    Sjælland 2022 H1, entered after that round's demo data is removed (as a person would)."""
     store = Store(url)
     prepare(store, as_of=dt.date(2026, 11, 23))
+    store.remove_demo("sjaelland", 2022, "H1", user="browsertest")
     rows = [ValueRow(ValueKey("sjaelland", 2022, "H1", key), value=v) for key, v in SEED.items()]
     rows += [
         ValueRow(ValueKey("sjaelland", 2022, "H1", "8a", code), value=v)

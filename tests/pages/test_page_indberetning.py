@@ -19,6 +19,7 @@ from db import Store, ValueKey, ValueRow
 from db.errors import Conflict
 from services.entry import EntryTable, build_table, changes
 from services.prepare import prepare
+from ui.entry.report_round import DEMO_BANNER
 from ui.entry.state import TABLE_KEY
 
 PAGE = Path(__file__).resolve().parents[2] / "app_pages" / "indberetning.py"
@@ -68,9 +69,9 @@ def test_a_prepared_database_renders_demo_and_source_rounds(
     prepared.dispose()
     demo = run(**H1_2022)
     assert demo.title.values == ["Indberetning: Erhvervshus Sjælland 1. halvår 2022"]
-    assert "Denne indberetning indeholder demodata. Første rigtige indtastning erstatter dem." in (
-        demo.warning.values
-    )
+    assert DEMO_BANNER in demo.warning.values
+    assert demo.button(key="gem").disabled  # demo numbers are never saved as someone's
+    assert demo.button(key="fjern_demodata").label == "Fjern demodata og begynd indberetningen"
     real = run(hus="hovedstaden", aar="2023", periode="FY")
     assert real.title.values == ["Indberetning: Erhvervshus Hovedstaden helår 2023"]
     assert not [w for w in real.warning.values if "demodata" in w]

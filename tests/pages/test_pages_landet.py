@@ -37,13 +37,14 @@ def test_the_page_compares_all_six_houses_on_the_national_goals(prepared: str) -
     at = run(aar="2025", periode="FY")
     assert at.title.values[0] == "Hele landet: de nationale mål 2025"
     table = status_table(at)
+    # 2025 holds only demo contracts and demo values: every house says so.
     assert list(table.columns) == [
-        "Hovedstaden",
-        "Sjælland",
-        "Fyn",
-        "Sydjylland",
-        "Midtjylland",
-        "Nordjylland",
+        "Hovedstaden (demo)",
+        "Sjælland (demo)",
+        "Fyn (demo)",
+        "Sydjylland (demo)",
+        "Midtjylland (demo)",
+        "Nordjylland (demo)",
     ]
     assert table.index[0] == "Mål 1 – Iværksætteri (øget)"
 
@@ -59,7 +60,34 @@ def test_the_real_hovedstaden_2023_result_shows_as_not_met(prepared: str) -> Non
     table = status_table(run(aar="2023", periode="FY"))
     awareness = table.loc["Mål 1 – Virksomhedernes kendskab til erhvervshusene", "Hovedstaden"]
     assert awareness == "Ikke opfyldt (0 af 1)"
-    assert table.loc["Mål 2 – Bred geografisk spredning", "Hovedstaden"] == "Ingen måltal"
+    assert (
+        table.loc["Mål 2 – Bred geografisk spredning", "Hovedstaden"] == "Ingen måltal i kontrakten"
+    )
+
+
+def test_the_page_says_which_houses_are_demo_and_which_are_real(prepared: str) -> None:
+    at = run(aar="2023", periode="FY")
+    assert list(status_table(at).columns) == [
+        "Hovedstaden",
+        "Sjælland (demo)",
+        "Fyn (demo)",
+        "Sydjylland (demo)",
+        "Midtjylland (demo)",
+        "Nordjylland (demo)",
+    ]
+    assert at.warning.values[0] == (
+        "Demodata: kontrakterne eller tallene for Sjælland, Fyn, Sydjylland, Midtjylland og "
+        "Nordjylland er opdigtede til demonstration (markeret »(demo)«). De øvrige huse viser "
+        "rigtige tal."
+    )
+
+
+def test_in_2022_helaar_every_house_has_a_result_on_goals_4_6_and_7(prepared: str) -> None:
+    table = status_table(run(aar="2022", periode="FY"))
+    for goal in ("Mål 4 – Erhvervshusenes knudepunktsfunktion", "Mål 6 – Effekt i virksomhederne"):
+        assert not any(cell.startswith("Måles senere") for cell in table.loc[goal]), goal
+    digital = table.loc["Mål 7 – Digitalisering og nye teknologier"]
+    assert all(cell.endswith("af 1)") for cell in digital), list(digital)
 
 
 def test_a_house_without_a_contract_that_year_is_named(prepared: str) -> None:

@@ -70,13 +70,17 @@ def test_results_statuses_and_comments_of_a_period(app_test: AppTest, database_u
         "Mangler data": "0",
         "På vej": "1",
         "Opfyldt": "0",
-        "Måles senere": "2",
+        "Måles senere": "1",
+        "Målt tidligere": "1",
     }
     shown = "\n".join(at.markdown.values)
     assert "900 forløb (mål: mindst 1.680 forløb; forventet ved 1. halvår: 840 forløb)" in shown
-    assert "Måles senere: målet opgøres kun helår 2021." in shown
+    # 1a was measured in 2021, before the 2022 contract: never announced as coming.
+    assert "Målt i 2021; resultatet er ikke oplyst i kilderne." in shown
+    assert "Måles senere: målet opgøres kun helår." in shown  # 15a, a yearly measurement
     assert ":gray[Kommentar: om 8a]" in shown
     assert ":blue-badge[På vej]" in shown and ":violet-badge[Måles senere]" in shown
+    assert ":primary-badge[Målt tidligere]" in shown
     assert [p.proto.text for p in at.get("progress")] == ["Målopfyldelse 54 %"]
     assert at.info.values[0].startswith(
         "Indberetningen for 1. halvår 2022: Åben (senest ændret af tester "

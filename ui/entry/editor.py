@@ -18,15 +18,15 @@ from ui.entry import state
 
 #: The target by name ("8c – vækstplaner"); the key stays in the table, hidden, to save by.
 NAME = "navn"
-VISIBLE = (NAME, *(c for c in COLUMNS if c not in {"nøgle", "version", "kommunekode"}))
-VISIBLE_KOMMUNER = (
-    NAME,
-    *(c for c in COLUMNS if c not in {"nøgle", "version", "målsætning", "type"}),
-)
+HIDDEN = {"nøgle", "version", "kilde"}
+VISIBLE = (NAME, *(c for c in COLUMNS if c not in {*HIDDEN, "kommunekode"}))
+VISIBLE_KOMMUNER = (NAME, *(c for c in COLUMNS if c not in {*HIDDEN, "målsætning", "type"}))
+#: Computed targets show no number columns: they take a comment, never a typed value.
+VISIBLE_COMPUTED = (NAME, "målsætning", "måltal", "status", "kommentar")
 HELP = (
     "Skriv tal på dansk (1.680 og 50,5). Udfyld værdi, eller tæller og nævner (procentdel), "
     "eller promotorer, passive og kritikere (NPS). Milepæle og vurderinger: 1 eller 0. "
-    "Tøm cellerne for at slette en værdi."
+    "Tøm cellerne for at slette en værdi. En kommentar uden tal er en kommentar til måltallet."
 )
 RELOAD_ADVICE = "Tryk »Hent tallene igen« for at se de nye tal, og ret derefter igen."
 
@@ -39,17 +39,12 @@ def _config(locked: bool) -> dict[str, Any]:
         "målsætning": st.column_config.TextColumn("Målsætning", disabled=True, width="large"),
         "type": st.column_config.TextColumn("Type", disabled=True),
         "måltal": st.column_config.TextColumn("Mål for året", disabled=True),
-        "status": st.column_config.TextColumn("Status", disabled=True),
+        "status": st.column_config.TextColumn("Status", disabled=True, width="medium"),
         "kommentar": st.column_config.TextColumn("Kommentar", disabled=locked, width="large"),
     }
     for column in NUMBER_COLUMNS:
         config[column] = st.column_config.TextColumn(column.capitalize(), disabled=locked)
     return config
-
-
-def _named(frame: pd.DataFrame, contract: Contract) -> pd.DataFrame:
-    """The table with each row's target named as people write it (never a dotted key)."""
-    return frame.assign(**{NAME: [name_of(contract, str(k)) for k in frame["nøgle"]]})
 
 
 def _editor(frame: pd.DataFrame, name: str, order: tuple[str, ...], locked: bool) -> pd.DataFrame:
@@ -66,11 +61,18 @@ def _editor(frame: pd.DataFrame, name: str, order: tuple[str, ...], locked: bool
     return edited
 
 
+def _named(frame: pd.DataFrame, contract: Contract) -> pd.DataFrame:
+    """The table with each row's target named as people write it (never a dotted key)."""
+    return frame.assign(**{NAME: [name_of(contract, str(k)) for k in frame["nøgle"]]})
+
+
 def render_editors(contract: Contract, table: EntryTable, *, locked: bool) -> EntryTable:
     """The totals editor, and the kommune rows of per-kommune targets in an expander."""
     if table.totals.empty:
         st.info("Ingen måltal måles i denne periode.")
         return table
+    for warning in table.warnings:
+        st.warning(warning)
     st.caption(HELP)
     totals = _editor(_named(table.totals, contract), "rediger_total", VISIBLE, locked)
     kommuner = table.kommuner
@@ -78,16 +80,26 @@ def render_editors(contract: Contract, table: EntryTable, *, locked: bool) -> En
         kommuner = _named(kommuner, contract)
         names = danish.join(dict.fromkeys(kommuner[NAME]))
         with st.expander(f"Tal pr. kommune ({names})"):
-            st.caption("Totalen bliver summen af kommunerækkerne, når du ikke selv retter den.")
+            st.caption(
+                "Totalen følger kommunerækkerne. En total, du selv har skrevet, erstattes "
+                "aldrig af en anden sum: ret den, eller tøm den, så den bliver summen."
+            )
             kommuner = _editor(kommuner, "rediger_kommuner", VISIBLE_KOMMUNER, locked)
-    return EntryTable(totals, kommuner)
+    computed = table.computed
+    if computed is not None and not computed.empty:
+        st.subheader("Beregnede måltal")
+        st.caption(
+            "Resultatet beregnes af andre måltals kommunetal og kan ikke tastes. Skriv en "
+            "kommentar, der forklarer det, hvor det er i risiko eller ikke opfyldt."
+        )
+        computed = _editor(
+            _named(computed, contract), "rediger_beregnede", VISIBLE_COMPUTED, locked
+        )
+    return EntryTable(totals, kommuner, computed, table.warnings)
 
 
 def saved_text(result: SaveResult) -> str:
-    text = f"Gemt: {result.inserted} indsat, {result.changed} ændret, {result.deleted} slettet."
-    if result.demo_replaced:
-        text += f" {result.demo_replaced} demoværdier er erstattet af de rigtige tal."
-    return text
+    return f"Gemt: {result.inserted} indsat, {result.changed} ændret, {result.deleted} slettet."
 
 
 def save(

@@ -11,6 +11,7 @@ from db.errors import UserError
 from db.identity import current_user
 from services.values_io import ImportPlan, apply_plan, export_bytes, plan_import, template_bytes
 from services.values_io.limits import MAX_FILE_MB
+from ui.contract_view import md
 from ui.danish_widgets import danish_file_uploader
 from ui.entry import state
 
@@ -46,12 +47,19 @@ def render_import(catalog: Catalog, store: Store, *, locked: bool) -> None:
 
 
 def show_plan(plan: ImportPlan, store: Store) -> None:
-    st.markdown(f"**Prøvekørsel af {plan.source}:** {plan.summary()}.")
+    st.markdown(f"**Prøvekørsel af {md(plan.source)}:** {md(plan.summary())}.")
     st.dataframe(plan.frame(), hide_index=True, width="stretch")
-    if not st.button("Gennemfør import", key="gennemfoer_import", type="primary"):
+    label = "Gennemfør import"
+    if plan.demo_rounds:
+        st.warning(
+            f"Importen {plan.demo_text()}: demodata fjernes først, så indberetningen kun "
+            "indeholder filens rigtige tal. Det registreres i historikken."
+        )
+        label = "Fjern demodata og gennemfør import"
+    if not st.button(label, key="gennemfoer_import", type="primary"):
         return
     try:
-        result = apply_plan(plan, store, current_user())
+        result = apply_plan(plan, store, current_user(), replace_demo=bool(plan.demo_rounds))
     except UserError as exc:
         st.error(state.bulleted(str(exc).splitlines()[0], exc.problems))
         return

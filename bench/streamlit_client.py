@@ -1,0 +1,167 @@
+"""A browser's side of Streamlit's websocket protocol, enough to read pages and press "Gem".
+
+The browser sends ``BackMsg`` protobufs (a ``rerun_script`` with the page, the query string and
+the widget values) on ``/_stcore/stream`` and receives ``ForwardMsg``s (``navigation``,
+``delta`` for each element, ``script_finished``). A rerun is timed from the ``BackMsg`` sent to
+its ``script_finished``, which is what a person waits for. Only loopback addresses are allowed.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import time
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pandas as pd
+import pyarrow as pa
+import websockets
+from streamlit.proto.Alert_pb2 import Alert
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+FINISHED_EARLY_FOR_RERUN = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
+UPSTREAM_HEADER = "X-Upstream"
+
+
+def require_loopback(url: str) -> None:
+    """Refuse any target but this machine: load is only ever sent to loopback."""
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return
+    try:
+        if ipaddress.ip_address(host).is_loopback:
+            return
+    except ValueError:
+        pass
+    raise SystemExit(f"kun adresser på denne maskine (127.0.0.0/8, ::1), ikke {url}")
+
+
+def served_by(upstreams: str) -> str:
+    """The instance that answered: nginx lists every one it tried ("A, B" after A failed)."""
+    return upstreams.split(",")[-1].strip()
+
+
+@dataclass
+class Element:
+    kind: str
+    id: str
+    label: str
+
+
+@dataclass
+class Rerun:
+    """What a rerun showed. A page that calls ``st.rerun()`` runs twice in one request:
+    ``elements`` and ``tables`` are those of the last run, alerts and exceptions of both."""
+
+    ms: float
+    elements: list[Element] = field(default_factory=list)
+    alerts: list[tuple[str, str]] = field(default_factory=list)  # (ERROR|SUCCESS|…, text)
+    exceptions: list[str] = field(default_factory=list)
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # editable tables by id
+    query: str = ""
+
+    def widget(self, kind: str, *, label: str = "", key_part: str = "") -> Element | None:
+        for element in self.elements:
+            wanted = (label and element.label == label) or (key_part and key_part in element.id)
+            if element.kind == kind and element.id and wanted:
+                return element
+        return None
+
+
+class Session:
+    """One browser tab: a websocket to the app, sticky to one instance by its route cookie."""
+
+    def __init__(self, url: str, route: str) -> None:
+        require_loopback(url)
+        parts = urlsplit(url)
+        scheme = "wss" if parts.scheme == "https" else "ws"
+        self.stream_url = f"{scheme}://{parts.netloc}/_stcore/stream"
+        self.origin = f"{parts.scheme}://{parts.netloc}"
+        self.route = route
+        self.pages: dict[str, str] = {}  # url path → page script hash
+        self.upstream = ""
+        self._ws: websockets.ClientConnection | None = None
+
+    async def open(self) -> None:
+        self._ws = await websockets.connect(
+            self.stream_url,
+            subprotocols=[websockets.Subprotocol("streamlit")],
+            additional_headers={"Cookie": f"rk_route={self.route}"},
+            origin=websockets.Origin(self.origin),
+            max_size=None,
+            open_timeout=30,
+            proxy=None,  # loopback only, never through a proxy
+        )
+        response = self._ws.response
+        self.upstream = served_by(response.headers.get(UPSTREAM_HEADER, "") if response else "")
+
+    async def close(self) -> None:
+        if self._ws is not None:
+            await self._ws.close()
+            self._ws = None
+
+    async def rerun(
+        self,
+        page: str = "",
+        query: str = "",
+        widgets: list[WidgetState] | None = None,
+        *,
+        tables: bool = False,
+    ) -> Rerun:
+        """Run ``page`` (its URL path, "" for the default) and wait for the script to finish."""
+        assert self._ws is not None, "open() first"
+        message = BackMsg()
+        state = message.rerun_script
+        state.query_string = query
+        if page in self.pages:
+            state.page_script_hash = self.pages[page]
+        else:
+            state.page_name = page
+        state.context_info.timezone = "Europe/Copenhagen"
+        state.widget_states.widgets.extend(widgets or [])
+        started = time.perf_counter()
+        await self._ws.send(message.SerializeToString())
+        result = Rerun(ms=0.0)
+        while True:
+            incoming = ForwardMsg()
+            incoming.ParseFromString(await self._ws.recv())
+            kind = incoming.WhichOneof("type")
+            if kind == "navigation":
+                self.pages = {
+                    p.url_pathname: p.page_script_hash for p in incoming.navigation.app_pages
+                }
+            elif kind == "delta" and incoming.delta.WhichOneof("type") == "new_element":
+                _collect(incoming.delta.new_element, result, tables)
+            elif kind == "page_info_changed":
+                result.query = incoming.page_info_changed.query_string
+            elif kind == "script_finished":
+                if incoming.script_finished == FINISHED_EARLY_FOR_RERUN:
+                    result.elements, result.tables = [], {}
+                    continue
+                result.ms = (time.perf_counter() - started) * 1000
+                return result
+
+
+def _collect(element: object, result: Rerun, tables: bool) -> None:
+    kind = element.WhichOneof("type")  # type: ignore[attr-defined]
+    inner = getattr(element, kind)
+    result.elements.append(Element(kind, getattr(inner, "id", ""), getattr(inner, "label", "")))
+    if kind == "alert":
+        result.alerts.append((Alert.Format.Name(inner.format), inner.body))
+    elif kind == "exception":
+        result.exceptions.append(f"{inner.type}: {inner.message}")
+    elif kind == "dataframe" and tables and inner.id:
+        result.tables[inner.id] = pa.ipc.open_stream(inner.arrow_data.data).read_all().to_pandas()
+
+
+def edit_cell(table_id: str, row: int, column: str, text: str) -> WidgetState:
+    """The data editor's widget value after a person typed ``text`` into one cell."""
+    state = {"edited_rows": {str(row): {column: text}}, "added_rows": [], "deleted_rows": []}
+    return WidgetState(id=table_id, string_value=json.dumps(state))
+
+
+def press(button_id: str) -> WidgetState:
+    return WidgetState(id=button_id, trigger_value=True)

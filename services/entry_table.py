@@ -1,0 +1,161 @@
+"""The editable table of a contract-period as the Indberetning page shows it.
+
+``build_table`` lays out one row per target measured in the period (and, for per-kommune
+targets, one row per kommune of the geography plus ``0`` for outside/unknown) with the
+stored numbers as Danish text, the version each was read at and the source it came from.
+Computed targets (a spread of another target's kommune rows) get a table of their own: they
+take a comment, never a typed value (docs/rules.md "Comments belong to a target").
+
+Numbers are shown the Danish way, like the semicolon dialect of an import: ``1.680``, ``50,5``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from contracts import wording
+from contracts.models import Contract, Target
+from contracts.reference import kommuner
+from metrics import consistency, fulfilment
+from metrics.statuses import STATUS_LABELS
+from services.values_io.numbers import KIND_LABELS, danish_number
+from services.values_io.validate import FIELD_OF
+
+NUMBER_COLUMNS: tuple[str, ...] = tuple(FIELD_OF)  # værdi, tæller, nævner, promotorer, ...
+EDITABLE_COLUMNS: tuple[str, ...] = (*NUMBER_COLUMNS, "kommentar")
+COLUMNS: tuple[str, ...] = (
+    "nøgle",
+    "kommunekode",
+    "kommune",
+    "målsætning",
+    "type",
+    "måltal",
+    *EDITABLE_COLUMNS,
+    "status",
+    "version",
+    "kilde",
+)
+OUTSIDE = "0"
+OUTSIDE_NAME = "Uden for geografien / ukendt"
+PRELIMINARY = wording.PRELIMINARY.lower()
+TEXT_WIDTH = 90
+
+
+@dataclass(frozen=True)
+class EntryTable:
+    """The editors' starting tables: totals, kommune rows of per-kommune targets, and the
+    computed targets (comment only)."""
+
+    totals: pd.DataFrame
+    kommuner: pd.DataFrame
+    computed: pd.DataFrame | None = None
+    #: Danish warnings on the round's numbers (parts that do not add up), shown above them.
+    warnings: tuple[str, ...] = ()
+
+    def frames(self) -> list[pd.DataFrame]:
+        extra = [] if self.computed is None else [self.computed]
+        return [self.totals, self.kommuner, *extra]
+
+
+def build_table(
+    contract: Contract, period: str, values: pd.DataFrame, *, include_all: bool = False
+) -> EntryTable:
+    """Rows per target measured in ``period`` (or holding a value there; all with include_all)."""
+    own = values[
+        (values["house"] == contract.erhvervshus)
+        & (values["year"] == contract.year)
+        & (values["period"] == period)
+    ]
+    stored = {(r["target"], r["kommune"] or ""): r for r in own.to_dict("records")}
+    with_values = {target for target, _kommune in stored}
+    judged = fulfilment(contract, values, period=period)
+    statuses = {str(r["target"]): r for r in judged.to_dict("records")}
+    findings = [
+        f for f in consistency(contract, values) if f.period == period and f.code == "parts"
+    ]
+    warned = {f.target for f in findings}
+    totals: list[dict[str, Any]] = []
+    per_kommune: list[dict[str, Any]] = []
+    computed: list[dict[str, Any]] = []
+    for _goal, target in contract.targets():
+        measured = target.measured.applies(contract.year, period)
+        if not (include_all or measured or target.key in with_values):
+            continue
+        status = _status(statuses[target.key], target.key in warned)
+        row = _row(target, "", stored.get((target.key, "")), status)
+        (computed if target.is_computed else totals).append(row)
+        if target.per_kommune:
+            for code in (*(contract.geography or ()), OUTSIDE):
+                per_kommune.append(_row(target, code, stored.get((target.key, code)), ""))
+    return EntryTable(
+        _frame(totals),
+        _frame(per_kommune),
+        _frame(computed),
+        tuple(f"Advarsel: {f.message}" for f in findings),
+    )
+
+
+def _status(row: Mapping[Any, Any], warned: bool) -> str:
+    text = STATUS_LABELS[str(row["status"])]
+    if bool(row["preliminary"]):
+        text += f" ({PRELIMINARY})"
+    return text + (" · advarsel" if warned else "")
+
+
+def _row(
+    target: Target, kommune: str, stored: Mapping[Any, Any] | None, status: str
+) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "nøgle": target.key,
+        "kommunekode": kommune,
+        "kommune": kommune_name(kommune),
+        "målsætning": _shorten(target.text),
+        "type": KIND_LABELS[target.kind],
+        "måltal": target_text(target),
+        "status": status,
+        "version": int(stored["version"]) if stored else 0,
+        "kilde": str(stored["source"]) if stored else "",
+    }
+    for column, field in FIELD_OF.items():
+        number: Any = stored[field] if stored else None
+        record[column] = "" if is_missing(number) else danish_number(float(number))
+    if record["tæller"] or record["promotorer"]:
+        record["værdi"] = ""  # computed from the parts, which are the value (as on export)
+    comment = stored["comment"] if stored else None
+    record["kommentar"] = "" if is_missing(comment) else str(comment)
+    return record
+
+
+def target_text(target: Target) -> str:
+    """The måltal in short: ``mindst 1.680 forløb``, ``mellem 15 og 20 virksomheder``."""
+    if target.value_stated and target.target_value is None:
+        return "1 = ja, 0 = nej"
+    if target.is_computed:
+        return f"{wording.level_text(target)} (beregnes af {target.source_target})"
+    return wording.level_text(target)
+
+
+def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
+    return pd.DataFrame.from_records(records, columns=list(COLUMNS))
+
+
+def kommune_name(code: str) -> str:
+    if not code:
+        return "I alt"
+    if code == OUTSIDE:
+        return OUTSIDE_NAME
+    known = kommuner().get(code)
+    return known.name if known else code
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= TEXT_WIDTH else text[: TEXT_WIDTH - 1].rstrip() + "…"
+
+
+def is_missing(value: Any) -> bool:
+    """None, NaN or pandas' NA: what an emptied editor cell or a missing number holds."""
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))

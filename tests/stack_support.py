@@ -1,0 +1,115 @@
+"""Helpers for the tests of the shared installation (tests/test_shared_stack.py).
+
+The stack is ``deploy.stack.Stack``: a throw-away PostgreSQL, two app instances and nginx.
+Browsers are simulated with ``bench/streamlit_client.py`` (Streamlit's websocket protocol).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import time
+import urllib.request
+import uuid
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+
+T = TypeVar("T")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from streamlit_client import Rerun, Session, edit_cell, press, served_by  # noqa: E402
+
+__all__ = [
+    "Rerun",
+    "Session",
+    "open_page",
+    "problems",
+    "route_to",
+    "run_async",
+    "save_count",
+    "shown_value",
+]
+
+
+def stack_unavailable(reason: str) -> None:
+    """Skip with a visible reason, or fail where PostgreSQL is required (CI installs nginx
+    beside it, so the whole stack is required there too)."""
+    if os.environ.get("REQUIRE_POSTGRES") == "1":
+        pytest.fail(f"Den delte installation er påkrævet (REQUIRE_POSTGRES=1), men: {reason}")
+    pytest.skip(f"Den delte installation kan ikke startes her: {reason}")
+
+
+def upstream_of(url: str, route: str) -> str:
+    request = urllib.request.Request(
+        f"{url}/_stcore/health", headers={"Cookie": f"rk_route={route}"}
+    )
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(request, timeout=10) as response:
+        return served_by(str(response.headers.get("X-Upstream", "")))
+
+
+def route_to(url: str, instance_port: int) -> str:
+    """A route cookie that nginx hashes onto the instance on ``instance_port``.
+
+    Tried for up to 30 s: after an instance came back, nginx waits out its fail_timeout
+    before sending browsers to it again."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        for _ in range(20):
+            route = uuid.uuid4().hex
+            if upstream_of(url, route) == f"127.0.0.1:{instance_port}":
+                return route
+        time.sleep(0.5)
+    raise AssertionError(f"no route cookie reached port {instance_port}")
+
+
+def run_async(scenario: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """Run a simulated browser's scenario in a thread of its own: in a full run the browser
+    tests' Playwright keeps an event loop running in the main thread."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(scenario())).result()
+
+
+def problems(result: Rerun) -> list[str]:
+    """What a person would see as an error: an exception or an error box."""
+    return result.exceptions + [text for kind, text in result.alerts if kind == "ERROR"]
+
+
+async def open_page(url: str, route: str, page: str, query: str = "") -> tuple[Session, Rerun]:
+    session = Session(url, route)
+    await session.open()
+    return session, await session.rerun(page, query, tables=True)
+
+
+def _count_row(result: Rerun) -> tuple[str, str, int]:
+    """The editor's id, and the target key and row of its first plain count ("antal")."""
+    editor = result.widget("dataframe", key_part="rediger_total")
+    assert editor is not None, f"no editable table: {result.alerts}"
+    table = result.tables[editor.id]
+    row = list(table["type"]).index("antal")
+    return editor.id, str(table["nøgle"].iloc[row]), row
+
+
+def shown_value(result: Rerun) -> tuple[str, str]:
+    """(target, the value shown in its row) of the first plain count on Indberetning."""
+    editor_id, target, row = _count_row(result)
+    return target, str(result.tables[editor_id]["værdi"].iloc[row])
+
+
+async def save_count(session: Session, page: Rerun, value: int) -> Rerun:
+    """Type ``value`` into the first plain count of the open Indberetning page and press Gem."""
+    editor_id, _, row = _count_row(page)
+    button = page.widget("button", label="Gem")
+    assert button is not None
+    widgets = [edit_cell(editor_id, row, "værdi", str(value)), press(button.id)]
+    result = await session.rerun("indberetning", "", widgets, tables=True)
+    assert any(kind == "SUCCESS" and text.startswith("Gemt") for kind, text in result.alerts), (
+        result.alerts
+    )
+    return result

@@ -90,6 +90,6 @@ def test_downgrade_to_0001_drops_comment_only_rows_and_upgrade_restores_the_rule
         left = conn.execute(text("SELECT target FROM reported_value")).scalars().all()
     assert left == ["8b"]
 
-    assert store.upgrade() == "0002_target_comments"
+    assert store.upgrade() == "0003_report_snapshots"  # the newest migration
     store.save([ValueRow(H1_9A, comment="Forklaring")], user="anna")
     assert sorted(store.values()["target"]) == ["8b", "9a"]

@@ -17,6 +17,7 @@ from db.errors import UserError
 
 COMMAND_MODULES: tuple[str, ...] = (
     "commands.contracts",
+    "commands.contract",
     "commands.prepare",
     "commands.demo",
     "commands.db",
@@ -24,7 +25,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "commands.status",
     "commands.rounds",
     "commands.report",
-    "commands.contract_doc",
 )
 
 

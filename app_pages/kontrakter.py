@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import contract_view, data, report_download
+from ui import contract_events, contract_view, data, diff_view, report_download
 from ui.selection import select_contract
 
-catalog = data.review_catalog(data.store())
+store = data.store()
+catalog = data.review_catalog(store)
 choice = select_contract(catalog)
 if choice is None:
     st.title("Kontrakter")
@@ -23,4 +24,6 @@ else:
     contract_view.render_sections(choice.contract)
     contract_view.render_goals(choice.contract)
     contract_view.render_sources(choice.contract)
+    diff_view.render_changes(choice.contract, catalog)
+    contract_events.render_events(store, choice.contract)
 contract_view.render_issues(catalog)

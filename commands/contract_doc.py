@@ -3,8 +3,7 @@
     python cli.py contract doc sjaelland 2022 --format pdf -o kontrakt.pdf
     python cli.py contract doc sjaelland 2023 --udkast --format docx -o udkast.docx
 
-``add_doc_command`` adds ``doc`` to a ``contract`` group; ``register`` makes that group
-with ``doc`` alone, for as long as no other module owns the ``contract`` group.
+``add_doc_command`` adds ``doc`` to the ``contract`` group of ``commands.contract``.
 """
 
 from __future__ import annotations
@@ -30,12 +29,6 @@ def add_doc_command(group: argparse._SubParsersAction) -> None:
     doc.add_argument("--format", choices=CONTRACT_FORMATS, default="pdf")
     doc.add_argument("-o", "--output", type=Path, metavar="FIL", help="filen, der skrives")
     doc.set_defaults(handler=run_doc)
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    group = sub.add_parser("contract", help="kontrakter: kontrakten som dokument")
-    commands = group.add_subparsers(dest="contract_command", required=True, metavar="KOMMANDO")
-    add_doc_command(commands)
 
 
 def run_doc(args: argparse.Namespace) -> int:

@@ -12,14 +12,15 @@ import pytest
 
 from contracts.dump import contract_to_yaml
 from contracts.loader import DEFAULT_CONTRACTS_DIR, load_folder
-from contracts.models import Target
+from contracts.models import Change, Target
 from services.report import contract_file
 from services.report.contract_doc import contract_document
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    """The shipped contracts plus a Sjælland 2023 draft: 8a raised, 8b gone, 18a new."""
+    """The shipped contracts plus a Sjælland 2023 draft built on 2022: 8a raised, 8b gone and
+    18a new, each with its reason (deadlines moved into 2023)."""
     root = tmp_path / "kontrakter"
     shutil.copytree(DEFAULT_CONTRACTS_DIR, root)
     base = load_folder(root).contract("sjaelland", 2022)
@@ -27,7 +28,11 @@ def folder(tmp_path: Path) -> Path:
     goals = []
     for goal in base.goals:
         targets = tuple(
-            t.model_copy(update={"value": 1800}) if t.key == "8a" else t
+            t.model_copy(update={"value": 1800, "parts": ("8c",)})
+            if t.key == "8a"
+            else t.model_copy(update={"deadline": t.deadline.replace(year=2023)})
+            if t.deadline
+            else t
             for t in goal.targets
             if t.key != "8b"
         )
@@ -35,22 +40,41 @@ def folder(tmp_path: Path) -> Path:
     new = Target(key="18a", text="Erhvervshuset afholder 4 netværksmøder.", kind="count", value=4)
     last = goals[-1]
     goals[-1] = last.model_copy(update={"targets": (*last.targets, new)})
+    reasons = (
+        Change(change="changed", target="8a", reason="Flere rådgivningsmidler i 2023"),
+        Change(change="removed", target="8b", reason="Korte forløb tælles nu under 8a"),
+        Change(change="added", target="18a", reason="Netværket er KKR's ønske for 2023"),
+    )
     draft = base.model_copy(
-        update={"year": 2023, "status": "udkast", "approval_note": None, "goals": tuple(goals)}
+        update={
+            "year": 2023,
+            "status": "udkast",
+            "approval_note": None,
+            "based_on": 2022,
+            "changes": reasons,
+            "goals": tuple(goals),
+        }
     )
     (root / "udkast").mkdir()
     (root / "udkast" / "sjaelland-2023.yaml").write_text(contract_to_yaml(draft), encoding="utf-8")
     return root
 
 
-def test_a_draft_lists_its_changes_against_the_year_before(folder: Path) -> None:
-    doc = contract_document(load_folder(folder), "sjaelland", 2023, draft=True)
+def test_a_draft_lists_its_changes_with_their_reasons(folder: Path) -> None:
+    catalog = load_folder(folder)
+    doc = contract_document(catalog, "sjaelland", 2023, draft=True)
 
+    assert catalog.errors == []
     assert doc.changes_heading == "Ændringer i forhold til kontrakten for 2022"
     assert doc.changes == (
-        "Ændret måltal 8a: mindst 1.680 forløb → mindst 1.800 forløb (ingen begrundelse registreret)",
-        "Nyt måltal 18a: Erhvervshuset afholder 4 netværksmøder. (ingen begrundelse registreret)",
-        "Udgået måltal 8b (ingen begrundelse registreret)",
+        "Tilføjet: 18a (mål 17): »Erhvervshuset afholder 4 netværksmøder.« (mindst 4). "
+        "Begrundelse: Netværket er KKR's ønske for 2023",
+        "Fjernet: 8b (mål 8): »Erhvervshus Sjælland gennemfører 880 korte forløb i 2022« "
+        "(mindst 880 forløb). Begrundelse: Korte forløb tælles nu under 8a",
+        "Ændret: 8a (mål 8): mindst 1.680 forløb → mindst 1.800 forløb; dele ændret. "
+        "Begrundelse: Flere rådgivningsmidler i 2023",
+        "Ændret: 11f (mål 11). Følger af det nye år eller den nye rammeaftale: fristen er "
+        "flyttet med kontraktåret til 31. marts 2023",
     )
     assert doc.front.provisional == "Udkast: kontrakten er ikke godkendt af KKR"
 
@@ -73,7 +97,7 @@ def test_the_draft_as_word_has_its_changes_and_each_goals_three_parts(folder: Pa
 
     assert "Ændringer i forhold til kontrakten for 2022" in headings
     assert texts[texts.index("Ændringer i forhold til kontrakten for 2022") + 1].startswith(
-        "Ændret måltal 8a"
+        "Tilføjet: 18a (mål 17)"
     )
     assert headings.count("Metode") == headings.count("Afrapportering") == 17
     assert document.core_properties.title == "Resultatkontrakt 2023: Erhvervshus Sjælland"

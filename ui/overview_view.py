@@ -16,7 +16,7 @@ from metrics import STATUS_LABELS, STATUS_SEVERITY, Finding, consistency, fulfil
 from metrics.statuses import NO_TARGETS_LABEL
 from services.rounds import round_status_label
 from ui import results
-from ui.contract_view import contract_title, md
+from ui.contract_view import contract_title, md, render_draft_notice
 from ui.selection import Choice
 
 DEMO_BANNER = (
@@ -86,6 +86,7 @@ def render(
     own = values[(values["house"] == choice.house) & (values["year"] == choice.year)]
     if contract.demo:
         st.warning("Demokontrakt: opdigtet til demonstration, ikke en rigtig kontrakt.")
+    render_draft_notice(contract)
     if bool(own.loc[own["period"] == period, "is_demo"].any()):
         st.warning(DEMO_BANNER)
     st.info(round_text(info, period, choice.year))

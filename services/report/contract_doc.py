@@ -1,9 +1,9 @@
 """The contract as a document, in the sources' layout: per goal its Mål (purpose and the
 target sentences), Metode and Afrapportering — what a KKR member reads and signs off.
 
-For a draft (udkast), the document adds its changes against the base contract (the year
-before). The reasons for changes come with the drafting work; until a draft carries them,
-``draft_changes`` states each change and that no reason is recorded (docs/reports.md).
+For a draft (udkast) — and for a contract approved from one — the document adds its changes
+against the contract it was built on (``based_on``), each with the drafter's reason, through
+the drafting work's diff (``contracts.diff``, docs/drafting.md).
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from contracts import danish
+from contracts.diff import STATUS_LABELS, contract_diff
+from contracts.diff_text import MISSING_REASON, automatic_text, entry_summary, reason_text
 from contracts.loader import Catalog
-from contracts.models import Contract, Target
+from contracts.models import Contract
 from contracts.reference import house_name
 from db.errors import NotFound
 from services.report import wording
@@ -63,33 +65,39 @@ def find(catalog: Catalog, house: str, year: int, *, draft: bool) -> Contract:
     return found
 
 
-def _targets(contract: Contract) -> dict[str, Target]:
-    return {t.key: t for _g, t in contract.targets()}
+def _base(catalog: Catalog, contract: Contract) -> Contract | None:
+    """The real contract a draft was built on (godkendt before udkast), or None."""
+    if contract.based_on is None:
+        return None
+    found = [
+        c
+        for c in catalog.contracts
+        if c.erhvervshus == contract.erhvervshus and c.year == contract.based_on and not c.demo
+    ]
+    found.sort(key=lambda c: c.status != "godkendt")
+    return found[0] if found else None
 
 
 def draft_changes(draft: Contract, base: Contract | None) -> tuple[str, ...]:
-    """The draft's added, removed and changed targets against ``base``, one line each.
-
-    The seam for the drafting work's recorded reasons: a change whose reason the draft does
-    not carry says so."""
+    """The draft's added, removed and changed goals and targets against ``base``, one line
+    each with the drafter's reason (or that it is missing, or what follows from the new
+    year or framework by itself)."""
     if base is None:
-        return (wording.NO_BASE.format(year=draft.year - 1),)
-    new, old = _targets(draft), _targets(base)
+        return (wording.NO_BASE.format(year=draft.based_on),)
+    diff = contract_diff(base, draft)
     lines = []
-    for key, target in new.items():
-        label = wording.target_label(target)
-        before = old.get(key)
-        if before is None:
-            lines.append(wording.change_added(label, target.text))
-        elif (before.text, before.target_value) != (target.text, target.target_value):
-            lines.append(
-                wording.change_changed(
-                    label, wording.requirement(before), wording.requirement(target)
-                )
-            )
-    lines += [
-        wording.change_removed(wording.target_label(t)) for key, t in old.items() if key not in new
-    ]
+    for status in ("added", "removed", "changed"):
+        for entry in diff.of(status):
+            line = f"{STATUS_LABELS[status]}: {entry_summary(entry)}"
+            reason = reason_text(entry)
+            if reason == MISSING_REASON:
+                line += f". {wording.NO_REASON}"
+            elif reason:
+                line += f". Begrundelse: {reason}"
+            automatic = automatic_text(entry)
+            if automatic:
+                line += f". {wording.AUTOMATIC}: {automatic}"
+            lines.append(line)
     return tuple(lines) or (wording.NO_DRAFT_CHANGES,)
 
 
@@ -150,10 +158,9 @@ def contract_document(
     )
     changes: tuple[str, ...] = ()
     heading = None
-    if contract.status == "udkast":
-        base = catalog.contract(house, year - 1)
-        heading = wording.changes_heading(year - 1)
-        changes = draft_changes(contract, base)
+    if contract.based_on is not None:
+        heading = wording.changes_heading(contract.based_on)
+        changes = draft_changes(contract, _base(catalog, contract))
     return ContractDocument(
         front=_front(contract),
         footer=wording.contract_footer(contract.status, contract.year),

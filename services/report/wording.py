@@ -59,8 +59,9 @@ NO_TARGETS = voice.NO_TARGETS_LABEL
 NOT_IN_CONTRACT = "Ikke i kontrakten"
 DRAFT_MARK = "Udkast: kontrakten er ikke godkendt af KKR"
 NO_BASE = "Der er ingen kontrakt for {year} at sammenligne udkastet med."
-NO_DRAFT_CHANGES = "Udkastet har de samme måltal som året før."
-NO_REASON = "ingen begrundelse registreret"
+NO_DRAFT_CHANGES = "Udkastet har de samme mål og måltal som kontrakten, det bygger på."
+NO_REASON = "Mangler begrundelse"
+AUTOMATIC = "Følger af det nye år eller den nye rammeaftale"
 JUDGED = "bedømmes opfyldt eller ikke opfyldt"
 NATIONAL_NOTE = (
     "De nationale mål er de samme for alle seks erhvervshuse (rammeaftalen); hvert hus har "
@@ -234,18 +235,6 @@ def national_provisional(open_rounds: int, houses: int) -> str:
 
 def changes_heading(base_year: int) -> str:
     return f"Ændringer i forhold til kontrakten for {base_year}"
-
-
-def change_added(label: str, text: str) -> str:
-    return f"Nyt måltal {label}: {text} ({NO_REASON})"
-
-
-def change_changed(label: str, before: str, after: str) -> str:
-    return f"Ændret måltal {label}: {before} → {after} ({NO_REASON})"
-
-
-def change_removed(label: str) -> str:
-    return f"Udgået måltal {label} ({NO_REASON})"
 
 
 def contract_footer(status: str, year: int) -> str:

@@ -1,7 +1,7 @@
 """report snapshots: what a report showed at one moment (docs/reports.md)
 
 Revision ID: 0003_report_snapshots
-Revises: 0002_target_comments
+Revises: 0004_contract_events
 Create Date: 2026-12-07 04:32:00.134193
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 
 revision: str = "0003_report_snapshots"
 # Chained after the newest migration on main; relink when another lands before this one.
-down_revision: str | None = "0002_target_comments"
+down_revision: str | None = "0004_contract_events"
 branch_labels: str | None = None
 depends_on: str | None = None
 

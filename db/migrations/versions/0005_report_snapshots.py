@@ -1,6 +1,6 @@
 """report snapshots: what a report showed at one moment (docs/reports.md)
 
-Revision ID: 0003_report_snapshots
+Revision ID: 0005_report_snapshots
 Revises: 0004_contract_events
 Create Date: 2026-12-07 04:32:00.134193
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0003_report_snapshots"
+revision: str = "0005_report_snapshots"
 # Chained after the newest migration on main; relink when another lands before this one.
 down_revision: str | None = "0004_contract_events"
 branch_labels: str | None = None

@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
             )
             print(f"Indberetningen for {label} er indsendt.")
         elif args.action == "approve":
-            approve_round(store, house, year, period, user=user)
+            approve_round(load_catalog(store), store, house, year, period, user=user)
             print(f"Indberetningen for {label} er godkendt.")
         elif args.action == "reopen":
             reopen_round(store, house, year, period, user=user, reason=args.reason or "")

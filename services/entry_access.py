@@ -84,8 +84,9 @@ def submit(
     )
 
 
-def approve(store: Store, house: str, year: int, period: str) -> None:
-    rounds.approve_round(store, house, year, period, user=current_user())
+def approve(catalog: Catalog, store: Store, house: str, year: int, period: str) -> None:
+    """Godkend (by KKR), keeping a snapshot of what was approved."""
+    rounds.approve_round(catalog, store, house, year, period, user=current_user())
 
 
 def reopen(store: Store, house: str, year: int, period: str, reason: str) -> None:

@@ -96,7 +96,7 @@ def render_actions(catalog: Catalog, store: Store, info: RoundInfo | None) -> No
     if info.status == "indsendt":
         with left:
             if st.button("Godkend", key="godkend", type="primary"):
-                _act(lambda: access.approve(store, *key), "Indberetningen er godkendt.")
+                _act(lambda: access.approve(catalog, store, *key), "Indberetningen er godkendt.")
     with right:
         reason = st.text_input("Begrundelse for at genåbne", key=REASON_KEY)
         if st.button("Genåbn", key="genaabn"):

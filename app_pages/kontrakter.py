@@ -10,7 +10,7 @@ import streamlit as st
 from ui import contract_view, data
 from ui.selection import select_contract
 
-catalog = data.review_catalog(data.store())
+catalog = data.review_catalog(data.session())
 choice = select_contract(catalog)
 if choice is None:
     st.title("Kontrakter")

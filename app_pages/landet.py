@@ -9,11 +9,11 @@ import streamlit as st
 
 from ui import data, national_view
 
-store = data.store()
-catalog = data.review_catalog(store)
+session = data.session()
+catalog = data.review_catalog(session)
 if not catalog.contracts:
     st.title("Hele landet")
     st.info("Der er ingen kontrakter i kontraktmappen endnu.")
     st.stop()
 year, period = national_view.select_year_period(catalog)
-national_view.render(catalog, store.values(year=year), year, period)
+national_view.render(catalog, session.values(year=year), year, period)

@@ -10,10 +10,10 @@ import streamlit as st
 from ui import overview_view
 from ui.review import review_choice
 
-store, catalog, choice = review_choice("Overblik")
+session, catalog, choice = review_choice("Overblik")
 # Every year of the house: a target measured before the contract year shows that result.
-values = store.values(house=choice.house)
-overview_view.render(choice, values, store.round(choice.house, choice.year, choice.period))
+values = session.values(house=choice.house)
+overview_view.render(choice, values, session.round(choice.house, choice.year, choice.period))
 st.page_link(
     "app_pages/landet.py",
     label=f"Sammenlign de seks erhvervshuse på de nationale mål i {choice.year}",

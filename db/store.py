@@ -20,13 +20,14 @@ import pandas as pd
 from sqlalchemy import Engine, exists, select
 from sqlalchemy.orm import Session
 
+from contracts.describe import round_label
 from contracts.reported import VALUE_COLUMNS
 from db import audit, backup, demo, locks, migrate, rounds, writes
 from db.engine import create_store_engine, default_database_url, safe_url
 from db.errors import ValidationFailed
 from db.identity import current_user
 from db.models import ReportedValue, utcnow
-from db.records import VALUE_PARTS, RoundInfo, SaveResult, ValueKey, ValueRow, round_label
+from db.records import VALUE_PARTS, RoundInfo, SaveResult, ValueKey, ValueRow
 
 
 class Store:

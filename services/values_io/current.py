@@ -14,9 +14,9 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Any
 
+from contracts.describe import round_label
 from contracts.loader import Catalog
 from db import Store
-from db.records import round_label
 from services.values_io.totals import Stored, settle_total
 from services.values_io.validate import Entry, Key
 

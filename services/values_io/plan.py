@@ -18,10 +18,10 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from contracts.describe import round_label
 from contracts.loader import Catalog
 from db import SaveResult, Store, ValueKey, ValueRow
 from db.errors import DemoInRound, RoundLocked, ValidationFailed
-from db.records import round_label
 from services.values_io.current import RoundKey, current_values, numbers_of, settle_file_totals
 from services.values_io.limits import MAX_PROBLEMS, more_problems
 from services.values_io.numbers import danish_number, describe_numbers

@@ -79,12 +79,6 @@ def houses() -> dict[str, House]:
     return {row["key"]: House(**row) for row in data["houses"]}
 
 
-@cache
-def national_baselines() -> dict[str, float]:
-    data = yaml.safe_load((REFERENCE_DIR / "erhvervshuse.yaml").read_text(encoding="utf-8"))
-    return dict(data["national"])
-
-
 def house_name(key: str) -> str:
     house = houses().get(key)
     return house.name if house else key

@@ -33,7 +33,6 @@ DELETED = "slettet"
 SUBMITTED = "indsendt"
 APPROVED = "godkendt"
 REOPENED = "genåbnet"
-RESET = "nulstillet"
 REMOVED = "fjernet"
 
 

@@ -11,6 +11,7 @@ from contracts import danish, wording
 from contracts.describe import goal_heading, kommune_label
 from contracts.loader import Catalog
 from contracts.models import Contract, Goal, Target
+from contracts.reported import NPS_PARTS
 from metrics import fulfilment, goal_status
 from metrics.charts import kommune_bar, trend_chart
 from metrics.history import history
@@ -60,7 +61,7 @@ def _stored_number(text: object, target: Target) -> str:
         return wording.value_text(target, float(value))
     if data.get("numerator") is not None and data.get("denominator") is not None:
         return f"{danish.number(data['numerator'])} af {danish.number(data['denominator'])}"
-    parts = [data.get(k) for k in ("promoters", "passives", "detractors")]
+    parts = [data.get(k) for k in NPS_PARTS]
     if all(p is not None for p in parts):
         return "/".join(danish.number(p) for p in parts) + " (promotorer/passive/kritikere)"
     return ""

@@ -15,7 +15,8 @@ from db import Store
 from db.errors import NotFound, ValidationFailed
 from metrics import fulfilment
 
-#: The columns of ``status --format json|csv``, in this order (DOMAIN.md "Status output").
+#: The columns of ``status --format json|csv``, in this order (docs/domain.md "Status for
+#: machines").
 MACHINE_COLUMNS: tuple[str, ...] = (
     "target",
     "goal",

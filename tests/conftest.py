@@ -1,4 +1,5 @@
-"""Shared fixtures. Streamlit caches are cleared between AppTest runs (platform notes).
+"""Shared fixtures (the page tests clear Streamlit's caches between AppTest runs, in
+``tests/pages/conftest.py``).
 
 Database fixtures (owned by the store, ``db/``):
 

@@ -1,6 +1,6 @@
 """The Indberetning page: a round chosen in the URL, its table, saving, submitting, reopening.
 
-AppTest cannot edit ``st.data_editor`` cells (platform notes): a save is driven through the
+AppTest cannot edit ``st.data_editor`` cells (docs/decisions.md): a save is driven through the
 edit logic (``services.entry.changes``) with the very table the page froze in the session.
 """
 

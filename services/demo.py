@@ -69,22 +69,23 @@ def _split_by_population(
     rng: random.Random, total: float, codes: tuple[str, ...], whole: bool
 ) -> dict[str, float]:
     """``total`` spread over ``codes`` by population (with noise); the shares add up to it
-    exactly (whole numbers by the largest remainders)."""
+    exactly, in whole numbers or (amounts) hundredths, by the largest remainders."""
     pops = kommuner()
     weights = {code: pops[code].population * rng.lognormvariate(0, 0.35) for code in codes}
     # A few small municipalities without activity: the map's "ingen aktivitet" class.
     for code in rng.sample(codes, k=max(0, len(codes) // 9)):
         weights[code] = 0.0
-    scale = total / (sum(weights.values()) or 1.0)
+    # Amounts are split in hundredths (0,01 mio. kr.), as a person would report them.
+    step = 1 if whole else 100
+    units = round(total * step)
+    scale = units / (sum(weights.values()) or 1.0)
     shares = {code: weight * scale for code, weight in weights.items()}
-    if not whole:
-        return shares
-    floors = {code: float(math.floor(value)) for code, value in shares.items()}
-    left = round(total - sum(floors.values()))
+    floors = {code: math.floor(value) for code, value in shares.items()}
+    left = units - sum(floors.values())
     by_remainder = sorted(codes, key=lambda c: (floors[c] - shares[c], c))
     for code in by_remainder[:left]:
-        floors[code] += 1.0
-    return floors
+        floors[code] += 1
+    return {code: float(n) if whole else n / step for code, n in floors.items()}
 
 
 def _kommune_rows(
@@ -108,7 +109,8 @@ def _kommune_rows(
             ValueRow(ValueKey(key.house, key.year, key.period, key.target, "0"), value=outside,
                      source=DEMO_SOURCE)
         )  # fmt: skip
-    total = math.fsum(row.value or 0.0 for row in rows)
+    # Rounded to the hundredths the rows carry, so that no float noise reaches a person.
+    total = round(math.fsum(row.value or 0.0 for row in rows), 2)
     return [ValueRow(key, value=total, comment=comment, source=DEMO_SOURCE), *rows]
 
 

@@ -170,3 +170,17 @@ def test_installed_demo_has_values_for_every_target_kind(sqlite_store: Store, ca
             if target.key in own or (target.kind == "spread" and target.source_target in own):
                 kinds.add(target.kind)
     assert kinds == set(TARGET_KINDS)
+
+
+def test_demo_numbers_carry_at_most_hundredths_so_no_float_noise_reaches_a_page(catalog) -> None:
+    # Seen: 11h's per-kommune amounts summed to 13,319999999999995 mio. kr. on Indberetning.
+    noisy = [
+        (contract.erhvervshus, contract.year, period, row.key.target, row.key.kommune, number)
+        for contract in catalog.contracts
+        if contract.demo
+        for period in ("H1", "FY")
+        for row in demo_rows(contract, period)
+        for number in (row.value, row.numerator, row.denominator)
+        if number is not None and abs(number * 100 - round(number * 100)) > 1e-6
+    ]
+    assert noisy == []

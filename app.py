@@ -42,6 +42,12 @@ PAGES = [
         icon=":material/description:",
         url_path="kontrakter",
     ),
+    st.Page(
+        "app_pages/naeste_aar.py",
+        title="Næste års kontrakt",
+        icon=":material/edit_document:",
+        url_path="naeste_aar",
+    ),
 ]
 
 page = st.navigation(PAGES)

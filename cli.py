@@ -17,6 +17,7 @@ from services.errors import UserError
 
 COMMAND_MODULES: tuple[str, ...] = (
     "commands.contracts",
+    "commands.contract",
     "commands.prepare",
     "commands.demo",
     "commands.db",

@@ -16,7 +16,7 @@ from contracts.loader import Catalog
 from contracts.reference import house_name
 from services.entry import build_table
 from ui import data
-from ui.contract_view import contract_title, md
+from ui.contract_view import contract_title, md, render_draft_notice
 from ui.entry import editor, files, history, report_round, state
 from ui.overview_view import default_period
 from ui.selection import select_contract
@@ -44,6 +44,7 @@ st.title(f"Indberetning: {house_name(house)} {danish.period_label(period, year)}
 st.caption(md(contract_title(contract)))
 if contract.demo:
     st.warning("Demokontrakt: opdigtet til demonstration, ikke en rigtig kontrakt.")
+render_draft_notice(contract)
 state.show_flash()
 
 info = store.round(house, year, period)

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import contract_view, data
+from ui import contract_events, contract_view, data, diff_view
 from ui.selection import select_contract
 
-catalog = data.review_catalog(data.session())
+session = data.session()
+catalog = data.review_catalog(session)
 choice = select_contract(catalog)
 if choice is None:
     st.title("Kontrakter")
@@ -20,4 +21,6 @@ else:
     contract_view.render_sections(choice.contract)
     contract_view.render_goals(choice.contract)
     contract_view.render_sources(choice.contract)
+    diff_view.render_changes(choice.contract, catalog)
+    contract_events.render_events(session, choice.contract)
 contract_view.render_issues(catalog)

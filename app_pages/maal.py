@@ -10,7 +10,7 @@ import streamlit as st
 from contracts import danish
 from contracts.reference import house_name
 from ui import goal_view
-from ui.contract_view import md
+from ui.contract_view import md, render_draft_notice
 from ui.review import review_choice
 
 session, catalog, choice = review_choice("Mål")
@@ -22,4 +22,5 @@ st.title(f"Mål: {house_name(choice.house)} {choice.year}")
 st.caption(md(danish.period_label(choice.period, choice.year, capital=True)))
 if choice.contract.demo:
     st.warning("Demokontrakt: opdigtet til demonstration, ikke en rigtig kontrakt.")
+render_draft_notice(choice.contract)
 goal_view.render(choice, catalog, session)

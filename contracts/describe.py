@@ -12,6 +12,7 @@ from contracts.models import Contract, Framework, Goal, Target
 from contracts.reference import house_name, kommuner
 
 CONTRACT_STATUS_LABELS: dict[str, str] = {"godkendt": "Godkendt", "udkast": "Udkast"}
+CHANGE_LABELS: dict[str, str] = {"added": "tilføjet", "removed": "fjernet", "changed": "ændret"}
 INTERPRETATION = "Fortolkning"
 PLACEHOLDER_CLASSIFICATION = (
     "Rammeaftalens bilag 1 (by- og landkommuner) findes ikke i kilderne. Indtil det "
@@ -88,7 +89,8 @@ def approval_text(contract: Contract) -> str:
         return DEMO_CONTRACT_STATUS
     status = CONTRACT_STATUS_LABELS[contract.status]
     if contract.approved:
-        approved = f"godkendt af KKR {danish.date(contract.approved)}"
+        meeting = f" ({contract.approval_meeting})" if contract.approval_meeting else ""
+        approved = f"godkendt af KKR {danish.date(contract.approved)}{meeting}"
         text = "G" + approved[1:] if contract.status == "godkendt" else f"{status}, {approved}"
         return f"{text}. {contract.approval_note}" if contract.approval_note else text
     if contract.approval_note:
@@ -172,6 +174,7 @@ def contract_text(contract: Contract, frameworks: dict[str, Framework] | None = 
         ("Status", approval_text(contract)),
         ("Rammeaftale", framework_text(contract, frameworks or {})),
         ("KKR", contract.kkr),
+        ("Bygger på", f"kontrakten for {contract.based_on}" if contract.based_on else None),
         ("Geografi", f"{danish.counted(str(len(geography)), 'kommune', 'kommuner')}"),
         (None, classification_text(contract) if contract.classification else None),
         ("Note", contract.note),
@@ -184,4 +187,9 @@ def contract_text(contract: Contract, frameworks: dict[str, Framework] | None = 
         lines += ["", section.title, section.text]
     if contract.sources:
         lines += ["", "Kilder:", *(f"- {source}" for source in contract.sources)]
+    if contract.changes:
+        lines += ["", f"Begrundelser for ændringerne i forhold til {contract.based_on}:"]
+        for change in contract.changes:
+            subject = name_of(contract, change.target) if change.target else f"mål {change.goal}"
+            lines.append(f"- {subject} ({CHANGE_LABELS[change.change]}): {change.reason}")
     return "\n".join(lines) + "\n"

@@ -64,6 +64,24 @@ def _data(model: Contract | Framework) -> dict[str, Any]:
     return _plain(ordered)
 
 
+def data_of(model: Contract | Framework) -> dict[str, Any]:
+    """The plain data a file of ``model`` holds (what ``to_yaml`` writes), to edit and dump."""
+    return _data(model)
+
+
+def data_to_yaml(data: dict[str, Any], *, schema_ref: str = NESTED_SCHEMA_REF) -> str:
+    """YAML text of plain data as ``data_of`` gives it (edited, perhaps no longer valid)."""
+    body = yaml.dump(
+        _plain(data),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100,
+    )
+    return SCHEMA_COMMENT.format(ref=schema_ref) + body
+
+
 def to_yaml(model: Contract | Framework, *, schema_ref: str | None = None) -> str:
     """The YAML text of a contract or framework, schema comment first.
 
@@ -72,15 +90,7 @@ def to_yaml(model: Contract | Framework, *, schema_ref: str | None = None) -> st
     if schema_ref is None:
         nested = isinstance(model, Framework) or model.status == "udkast"
         schema_ref = NESTED_SCHEMA_REF if nested else SCHEMA_REF
-    body = yaml.dump(
-        _data(model),
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=100,
-    )
-    return SCHEMA_COMMENT.format(ref=schema_ref) + body
+    return data_to_yaml(_data(model), schema_ref=schema_ref)
 
 
 def contract_to_yaml(contract: Contract, *, schema_ref: str | None = None) -> str:

@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from contracts.draft_rules import check_drafts
 from contracts.issues import FILE_PATH, Issue, Located, Source
 from contracts.messages import danish, error_loc, relevant
 from contracts.models import Contract, Framework
@@ -32,7 +33,9 @@ __all__ = [
     "contracts_dir",
     "load_folder",
     "load_paths",
+    "load_text",
     "resolve_defaults",
+    "unresolve_defaults",
 ]
 
 _log = logging.getLogger(__name__)
@@ -97,6 +100,20 @@ def resolve_defaults(contract: Contract) -> Contract:
     return contract.model_copy(update=update)
 
 
+def unresolve_defaults(contract: Contract) -> Contract:
+    """The inverse of ``resolve_defaults`` where nothing was stated: the house's own kommuner
+    with the DST placeholder need not be written into a new file."""
+    geography = default_geography(contract.erhvervshus)
+    if (
+        contract.geography == geography
+        and contract.classification == default_classification(geography)
+        and contract.classification_note == DST_PLACEHOLDER_NOTE
+    ):
+        update = {"geography": None, "classification": None, "classification_note": None}
+        return contract.model_copy(update=update)
+    return contract
+
+
 @dataclass
 class _Read:
     """What reading one file gave: its framework or contract (if valid) and its issues."""
@@ -123,14 +140,20 @@ def _read_checked(file: Path, name: str) -> _Read:
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
             return _Read([Issue(name, None, FILE_PATH, _too_large(size))])
-        parsed = parse(file.read_text(encoding="utf-8-sig"))
+        text = file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         return _Read([Issue(name, None, FILE_PATH, "filen er ikke gemt som UTF-8")])
     except OSError:
         return _Read([Issue(name, None, FILE_PATH, "filen kan ikke læses (adgang nægtet?)")])
+    return _read_text(text, name, in_drafts=file.parent.name == DRAFTS_SUBDIR)
+
+
+def _read_text(text: str, name: str, *, in_drafts: bool) -> _Read:
+    try:
+        parsed = parse(text)
     except YamlProblem as problem:
         return _Read([Issue(name, problem.line, FILE_PATH, problem.message)])
-    source = Source(name, parsed.root, in_drafts=file.parent.name == DRAFTS_SUBDIR)
+    source = Source(name, parsed.root, in_drafts=in_drafts)
     if parsed.root is None:
         return _Read([Issue(name, 1, FILE_PATH, _EMPTY)])
     if not isinstance(parsed.root, yaml.MappingNode):
@@ -179,8 +202,9 @@ def _catalog(reads: Sequence[_Read], names: Sequence[str], context: Documents) -
         frameworks=tuple(r.framework for r in reads if r.framework is not None),
         contracts=tuple(r.contract for r in reads if r.contract is not None),
         context=context.frameworks,
+        bases=context.bases,
     )
-    issues = [i for r in reads for i in r.issues] + check(docs)
+    issues = [i for r in reads for i in r.issues] + check(docs) + check_drafts(docs)
     order = {name: n for n, name in enumerate(names)}
     issues.sort(key=lambda i: (order.get(i.file, len(order)), i.line or 0))
     by_id: dict[str, Framework] = {}
@@ -223,6 +247,30 @@ def load_paths(paths: Iterable[Path], *, context: Path | None = None) -> Catalog
                 files.append((file, name))
     reads = [_read_file(f, n) for f, n in files]
     return _catalog(reads, [n for _f, n in files], _context(context, seen))
+
+
+def load_text(
+    text: str,
+    name: str,
+    *,
+    frameworks: Iterable[Framework] = (),
+    bases: Iterable[Contract] = (),
+    in_drafts: bool = True,
+) -> Catalog:
+    """One document given as text (a draft being edited), checked by every rule.
+
+    ``frameworks`` answer for the framework it names and ``bases`` for the contract it is
+    built on; neither is checked itself."""
+    context = Documents(
+        frameworks=tuple(Located(f, Source(f"rammeaftaler/{f.id}.yaml")) for f in frameworks),
+        bases=tuple(bases),
+    )
+    try:
+        read = _read_text(text, name, in_drafts=in_drafts)
+    except Exception:  # as for a file: a surprise becomes an issue, never a crash
+        _log.exception("Uventet fejl under læsning af %s", name)
+        read = _Read([Issue(name, None, FILE_PATH, _UNEXPECTED)])
+    return _catalog([read], [name], context)
 
 
 def _context(folder: Path | None, checked: set[Path]) -> Documents:

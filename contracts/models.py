@@ -60,6 +60,10 @@ Direction = Literal["at_least", "at_most", "above"]
 Season = Literal["spring", "summer", "autumn", "winter"]
 ContractStatus = Literal["udkast", "godkendt"]
 Classification = Literal["by", "land"]
+#: How a draft differs from the contract it was built on (docs/drafting.md).
+ChangeKind = Literal["added", "removed", "changed"]
+#: What a framework requires of every contract under it (docs/drafting.md).
+Requirement = Literal["spread_by_land", "outreach"]
 
 
 def _number_as_text(value: Any) -> Any:
@@ -395,6 +399,14 @@ class Framework(StrictModel):
     end_year: int = Field(ge=2000, le=2100)
     parties: tuple[str, ...] = ()
     goals: tuple[FrameworkGoal, ...] = ()
+    requirements: tuple[Requirement, ...] = Field(
+        default=(),
+        description=(
+            "Hvad hver kontrakt under aftalen skal have: spread_by_land (et mål for "
+            "geografisk spredning mellem by- og landkommuner), outreach (rammerne for den "
+            "opsøgende indsats)."
+        ),
+    )
     note: str | None = Field(default=None, description=NOTE_DESCRIPTION)
     interpretation: str | None = Field(default=None, description=INTERPRETATION_DESCRIPTION)
     sources: tuple[str, ...] = ()
@@ -455,6 +467,33 @@ class Section(StrictModel):
     text: str = Field(min_length=1)
 
 
+class Change(StrictModel):
+    """Why a draft differs from the contract it was built on: one per target or goal that
+    was changed, added or removed (docs/drafting.md)."""
+
+    change: ChangeKind = Field(description="added (tilføjet), removed (fjernet), changed (ændret).")
+    goal: GoalNumber | None = Field(default=None, description="Målets nummer (for et mål).")
+    target: TargetKey | None = Field(default=None, description="Målnøglen (for et måltal).")
+    reason: str = Field(min_length=1, description="Begrundelsen for ændringen.")
+
+    @model_validator(mode="after")
+    def _check_subject(self) -> Change:
+        if (self.goal is None) == (self.target is None):
+            raise RuleError("en begrundelse gælder enten et mål (goal) eller et måltal (target)")
+        return self
+
+
+class GoalMapping(StrictModel):
+    """Where a national goal of the base contract's framework went under the new framework."""
+
+    old: int = Field(ge=1, description="Målets nummer i den gamle rammeaftale.")
+    new: int | None = Field(
+        default=None,
+        ge=1,
+        description="Målets nummer i den nye rammeaftale; tom: videreføres ikke.",
+    )
+
+
 class Contract(StrictModel):
     """A resultatkontrakt between a KKR and an erhvervshus for one year."""
 
@@ -465,7 +504,21 @@ class Contract(StrictModel):
     framework: str | None = Field(default=None, description="Rammeaftalens id, fx '2021-2023'.")
     status: ContractStatus = "godkendt"
     approved: dt.date | None = None
+    approval_meeting: str | None = Field(
+        default=None,
+        description="KKR-mødet, der godkendte kontrakten, fx 'KKR Sjælland 12. oktober 2022'.",
+    )
     approval_note: str | None = None
+    based_on: int | None = Field(
+        default=None,
+        ge=2019,
+        le=2100,
+        description="Året for kontrakten, udkastet er bygget på (samme erhvervshus).",
+    )
+    goal_mapping: tuple[GoalMapping, ...] = Field(
+        default=(),
+        description="Ved ny rammeaftale: hvor hvert nationalt mål fra den gamle aftale hører til.",
+    )
     kkr: str | None = None
     geography: tuple[KommuneKode, ...] | None = Field(
         default=None, min_length=1, description="Kontraktens kommuner; standard: husets kommuner."
@@ -480,6 +533,20 @@ class Contract(StrictModel):
     note: str | None = Field(default=None, description=NOTE_DESCRIPTION)
     interpretation: str | None = Field(default=None, description=INTERPRETATION_DESCRIPTION)
     sources: tuple[str, ...] = ()
+    changes: tuple[Change, ...] = Field(
+        default=(),
+        description="Begrundelser for hvert ændret, tilføjet eller fjernet mål og måltal.",
+    )
+
+    @model_validator(mode="after")
+    def _check_base(self) -> Contract:
+        if self.based_on is not None and self.based_on >= self.year:
+            raise RuleError(
+                f"udkastet til {self.year} kan kun bygge på en tidligere kontrakt "
+                f"(based_on er {self.based_on})",
+                "based_on",
+            )
+        return self
 
     def targets(self) -> list[tuple[Goal, Target]]:
         """Every (goal, target) pair in contract order."""
@@ -494,5 +561,11 @@ class Contract(StrictModel):
     def goal_of(self, key: str) -> Goal | None:
         for goal, target in self.targets():
             if target.key == key:
+                return goal
+        return None
+
+    def goal(self, number: str) -> Goal | None:
+        for goal in self.goals:
+            if goal.number == number:
                 return goal
         return None

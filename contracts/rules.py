@@ -31,9 +31,23 @@ class Documents:
     one file is validated): they answer 'does framework X exist?' and are never checked.
     """
 
+    def base_of(self, contract: Contract) -> Contract | None:
+        """The contract ``contract`` was built on (godkendt before udkast), where known."""
+        if contract.based_on is None:
+            return None
+        found = [
+            c
+            for c in (*(doc.model for doc in self.contracts), *self.bases)
+            if c.erhvervshus == contract.erhvervshus and c.year == contract.based_on
+        ]
+        found.sort(key=lambda c: c.status != "godkendt")
+        return found[0] if found else None
+
     frameworks: tuple[Located[Framework], ...] = ()
     contracts: tuple[Located[Contract], ...] = ()
     context: tuple[Located[Framework], ...] = ()
+    #: Contracts from outside the checked files that a draft may be built on (never checked).
+    bases: tuple[Contract, ...] = ()
 
     def framework(self, framework_id: str) -> Located[Framework] | None:
         for doc in (*self.frameworks, *self.context):

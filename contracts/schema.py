@@ -26,10 +26,12 @@ Document = Annotated[Framework | Contract, Field(discriminator="type")]
 #: What an editor shows for each part (the models' docstrings are English, for developers).
 DESCRIPTIONS: dict[str, str] = {
     "Baseline": "Udgangsniveau for et ændringsmål: værdi, år og kilde.",
+    "Change": "Begrundelsen for et ændret, tilføjet eller fjernet mål eller måltal i et udkast.",
     "Contract": "Resultatkontrakt mellem et KKR og et erhvervshus for ét år.",
     "Framework": "Rammeaftale mellem KL og Erhvervsministeriet med de nationale mål.",
     "FrameworkGoal": "Et nationalt mål, som rammeaftalen fastsætter det.",
     "Goal": "Et mål i kontrakten: nationalt (fra rammeaftalen) eller lokalt.",
+    "GoalMapping": "Hvor et nationalt mål fra den gamle rammeaftale hører til i den nye.",
     "Measurement": "Hvornår målet måles: perioder (H1, FY) og evt. bestemte år.",
     "Section": "Et afsnit af kontraktens tekst.",
     "StatedResult": "Et resultat fra en måling før kontraktåret, som kilderne oplyser det.",

@@ -1,4 +1,5 @@
-"""The audit trail: one row per insert, change and delete of a value and per round event."""
+"""The audit trail: one row per insert, change and delete of a value and per round event;
+and, in its own table, one row per saved draft and approved contract (docs/drafting.md)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import AuditEvent, ReportedValue
+from db.models import AuditEvent, ContractEvent, ReportedValue
 from db.records import VALUE_PARTS, ValueKey
 
 AUDIT_COLUMNS: tuple[str, ...] = (
@@ -34,6 +35,18 @@ SUBMITTED = "indsendt"
 APPROVED = "godkendt"
 REOPENED = "genåbnet"
 REMOVED = "fjernet"
+# Contract events.
+DRAFT_SAVED = "udkast gemt"
+CONTRACT_APPROVED = "kontrakt godkendt"
+CONTRACT_EVENT_COLUMNS: tuple[str, ...] = (
+    "at",
+    "user",
+    "action",
+    "house",
+    "year",
+    "content_hash",
+    "detail",
+)
 
 
 def snapshot(row: ReportedValue) -> dict[str, Any]:
@@ -132,6 +145,55 @@ def audit_frame(
         for event in session.scalars(query)
     ]
     frame = pd.DataFrame.from_records(records, columns=list(AUDIT_COLUMNS))
+    frame["at"] = pd.to_datetime(frame["at"], utc=True)
+    frame["year"] = frame["year"].astype("int64")
+    return frame
+
+
+def record_contract(
+    session: Session,
+    *,
+    at: datetime,
+    user: str,
+    action: str,
+    house: str,
+    year: int,
+    content_hash: str | None,
+    detail: dict[str, Any] | None,
+) -> None:
+    session.add(
+        ContractEvent(
+            at=at,
+            user_name=user,
+            action=action,
+            house=house,
+            year=year,
+            content_hash=content_hash,
+            detail=to_json(detail),
+        )
+    )
+
+
+def contract_events_frame(session: Session, house: str | None, year: int | None) -> pd.DataFrame:
+    """Saved drafts and approvals, newest first; ``detail`` parsed back from JSON."""
+    query = select(ContractEvent).order_by(ContractEvent.at.desc(), ContractEvent.id.desc())
+    if house is not None:
+        query = query.where(ContractEvent.house == house)
+    if year is not None:
+        query = query.where(ContractEvent.year == year)
+    records = [
+        {
+            "at": event.at,
+            "user": event.user_name,
+            "action": event.action,
+            "house": event.house,
+            "year": event.year,
+            "content_hash": event.content_hash,
+            "detail": json.loads(event.detail) if event.detail else {},
+        }
+        for event in session.scalars(query)
+    ]
+    frame = pd.DataFrame.from_records(records, columns=list(CONTRACT_EVENT_COLUMNS))
     frame["at"] = pd.to_datetime(frame["at"], utc=True)
     frame["year"] = frame["year"].astype("int64")
     return frame

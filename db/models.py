@@ -158,3 +158,25 @@ class AuditEvent(Base):
     old: Mapped[str | None] = mapped_column(Text)
     new: Mapped[str | None] = mapped_column(Text)
     reason: Mapped[str | None] = mapped_column(Text)
+
+
+class ContractEvent(Base):
+    """Every save of a draft and every approval of a contract (docs/drafting.md).
+
+    A contract lives in a file, not in the store; the trail of who saved or approved it, and
+    which content (``content_hash``: SHA-256 of the file's bytes) is kept here. ``detail``
+    holds JSON text (sorted keys): the approval's date and meeting, the file, the values the
+    approved contract no longer has targets for. Rows are only ever added.
+    """
+
+    __tablename__ = "contract_event"
+    __table_args__ = (Index("ix_contract_event_house_year", "house", "year"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    user_name: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(20))
+    house: Mapped[str] = mapped_column(String(20))
+    year: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[str | None] = mapped_column(Text)

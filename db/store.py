@@ -14,7 +14,9 @@ reached, read or written (the engine's fault translation, ``db/faults.py``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import Engine, exists, select
@@ -132,6 +134,35 @@ class Store:
     ) -> pd.DataFrame:
         with Session(self.engine) as session:
             return audit.audit_frame(session, house, year, target)
+
+    def record_contract_event(
+        self,
+        action: str,
+        house: str,
+        year: int,
+        *,
+        user: str,
+        content_hash: str | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> datetime:
+        """Add a saved draft or an approval to the trail; returns when it was recorded."""
+        at = utcnow()
+        with writes.write_session(self.engine) as session:
+            audit.record_contract(
+                session,
+                at=at,
+                user=user,
+                action=action,
+                house=house,
+                year=year,
+                content_hash=content_hash,
+                detail=detail,
+            )
+        return at
+
+    def contract_events(self, house: str | None = None, year: int | None = None) -> pd.DataFrame:
+        with Session(self.engine) as session:
+            return audit.contract_events_frame(session, house, year)
 
     def round(self, house: str, year: int, period: str) -> RoundInfo | None:
         with Session(self.engine) as session:

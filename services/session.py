@@ -10,8 +10,8 @@ A ``Session`` holds the store and the acting person. Every read and write that `
 ``app_pages/`` and ``commands/`` make goes through one of its methods, so a check of what the
 acting person may see or do has one place to live (docs/architecture.md, "The service seam").
 The methods call the service functions that hold the rules (``services/rounds.py``,
-``services/values_io/``, ``services/demo_fill.py``, ``services/prepare.py``), which take the
-store itself; the adapters never hold the store.
+``services/values_io/``, ``services/drafting.py``, ``services/approval.py``,
+``services/prepare.py``), which take the store itself; the adapters never hold the store.
 
 Today the acting person is ``db.identity.current_user()`` (``APP_USER``, else the operating
 system's user) unless the caller names one.
@@ -30,8 +30,11 @@ from contracts.loader import Catalog
 from db import RoundInfo, SaveResult, Store, default_database_url
 from db.identity import current_user
 from services import prepare, rounds
+from services.approval import Approval, approve_draft
 from services.catalog import load_catalog
 from services.demo_fill import fill_demo
+from services.drafting import save_draft
+from services.drafts import DraftFile, read_draft
 from services.status import contract_status
 from services.values_io.plan import ImportPlan, apply_plan, plan_import
 
@@ -118,6 +121,14 @@ class Session:
         """What importing the file would do, checked whole; nothing is written."""
         return plan_import(data, filename, catalog, self.store)
 
+    def read_draft(self, house: str, year: int) -> DraftFile | None:
+        """The saved draft of next year's contract, with who saved it (docs/drafting.md)."""
+        return read_draft(self.store, house, year)
+
+    def contract_events(self, house: str, year: int) -> pd.DataFrame:
+        """Who saved a contract's draft or recorded its approval, and when."""
+        return self.store.contract_events(house, year)
+
     # Writes: each recorded with ``actor``.
 
     def apply_import(self, plan: ImportPlan, *, replace_demo: bool = False) -> SaveResult:
@@ -147,6 +158,16 @@ class Session:
 
     def reopen_round(self, house: str, year: int, period: str, *, reason: str) -> None:
         rounds.reopen_round(self.store, house, year, period, user=self.actor, reason=reason)
+
+    def save_draft(self, catalog: Catalog, text: str, *, expected_hash: str | None) -> DraftFile:
+        """Save a draft in ``udkast/``; a draft changed since it was read is a conflict."""
+        return save_draft(self.store, catalog, text, expected_hash=expected_hash, user=self.actor)
+
+    def approve_draft(self, house: str, year: int, *, approved: dt.date, meeting: str) -> Approval:
+        """Record KKR's approval of the saved draft: it becomes the godkendt contract."""
+        return approve_draft(
+            self.store, house, year, approved=approved, meeting=meeting, user=self.actor
+        )
 
     def clear_demo(self) -> int:
         """Remove every demo value and demo round; how many values were removed."""

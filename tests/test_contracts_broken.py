@@ -887,6 +887,52 @@ CASES = [
         "kontrakt.yaml:5: end_year: slutåret 2021 ligger før startåret 2023",
         id="framework-ending-before-it-starts",
     ),
+    pytest.param(
+        """\
+        type: contract
+        erhvervshus: sjaelland
+        year: 2023
+        based_on: 2023
+        """,
+        "kontrakt.yaml:4: based_on: udkastet til 2023 kan kun bygge på en tidligere kontrakt "
+        "(based_on er 2023)",
+        id="draft-based-on-its-own-year",
+    ),
+    pytest.param(
+        """\
+        type: contract
+        erhvervshus: sjaelland
+        year: 2023
+        changes:
+          - {change: changed, goal: 8, target: 8a, reason: Flere midler}
+        """,
+        "kontrakt.yaml:5: changes[0]: en begrundelse gælder enten et mål (goal) eller et "
+        "måltal (target)",
+        id="reason-for-both-goal-and-target",
+    ),
+    pytest.param(
+        """\
+        type: contract
+        erhvervshus: sjaelland
+        year: 2023
+        changes:
+          - {change: moved, target: 8a, reason: Flere midler}
+        """,
+        "kontrakt.yaml:5: changes[0].change: skal være en af: added, removed, changed "
+        "(fik 'moved')",
+        id="reason-of-unknown-kind",
+    ),
+    pytest.param(
+        """\
+        type: contract
+        erhvervshus: sjaelland
+        year: 2023
+        based_on: 2021
+        """,
+        "advarsel: kontrakt.yaml:4: based_on: kontrakten for 2021, som den bygger på, findes "
+        "ikke; ændringerne kan ikke kontrolleres",
+        id="draft-whose-base-is-missing",
+    ),
 ]
 
 

@@ -228,6 +228,7 @@ def contracts(draw: st.DrawFn) -> Contract:
         framework="2021-2023",
         status=draw(st.sampled_from(["udkast", "godkendt"])),
         approved=draw(st.none() | st.dates(dt.date(2019, 1, 1), dt.date(2024, 12, 31))),
+        approval_meeting=draw(maybe_texts),
         approval_note=draw(maybe_texts),
         kkr=draw(maybe_texts),
         geography=geography,

@@ -80,7 +80,7 @@ def test_downgrade_to_0001_drops_comment_only_rows_and_upgrade_restores_the_rule
 ) -> None:
     from alembic import command
 
-    from db.migrate import alembic_config
+    from db.migrate import alembic_config, head_revision
 
     store.save([ValueRow(H1_9A, comment="Forklaring")], user="anna")
     store.save([ValueRow(ValueKey("sjaelland", 2022, "H1", "8b"), value=470)], user="anna")
@@ -90,6 +90,6 @@ def test_downgrade_to_0001_drops_comment_only_rows_and_upgrade_restores_the_rule
         left = conn.execute(text("SELECT target FROM reported_value")).scalars().all()
     assert left == ["8b"]
 
-    assert store.upgrade() == "0002_target_comments"
+    assert store.upgrade() == head_revision(store.engine)
     store.save([ValueRow(H1_9A, comment="Forklaring")], user="anna")
     assert sorted(store.values()["target"]) == ["8b", "9a"]

@@ -27,6 +27,18 @@ def md(text: str) -> str:
     return _LIST_START.sub(r"\1\\.\2", md_inline(text))
 
 
+DRAFT_NOTICE = (
+    "Udkast: kontrakten er ikke godkendt af KKR endnu. Resultaterne vurderes mod udkastets "
+    "måltal, som kan nå at ændre sig."
+)
+
+
+def render_draft_notice(contract: Contract) -> None:
+    """The "Udkast" mark every page shows for a contract that is only a draft."""
+    if contract.status == "udkast":
+        st.warning(DRAFT_NOTICE, icon=":material/edit_document:")
+
+
 def contract_title(contract: Contract) -> str:
     return (
         contract.title or f"Resultatkontrakt {contract.year} for {house_name(contract.erhvervshus)}"
@@ -44,6 +56,7 @@ def render_frame(contract: Contract, catalog: Catalog) -> None:
         st.badge(describe.CONTRACT_STATUS_LABELS[contract.status], color="orange")
     if contract.demo:
         st.warning("Demokontrakt: opdigtet til demonstration, ikke en rigtig kontrakt.")
+    render_draft_notice(contract)
     house = houses().get(contract.erhvervshus)
     kkr = contract.kkr or (house.kkr if house else "KKR")
     lines = [

@@ -37,6 +37,12 @@ def short_name(house: str) -> str:
     return house_name(house).removeprefix("Erhvervshus ")
 
 
+def column_label(contract: Contract) -> str:
+    """The house's short name, marked where its contract is only a draft."""
+    name = short_name(contract.erhvervshus)
+    return f"{name} (udkast)" if contract.status == "udkast" else name
+
+
 def select_year_period(catalog: Catalog) -> tuple[int, str]:
     """Year and period selectors, kept in the URL like on the other pages."""
     years = sorted({c.year for c in catalog.contracts}, reverse=True)
@@ -90,14 +96,19 @@ def render(catalog: Catalog, values: pd.DataFrame, year: int, period: str) -> No
     if missing:
         names = ", ".join(house_name(h) for h in missing)
         st.info(f"Ingen resultatkontrakt for {year}: {names}.")
+    drafts = [house_name(c.erhvervshus) for c in contracts if c.status == "udkast"]
+    if drafts:
+        st.warning(
+            f"Udkast: {', '.join(drafts)} har for {year} kun et udkast, som KKR ikke har "
+            "godkendt endnu; deres kolonner er mærket »udkast«."
+        )
     goals = national_goals(contracts, values, period=period)
     if goals.empty:
         st.info("Kontrakterne for året har ingen nationale mål.")
         return
     demo_houses = set(goals.loc[goals["demo"].astype(bool), "house"])
     names = {
-        c.erhvervshus: short_name(c.erhvervshus)
-        + (DEMO_MARK if c.erhvervshus in demo_houses else "")
+        c.erhvervshus: column_label(c) + (DEMO_MARK if c.erhvervshus in demo_houses else "")
         for c in contracts
     }
     if demo_houses == set(names):

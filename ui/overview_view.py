@@ -16,7 +16,7 @@ from metrics.statuses import NO_TARGETS_LABEL
 from services.rounds import round_status_label
 from services.session import RoundInfo, Session
 from ui import results
-from ui.contract_view import contract_title, md
+from ui.contract_view import contract_title, md, render_draft_notice
 from ui.selection import Choice
 
 DEMO_BANNER = (
@@ -80,6 +80,7 @@ def render(choice: Choice, values: pd.DataFrame, info: RoundInfo | None) -> None
     own = values[(values["house"] == choice.house) & (values["year"] == choice.year)]
     if contract.demo:
         st.warning("Demokontrakt: opdigtet til demonstration, ikke en rigtig kontrakt.")
+    render_draft_notice(contract)
     if bool(own.loc[own["period"] == period, "is_demo"].any()):
         st.warning(DEMO_BANNER)
     st.info(round_text(info, period, choice.year))

@@ -111,10 +111,13 @@ def seed_values(url: str) -> None:
 
 
 @contextmanager
-def serve_app(database_url: str, folder: Path) -> Iterator[str]:
-    """``streamlit run app.py`` on a free local port over ``database_url``; stopped after."""
+def serve_app(
+    database_url: str, folder: Path, extra_env: dict[str, str] | None = None
+) -> Iterator[str]:
+    """``streamlit run app.py`` on a free local port over ``database_url`` (and ``extra_env``,
+    e.g. a ``CONTRACTS_DIR`` of its own); stopped after."""
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": database_url}
+    env = {**os.environ, "DATABASE_URL": database_url, **(extra_env or {})}
     command = [
         sys.executable,
         "-m",

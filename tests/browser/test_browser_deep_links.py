@@ -21,6 +21,7 @@ DEEP_LINKS: dict[str, str] = {
     "/kommuner?hus=sjaelland&aar=2022&periode=H1": "Kommuner: Erhvervshus Sjælland 2022",
     "/indberetning?hus=sjaelland&aar=2022&periode=H1": "Indberetning: Erhvervshus Sjælland",
     "/kontrakter?hus=sjaelland&aar=2022": "Erhvervshus Sjælland",
+    "/naeste_aar?hus=sjaelland&aar=2023": "Udkast til Erhvervshus Sjælland 2023",
 }
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import print_style
 from ui.data import user_errors_shown
 
 st.set_page_config(page_title="Resultatkontrakter", page_icon="📋", layout="wide")
+print_style.apply()
 
 OVERBLIK = st.Page(
     "app_pages/overblik.py", title="Overblik", icon=":material/dashboard:", url_path="overblik"

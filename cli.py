@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "commands.values",
     "commands.status",
     "commands.rounds",
+    "commands.report",
 )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import contract_events, contract_view, data, diff_view
+from ui import contract_events, contract_view, data, diff_view, report_download
 from ui.selection import select_contract
 
 session = data.session()
@@ -18,6 +18,9 @@ if choice is None:
     st.info("Der er ingen kontrakter i kontraktmappen endnu.")
 else:
     contract_view.render_frame(choice.contract, catalog)
+    report_download.contract_panel(
+        catalog, choice.house, choice.year, draft=choice.contract.status == "udkast"
+    )
     contract_view.render_sections(choice.contract)
     contract_view.render_goals(choice.contract)
     contract_view.render_sources(choice.contract)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import data, national_view
+from services.report import NATIONAL
+from ui import data, national_view, report_download
 
 session = data.session()
 catalog = data.review_catalog(session)
@@ -16,4 +17,12 @@ if not catalog.contracts:
     st.info("Der er ingen kontrakter i kontraktmappen endnu.")
     st.stop()
 year, period = national_view.select_year_period(catalog)
-national_view.render(catalog, session.values(year=year), year, period)
+national_view.render(
+    catalog,
+    session.values(year=year),
+    year,
+    period,
+    actions=lambda: report_download.report_panel(
+        catalog, session, NATIONAL, year, period, title="Rapport til KKR: hele landet"
+    ),
+)

@@ -7,13 +7,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import overview_view
+from ui import overview_view, report_download
 from ui.review import review_choice
 
 session, catalog, choice = review_choice("Overblik")
 # Every year of the house: a target measured before the contract year shows that result.
 values = session.values(house=choice.house)
-overview_view.render(choice, values, session.round(choice.house, choice.year, choice.period))
+overview_view.render(
+    choice,
+    values,
+    session.round(choice.house, choice.year, choice.period),
+    actions=lambda: report_download.report_panel(
+        catalog, session, choice.house, choice.year, choice.period, title="Rapport til KKR"
+    ),
+)
 st.page_link(
     "app_pages/landet.py",
     label=f"Sammenlign de seks erhvervshuse på de nationale mål i {choice.year}",

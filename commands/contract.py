@@ -4,6 +4,7 @@
     python cli.py contract diff GAMMEL.yaml NY.yaml
     python cli.py contract diff sjaelland 2023
     python cli.py contract approve sjaelland 2023 --dato 2022-10-12 --moede "KKR Sjælland"
+    python cli.py contract doc sjaelland 2022 [--udkast] --format pdf|docx -o FIL
 
 Messages are Danish; an expected error is one line on stderr and a non-zero exit.
 """
@@ -15,6 +16,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from commands.contract_doc import add_doc_command
 from contracts.diff import contract_diff
 from contracts.diff_text import diff_lines
 from contracts.draft_flags import flags
@@ -30,7 +32,10 @@ NO_MAPPING = ("ingen", "-")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    group = sub.add_parser("contract", help="næste års kontrakt: udkast, ændringer, godkendelse")
+    group = sub.add_parser(
+        "contract",
+        help="næste års kontrakt: udkast, ændringer, godkendelse; kontrakten som dokument",
+    )
     commands = group.add_subparsers(dest="contract_command", required=True, metavar="HANDLING")
 
     draft = commands.add_parser(
@@ -76,6 +81,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     approve.add_argument("--dato", required=True, metavar="ÅÅÅÅ-MM-DD", help="godkendt den")
     approve.add_argument("--moede", required=True, metavar="MØDE", help="fx 'KKR Sjælland'")
     approve.set_defaults(handler=run_approve)
+
+    add_doc_command(commands)
 
 
 def _pairs(items: list[str], what: str) -> list[tuple[str, str]]:

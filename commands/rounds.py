@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
             )
             print(f"Indberetningen for {label} er indsendt.")
         elif args.action == "approve":
-            session.approve_round(house, year, period)
+            session.approve_round(session.catalog(), house, year, period)
             print(f"Indberetningen for {label} er godkendt.")
         elif args.action == "reopen":
             session.reopen_round(house, year, period, reason=args.reason or "")

@@ -7,7 +7,25 @@ below, never ORM objects.
 from __future__ import annotations
 
 from db.engine import default_database_url
-from db.records import RoundInfo, SaveResult, ValueKey, ValueRow
+from db.records import (
+    RoundInfo,
+    SaveResult,
+    Snapshot,
+    SnapshotData,
+    SnapshotInfo,
+    ValueKey,
+    ValueRow,
+)
 from db.store import Store
 
-__all__ = ["RoundInfo", "SaveResult", "Store", "ValueKey", "ValueRow", "default_database_url"]
+__all__ = [
+    "RoundInfo",
+    "SaveResult",
+    "Snapshot",
+    "SnapshotData",
+    "SnapshotInfo",
+    "Store",
+    "ValueKey",
+    "ValueRow",
+    "default_database_url",
+]

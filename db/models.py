@@ -180,3 +180,41 @@ class ContractEvent(Base):
     year: Mapped[int] = mapped_column(Integer)
     content_hash: Mapped[str | None] = mapped_column(String(64))
     detail: Mapped[str | None] = mapped_column(Text)
+
+
+class ReportSnapshot(Base):
+    """What a report showed at one moment: values, round status and contract text, frozen.
+
+    A report made from a snapshot is the same report however the values change afterwards
+    (docs/reports.md). ``house`` is an erhvervshus key, or "landet" for the national report.
+    The contract and the values are kept as text (YAML and JSON) exactly as they were read;
+    rows are only ever added.
+    """
+
+    __tablename__ = "report_snapshot"
+    __table_args__ = (
+        CheckConstraint("period IN ('H1', 'FY')", name="period"),
+        CheckConstraint("reason IN ('indsendt', 'godkendt', 'bestilt')", name="reason"),
+        Index("ix_report_snapshot_house_year", "house", "year"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    house: Mapped[str] = mapped_column(String(20))
+    year: Mapped[int] = mapped_column(Integer)
+    period: Mapped[str] = mapped_column(String(2))
+    # Why it was taken: the round was submitted or approved, or someone asked for a report.
+    reason: Mapped[str] = mapped_column(String(20))
+    # The round's status at that moment; None when no value had been written to it yet.
+    round_status: Mapped[str | None] = mapped_column(String(10))
+    has_demo: Mapped[bool] = mapped_column(default=False)
+    # The report's own contract as YAML, and its SHA-256 (None for the national report).
+    contract_hash: Mapped[str | None] = mapped_column(String(64))
+    contract_yaml: Mapped[str | None] = mapped_column(Text)
+    # JSON: the other contracts the report reads (earlier years for trends, or the six houses).
+    contracts_json: Mapped[str] = mapped_column(Text)
+    # JSON: every reported value (comments included) the report reads, as store.values() gave.
+    values_json: Mapped[str] = mapped_column(Text)
+    # JSON: the rounds the report names, with status and demo marking.
+    rounds_json: Mapped[str] = mapped_column(Text)
+    taken_by: Mapped[str] = mapped_column(String(100))
+    taken_at: Mapped[datetime] = mapped_column(UtcDateTime)

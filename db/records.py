@@ -73,3 +73,46 @@ class RoundInfo:
     has_demo: bool
     updated_by: str
     updated_at: datetime
+
+
+SNAPSHOT_REASONS: tuple[str, ...] = ("indsendt", "godkendt", "bestilt")
+#: The ``house`` of a snapshot of the national report (the six houses side by side).
+NATIONAL = "landet"
+
+
+@dataclass(frozen=True)
+class SnapshotInfo:
+    """One stored snapshot as a list shows it (no payload)."""
+
+    id: int
+    house: str
+    year: int
+    period: str
+    reason: str
+    round_status: str | None
+    has_demo: bool
+    contract_hash: str | None
+    taken_by: str
+    taken_at: datetime
+
+
+@dataclass(frozen=True)
+class SnapshotData:
+    """What a snapshot holds besides its listing: texts exactly as they were stored.
+
+    ``contracts_json``, ``values_json`` and ``rounds_json`` are JSON documents written and
+    read by ``services.report.snapshots``; the store keeps them as opaque text."""
+
+    round_status: str | None
+    has_demo: bool
+    contract_hash: str | None
+    contract_yaml: str | None
+    contracts_json: str
+    values_json: str
+    rounds_json: str
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    info: SnapshotInfo
+    data: SnapshotData

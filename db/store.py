@@ -24,12 +24,21 @@ from sqlalchemy.orm import Session
 
 from contracts.describe import round_label
 from contracts.reported import VALUE_COLUMNS
-from db import audit, backup, demo, locks, migrate, rounds, writes
+from db import audit, backup, demo, locks, migrate, rounds, snapshots, writes
 from db.engine import create_store_engine, default_database_url, safe_url
 from db.errors import ValidationFailed
 from db.identity import current_user
 from db.models import ReportedValue, utcnow
-from db.records import VALUE_PARTS, RoundInfo, SaveResult, ValueKey, ValueRow
+from db.records import (
+    VALUE_PARTS,
+    RoundInfo,
+    SaveResult,
+    Snapshot,
+    SnapshotData,
+    SnapshotInfo,
+    ValueKey,
+    ValueRow,
+)
 
 
 class Store:
@@ -188,6 +197,26 @@ class Store:
             rounds.change_status(
                 session, (house, year, period), status, user=user, reason=reason, at=utcnow()
             )
+
+    def add_snapshot(
+        self, house: str, year: int, period: str, data: SnapshotData, *, reason: str, user: str
+    ) -> SnapshotInfo:
+        """Store a report snapshot (docs/reports.md); it is never changed afterwards."""
+        with writes.write_session(self.engine) as session:
+            return snapshots.add(
+                session, (house, year, period), data, reason=reason, user=user, at=utcnow()
+            )
+
+    def snapshots(
+        self, house: str | None = None, year: int | None = None, period: str | None = None
+    ) -> list[SnapshotInfo]:
+        """Stored snapshots, newest first, without their payload."""
+        with Session(self.engine) as session:
+            return snapshots.infos(session, house, year, period)
+
+    def snapshot(self, snapshot_id: int) -> Snapshot | None:
+        with Session(self.engine) as session:
+            return snapshots.read(session, snapshot_id)
 
     def clear_demo(self, user: str | None = None) -> int:
         """Delete every demo value, and the rounds that held only demo; returns the count."""

@@ -5,6 +5,8 @@ The store keeps the round and its allowed transitions; the submit CHECK lives he
 i_risiko or ikke_opfyldt, every assessment, and every total whose parts or kommune rows do not
 add up, carries a comment. Targets still without data ("Mangler data") do not block it, but
 submitting them asks for the person's confirmation, naming them.
+Submitting and approving each take a report snapshot, so the report KKR got can always be
+made again (docs/reports.md).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from db.errors import NotFound, Unconfirmed, ValidationFailed
 from db.records import RoundInfo
 from metrics import consistency
 from metrics.statuses import I_RISIKO, IKKE_OPFYLDT, MANGLER_DATA, NOT_THIS_YEAR, STATUS_LABELS
+from services.report.snapshots import take_snapshot
 from services.status import check_house, check_period, contract_status, find_contract
 
 __all__ = [
@@ -151,6 +154,7 @@ def submit_round(
     if missing and not confirm_missing:
         raise Unconfirmed(missing_data_question(label, missing))
     store.set_round_status(house, year, period, "indsendt", user=user)
+    take_snapshot(catalog, store, house, year, period, reason="indsendt", user=user)
 
 
 def missing_data_question(label: str, missing: list[str]) -> str:
@@ -168,10 +172,13 @@ def begin_real_entry(store: Store, house: str, year: int, period: str, *, user: 
     return store.remove_demo(check_house(house), year, check_period(period), user=user)
 
 
-def approve_round(store: Store, house: str, year: int, period: str, *, user: str) -> None:
-    """Mark an indsendt round godkendt (by KKR)."""
+def approve_round(
+    catalog: Catalog, store: Store, house: str, year: int, period: str, *, user: str
+) -> None:
+    """Mark an indsendt round godkendt (by KKR), and keep a snapshot of what was approved."""
     _existing(store, house, year, period)
     store.set_round_status(house, year, period, "godkendt", user=user)
+    take_snapshot(catalog, store, house, year, period, reason="godkendt", user=user)
 
 
 def reopen_round(

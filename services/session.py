@@ -11,7 +11,8 @@ A ``Session`` holds the store and the acting person. Every read and write that `
 acting person may see or do has one place to live (docs/architecture.md, "The service seam").
 The methods call the service functions that hold the rules (``services/rounds.py``,
 ``services/values_io/``, ``services/drafting.py``, ``services/approval.py``,
-``services/prepare.py``), which take the store itself; the adapters never hold the store.
+``services/report/``, ``services/prepare.py``), which take the store itself; the adapters
+never hold the store.
 
 Today the acting person is ``db.identity.current_user()`` (``APP_USER``, else the operating
 system's user) unless the caller names one.
@@ -35,6 +36,8 @@ from services.catalog import load_catalog
 from services.demo_fill import fill_demo
 from services.drafting import save_draft
 from services.drafts import DraftFile, read_draft
+from services.report.make import ReportFile, make_report, snapshot_and_report
+from services.report.snapshots import SnapshotInfo, list_snapshots
 from services.status import contract_status
 from services.values_io.plan import ImportPlan, apply_plan, plan_import
 
@@ -129,6 +132,17 @@ class Session:
         """Who saved a contract's draft or recorded its approval, and when."""
         return self.store.contract_events(house, year)
 
+    def snapshots(
+        self, house: str, year: int | None = None, period: str | None = None
+    ) -> list[SnapshotInfo]:
+        """The stored snapshots of a house ("landet": the national report) that the actor may
+        see (``services.report.snapshots.may_see``), newest first."""
+        return list_snapshots(self.store, house, year, period, viewer=self.actor)
+
+    def report(self, snapshot_id: int, fmt: str) -> ReportFile:
+        """The KKR report of a stored snapshot (docs/reports.md); writes nothing."""
+        return make_report(self.store, snapshot_id, fmt, viewer=self.actor)
+
     # Writes: each recorded with ``actor``.
 
     def apply_import(self, plan: ImportPlan, *, replace_demo: bool = False) -> SaveResult:
@@ -153,11 +167,18 @@ class Session:
             confirm_missing=confirm_missing,
         )
 
-    def approve_round(self, house: str, year: int, period: str) -> None:
-        rounds.approve_round(self.store, house, year, period, user=self.actor)
+    def approve_round(self, catalog: Catalog, house: str, year: int, period: str) -> None:
+        """Mark an indsendt round godkendt, keeping a snapshot of what was approved."""
+        rounds.approve_round(catalog, self.store, house, year, period, user=self.actor)
 
     def reopen_round(self, house: str, year: int, period: str, *, reason: str) -> None:
         rounds.reopen_round(self.store, house, year, period, user=self.actor, reason=reason)
+
+    def snapshot_and_report(
+        self, catalog: Catalog, house: str, year: int, period: str, fmt: str
+    ) -> ReportFile:
+        """Take a snapshot of the values as they are now, then make its report."""
+        return snapshot_and_report(catalog, self.store, house, year, period, fmt, user=self.actor)
 
     def save_draft(self, catalog: Catalog, text: str, *, expected_hash: str | None) -> DraftFile:
         """Save a draft in ``udkast/``; a draft changed since it was read is a conflict."""

@@ -78,7 +78,7 @@ def test_approve_and_reopen_with_a_reason(store: Store) -> None:
     for target in ("8a", "12a", "2a"):
         comment(store, target, "Forklaring")
     submit(store)
-    approve_round(store, "sjaelland", 2022, "H1", user="kkr")
+    approve_round(load_folder(), store, "sjaelland", 2022, "H1", user="kkr")
     assert store.round("sjaelland", 2022, "H1").status == "godkendt"
     with pytest.raises(ValidationFailed) as caught:
         reopen_round(store, "sjaelland", 2022, "H1", user="anne", reason=" ")

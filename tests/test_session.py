@@ -39,7 +39,7 @@ def test_each_write_is_recorded_with_the_sessions_actor(store: Store) -> None:
     imported(anne)
     anne.submit_round(anne.catalog(), "sjaelland", 2022, "H1")
     kkr = anne.acting_as("kkr-sekretariatet")
-    kkr.approve_round("sjaelland", 2022, "H1")
+    kkr.approve_round(kkr.catalog(), "sjaelland", 2022, "H1")
     kkr.reopen_round("sjaelland", 2022, "H1", reason="Tallet for 8a rettes")
     trail = store.audit(house="sjaelland", year=2022)
     assert sorted(set(zip(trail["user"], trail["action"], strict=True))) == [
@@ -49,6 +49,8 @@ def test_each_write_is_recorded_with_the_sessions_actor(store: Store) -> None:
         ("kkr-sekretariatet", "godkendt"),
     ]
     assert set(store.values()["entered_by"]) == {"anne"}
+    taken = [(s.reason, s.taken_by) for s in kkr.snapshots("sjaelland", 2022, "H1")]
+    assert sorted(taken) == [("godkendt", "kkr-sekretariatet"), ("indsendt", "anne")]
 
 
 def test_acting_as_no_one_in_particular_is_the_person_using_the_product(store: Store) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -86,11 +88,20 @@ def _styled(text: pd.DataFrame, status: pd.DataFrame) -> pd.io.formats.style.Sty
     return text.style.apply(css, axis=0)
 
 
-def render(catalog: Catalog, values: pd.DataFrame, year: int, period: str) -> None:
+def render(
+    catalog: Catalog,
+    values: pd.DataFrame,
+    year: int,
+    period: str,
+    actions: Callable[[], None] | None = None,
+) -> None:
+    """The page; ``actions`` (the report panel) are drawn under its title."""
     st.title(f"Hele landet: de nationale mål {year}")
     st.caption(
         f"{danish.period_label(period, year, capital=True)} · de seks erhvervshuse side om side"
     )
+    if actions is not None:
+        actions()
     contracts = contracts_of_year(catalog, year)
     missing = [h for h in HOUSE_KEYS if h not in {c.erhvervshus for c in contracts}]
     if missing:

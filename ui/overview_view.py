@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -71,7 +71,13 @@ def warning_markdown(text: str | None) -> str | None:
     return None if not text else f":orange[**Advarsel:** {md(text)}]"
 
 
-def render(choice: Choice, values: pd.DataFrame, info: RoundInfo | None) -> None:
+def render(
+    choice: Choice,
+    values: pd.DataFrame,
+    info: RoundInfo | None,
+    actions: Callable[[], None] | None = None,
+) -> None:
+    """The page; ``actions`` (the report panel) are drawn under the round's status."""
     contract, period = choice.contract, choice.period
     st.title(f"Overblik: {house_name(choice.house)} {choice.year}")
     st.caption(
@@ -84,6 +90,8 @@ def render(choice: Choice, values: pd.DataFrame, info: RoundInfo | None) -> None
     if bool(own.loc[own["period"] == period, "is_demo"].any()):
         st.warning(DEMO_BANNER)
     st.info(round_text(info, period, choice.year))
+    if actions is not None:
+        actions()
     table = fulfilment(contract, values[values["house"] == choice.house], period=period)
     render_counts(table)
     render_goals(contract, table, warnings_by_target(contract, own, period))

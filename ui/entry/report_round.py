@@ -106,7 +106,10 @@ def render_actions(catalog: Catalog, store: Store, info: RoundInfo | None) -> No
     if info.status == "indsendt":
         with left:
             if st.button("Godkend", key="godkend", type="primary"):
-                _act(lambda: approve_round(store, *key, user=user), "Indberetningen er godkendt.")
+                _act(
+                    lambda: approve_round(catalog, store, *key, user=user),
+                    "Indberetningen er godkendt.",
+                )
     with right:
         reason = st.text_input("Begrundelse for at genåbne", key=REASON_KEY)
         if st.button("Genåbn", key="genaabn"):

@@ -1,7 +1,7 @@
 """Command line of Resultatkontrakter: ``python cli.py --help``.
 
 Each group of commands lives in a module of ``commands`` with a ``register``
-function. Expected errors (``db.errors.UserError``) print one Danish line on stderr and
+function. Expected errors (``services.errors.UserError``) print one Danish line on stderr and
 exit non-zero; they never show a traceback.
 """
 
@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from commands import danish_argparse
-from db.errors import UserError
+from services.errors import UserError
 
 COMMAND_MODULES: tuple[str, ...] = (
     "commands.contracts",

@@ -14,7 +14,6 @@ import streamlit as st
 from contracts import danish
 from contracts.loader import Catalog
 from contracts.reference import house_name
-from services import entry_access as access
 from services.entry_table import build_table
 from ui import data
 from ui.contract_view import contract_title, md, render_draft_notice
@@ -31,9 +30,11 @@ def in_force(catalog: Catalog) -> Catalog:
     return dataclasses.replace(catalog, contracts=tuple(c for c in chosen.values() if c))
 
 
-store = data.store()
-catalog = data.review_catalog(store)
-choice = select_contract(in_force(catalog), default_period=lambda h, y: default_period(store, h, y))
+session = data.session()
+catalog = data.review_catalog(session)
+choice = select_contract(
+    in_force(catalog), default_period=lambda h, y: default_period(session, h, y)
+)
 if choice is None:
     st.title("Indberetning")
     st.info("Der er ingen kontrakter i kontraktmappen endnu.")
@@ -48,17 +49,17 @@ if contract.demo:
 render_draft_notice(contract)
 state.show_flash()
 
-info = access.round_info(store, house, year, period)
+info = session.round(house, year, period)
 locked = report_round.is_locked(info)
-report_round.render_status(store, info)
-report_round.render_actions(catalog, store, info)
+report_round.render_status(session, info)
+report_round.render_actions(catalog, session, info)
 
 st.header("Tal")
 include_all = st.toggle("Vis også måltal, der ikke måles i perioden", key="alle_maaltal")
 form = state.form_state(
     (house, year, period),
     include_all,
-    lambda: access.house_values(store, house),
+    lambda: session.values(house=house),
     lambda values, everything: build_table(contract, period, values, include_all=everything),
 )
 st.caption(
@@ -69,10 +70,10 @@ st.caption(
 if st.button("Hent tallene igen", key="hent_igen"):
     state.reset()
     st.rerun()
-editor.render_form(contract, period, store, form, locked=locked)
+editor.render_form(contract, period, session, form, locked=locked)
 
 st.header("Fra fil")
-files.render_import(catalog, store, locked=report_round.import_locked(info))
-files.render_downloads(contract, period, store)
+files.render_import(catalog, session, locked=report_round.import_locked(info))
+files.render_downloads(contract, period, session)
 
-history.render_history(contract, store, period, form.read_at)
+history.render_history(contract, session, period, form.read_at)

@@ -13,11 +13,11 @@ from ui import kommune_view, overview_view
 from ui.contract_view import md, render_draft_notice
 from ui.review import review_choice
 
-store, catalog, choice = review_choice("Kommuner")
+session, catalog, choice = review_choice("Kommuner")
 st.title(f"Kommuner: {house_name(choice.house)} {choice.year}")
 st.caption(md(danish.period_label(choice.period, choice.year, capital=True)))
 render_draft_notice(choice.contract)
-values = store.values(house=choice.house, year=choice.year)
+values = session.values(house=choice.house, year=choice.year)
 if bool(values.loc[values["period"] == choice.period, "is_demo"].any()):
     st.warning(overview_view.DEMO_BANNER)
 kommune_view.render(choice, values)

@@ -10,8 +10,8 @@ import streamlit as st
 from ui import contract_events, contract_view, data, diff_view, report_download
 from ui.selection import select_contract
 
-store = data.store()
-catalog = data.review_catalog(store)
+session = data.session()
+catalog = data.review_catalog(session)
 choice = select_contract(catalog)
 if choice is None:
     st.title("Kontrakter")
@@ -25,5 +25,5 @@ else:
     contract_view.render_goals(choice.contract)
     contract_view.render_sources(choice.contract)
     diff_view.render_changes(choice.contract, catalog)
-    contract_events.render_events(store, choice.contract)
+    contract_events.render_events(session, choice.contract)
 contract_view.render_issues(catalog)

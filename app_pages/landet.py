@@ -10,8 +10,8 @@ import streamlit as st
 from services.report import NATIONAL
 from ui import data, national_view, report_download
 
-store = data.store()
-catalog = data.review_catalog(store)
+session = data.session()
+catalog = data.review_catalog(session)
 if not catalog.contracts:
     st.title("Hele landet")
     st.info("Der er ingen kontrakter i kontraktmappen endnu.")
@@ -19,10 +19,10 @@ if not catalog.contracts:
 year, period = national_view.select_year_period(catalog)
 national_view.render(
     catalog,
-    store.values(year=year),
+    session.values(year=year),
     year,
     period,
     actions=lambda: report_download.report_panel(
-        catalog, store, NATIONAL, year, period, title="Rapport til KKR: hele landet"
+        catalog, session, NATIONAL, year, period, title="Rapport til KKR: hele landet"
     ),
 )

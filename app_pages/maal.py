@@ -13,7 +13,7 @@ from ui import goal_view
 from ui.contract_view import md, render_draft_notice
 from ui.review import review_choice
 
-store, catalog, choice = review_choice("Mål")
+session, catalog, choice = review_choice("Mål")
 if not choice.contract.goals:
     st.title("Mål")
     st.info("Kontrakten har ingen mål.")
@@ -23,4 +23,4 @@ st.caption(md(danish.period_label(choice.period, choice.year, capital=True)))
 if choice.contract.demo:
     st.warning("Demokontrakt: opdigtet til demonstration, ikke en rigtig kontrakt.")
 render_draft_notice(choice.contract)
-goal_view.render(choice, catalog, store)
+goal_view.render(choice, catalog, session)

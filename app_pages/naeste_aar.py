@@ -8,5 +8,5 @@ from __future__ import annotations
 from ui import data
 from ui.drafting import page
 
-store = data.store()
-page.render(store, data.review_catalog(store))
+session = data.session()
+page.render(session, data.review_catalog(session))

@@ -10,15 +10,15 @@ import streamlit as st
 from ui import overview_view, report_download
 from ui.review import review_choice
 
-store, catalog, choice = review_choice("Overblik")
+session, catalog, choice = review_choice("Overblik")
 # Every year of the house: a target measured before the contract year shows that result.
-values = store.values(house=choice.house)
+values = session.values(house=choice.house)
 overview_view.render(
     choice,
     values,
-    store.round(choice.house, choice.year, choice.period),
+    session.round(choice.house, choice.year, choice.period),
     actions=lambda: report_download.report_panel(
-        catalog, store, choice.house, choice.year, choice.period, title="Rapport til KKR"
+        catalog, session, choice.house, choice.year, choice.period, title="Rapport til KKR"
     ),
 )
 st.page_link(

@@ -8,7 +8,7 @@ values so the round is open), server-side, each N times on a warm process:
    and the rerun after one value is typed (every status judged again with it);
 2. save 20 changed values: 20 number inputs typed, "Gem" pressed, the page's run timed
    (the save and the page drawn again after it); and the save alone
-   (``services.entry_access.save``) for comparison;
+   (``Session.save_entry``) for comparison;
 3. dry-run the import of the whole contract-period: its export in Danish Excel's dialect read,
    checked against the contracts and the store, and laid out as the page's table.
 
@@ -36,11 +36,11 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from contracts.loader import load_folder  # noqa: E402
 from db import Store, ValueKey, ValueRow  # noqa: E402
-from services import entry_access  # noqa: E402
 from services.entry_dry_run import plan_frame  # noqa: E402
 from services.entry_live import apply_draft  # noqa: E402
 from services.entry_table import build_table  # noqa: E402
 from services.prepare import prepare  # noqa: E402
+from services.session import Session  # noqa: E402
 from services.values_io import export_bytes, plan_import  # noqa: E402
 
 HOUSE, YEAR, PERIOD = "sjaelland", 2022, "FY"
@@ -145,6 +145,7 @@ def time_save_service(url: str, runs: int) -> list[tuple[float, float]]:
     contract = catalog.contract(HOUSE, YEAR)
     assert contract is not None
     store = Store(url)
+    session = Session(store, "benchmark")
     samples = []
     try:
         for n in range(runs):
@@ -162,7 +163,7 @@ def time_save_service(url: str, runs: int) -> list[tuple[float, float]]:
                         break
             edited = apply_draft(table, draft)
             start, cpu = time.perf_counter(), time.process_time()
-            outcome = entry_access.save(store, contract, PERIOD, table, edited, include_all=False)
+            outcome = session.save_entry(contract, PERIOD, table, edited, include_all=False)
             samples.append(
                 ((time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000)
             )
@@ -230,7 +231,7 @@ def main() -> int:
         f"{ms(median(typed, 1))} | |",
         f"| save 20 changed values (the page's run after »Gem«) | {ms(median(saved, 0))} | "
         f"{ms(median(saved, 1))} | ≤ 500 ms |",
-        f"| — the save alone (`services.entry_access.save`) | {ms(median(service, 0))} | "
+        f"| — the save alone (`Session.save_entry`) | {ms(median(service, 0))} | "
         f"{ms(median(service, 1))} | |",
         f"| dry-run the import of the contract-period ({rows} rows, Danish Excel CSV) | "
         f"{ms(median(dry, 0))} | {ms(median(dry, 1))} | ≤ 500 ms |",

@@ -101,11 +101,10 @@ def worker(args: argparse.Namespace) -> None:
     import plotly.graph_objects  # noqa: F401  (imported by the first figure otherwise)
     import weasyprint  # noqa: F401  (imported by the first PDF otherwise: count it as import)
 
-    from services.catalog import load_catalog
     from services.report import images, make, take_snapshot
     from services.report.house import build_status_report
     from services.report.snapshots import read_snapshot
-    from services.store import open_store
+    from services.session import Session
 
     timings: dict[str, float] = {"import": time.perf_counter() - started}
 
@@ -135,8 +134,9 @@ def worker(args: argparse.Namespace) -> None:
         timings.update(n_charts=len(document.charts), n_drawn=len(drawn.png), size_first=len(first))
         return info.id, prepared
 
-    with open_store() as store:
-        catalog = load_catalog(store)  # cached on the pages; the command line reads it first
+    with Session.open() as session:
+        store = session.store  # the steps below are the session's, taken one at a time
+        catalog = session.catalog()  # cached on the pages; the command line reads it first
         first_format(store, catalog, "cold_")  # Chromium started for it: a process's first
         number, prepared = first_format(store, catalog, "")  # Chromium already running
         with make._cache_lock:

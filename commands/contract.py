@@ -24,11 +24,9 @@ from contracts.edits import Built, Edits
 from contracts.loader import contracts_dir, load_paths
 from contracts.models import HOUSE_KEYS, Contract
 from contracts.reference import house_name
-from services.approval import approve_draft
-from services.catalog import load_catalog
-from services.drafting import build_draft, find_base, save_draft, start_draft
-from services.identity import NotFound, ValidationFailed, current_user
-from services.store import open_store
+from services.drafting import build_draft, find_base, start_draft
+from services.errors import NotFound, ValidationFailed
+from services.session import Session
 
 NO_MAPPING = ("ingen", "-")
 
@@ -130,8 +128,8 @@ def _report(built: Built, base: Contract) -> None:
 
 
 def run_draft(args: argparse.Namespace) -> int:
-    with open_store() as store:
-        catalog = load_catalog(store)
+    with Session.open() as session:
+        catalog = session.catalog()
         start = start_draft(
             catalog, args.house, args.year, base_year=args.base, mapping=_mapping(args.map)
         )
@@ -146,7 +144,7 @@ def run_draft(args: argparse.Namespace) -> int:
         _report(built, start.base)
         name = f"{house_name(args.house)} {args.year}"
         if args.gem:
-            save_draft(store, catalog, built.text, expected_hash=None, user=current_user())
+            session.save_draft(catalog, built.text, expected_hash=None)
             print(f"Udkastet til {name} er gemt i udkast/.")
             return 0
     if args.output is not None:
@@ -179,8 +177,8 @@ def run_diff(args: argparse.Namespace) -> int:
             raise ValidationFailed(
                 f"året skal være et tal som 2023 (fik '{args.second}')"
             ) from None
-        with open_store() as store:
-            catalog = load_catalog(store)
+        with Session.open() as session:
+            catalog = session.catalog()
         contract = catalog.contract(args.first, year, draft=True)
         if contract is None or contract.demo:
             raise NotFound(f"{house_name(args.first)} har intet udkast eller kontrakt for {year}.")
@@ -203,9 +201,9 @@ def run_approve(args: argparse.Namespace) -> int:
         raise ValidationFailed(
             f"datoen skal skrives som 2022-10-12 (år-måned-dag), fik '{args.dato}'"
         ) from None
-    with open_store() as store:
-        approval = approve_draft(
-            store, args.house, args.year, approved=approved, meeting=args.moede, user=current_user()
+    with Session.open() as session:
+        approval = session.approve_draft(
+            args.house, args.year, approved=approved, meeting=args.moede
         )
     print(
         f"Kontrakten for {house_name(args.house)} {args.year} er godkendt og gemt som "

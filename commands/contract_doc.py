@@ -12,9 +12,9 @@ import argparse
 from pathlib import Path
 
 from contracts.models import HOUSE_KEYS
-from services.catalog import load_catalog
-from services.report import CONTRACT_FORMATS, ValidationFailed, contract_file, write_file
-from services.store import open_store
+from services.errors import ValidationFailed
+from services.report import CONTRACT_FORMATS, contract_file, write_file
+from services.session import Session
 
 
 def add_doc_command(group: argparse._SubParsersAction) -> None:
@@ -36,8 +36,8 @@ def run_doc(args: argparse.Namespace) -> int:
         raise ValidationFailed(
             f"Angiv filen, dokumentet skal skrives til, med -o (fx -o kontrakt.{args.format})."
         )
-    with open_store() as store:
-        catalog = load_catalog(store)
+    with Session.open() as session:
+        catalog = session.catalog()
     data = contract_file(catalog, args.house, args.year, args.format, draft=args.udkast)
     write_file(data, args.output)
     print(f"Kontrakten er skrevet til {args.output}.")

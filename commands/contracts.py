@@ -16,7 +16,7 @@ from contracts.describe import contract_text
 from contracts.loader import Catalog, contracts_dir, load_folder, load_paths
 from contracts.models import HOUSE_KEYS, Contract
 from contracts.reference import house_name
-from db.errors import NotFound, UserError
+from services.errors import NotFound, UserError
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -1,4 +1,9 @@
-"""Danish texts for argparse's own messages (usage, help headings and parse errors)."""
+"""Danish texts for argparse's own messages (usage, help headings and parse errors).
+
+Why a patch: argparse looks every message up through its module-level gettext ``_`` at call
+time and offers no public way to translate them; ``tests/test_framework_hooks.py`` fails if
+a Python upgrade stops asking for one of these texts or stops using the hook.
+"""
 
 from __future__ import annotations
 

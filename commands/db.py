@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from db import Store
-from db.engine import safe_url
-from services.backup import backup_store, restore_store
+from services.backup import backup_store, restore_store, upgrade_store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,12 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_upgrade(args: argparse.Namespace) -> int:
-    store = Store(args.url)
-    try:
-        revision = store.upgrade()
-    finally:
-        store.dispose()
-    print(f"Databasen er opdateret ({safe_url(store.url)}, version {revision}).")
+    print(upgrade_store(args.url))
     return 0
 
 

@@ -6,8 +6,7 @@ import argparse
 import datetime as dt
 
 from contracts import danish
-from db import Store
-from services.demo_fill import fill_demo
+from services.session import Session
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,11 +16,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    store = Store()
-    store.upgrade()
-    if args.clear:
-        removed = store.clear_demo()
-        print(f"Demodata fjernet: {danish.number(removed)} værdier.")
-        return 0
-    print(fill_demo(store, as_of=dt.date.today()))
+    with Session.open() as session:
+        if args.clear:
+            removed = session.clear_demo()
+            print(f"Demodata fjernet: {danish.number(removed)} værdier.")
+            return 0
+        print(session.fill_demo(as_of=dt.date.today()))
     return 0

@@ -6,8 +6,7 @@ import argparse
 import datetime as dt
 
 from contracts.loader import contracts_dir, load_folder
-from db import Store
-from services.prepare import prepare
+from services.session import Session
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
         f"{len(catalog.contracts)} kontrakter og {len(catalog.frameworks)} rammeaftaler "
         f"indlæst fra {contracts_dir()}; {len(catalog.errors)} fejl."
     )
-    store = Store()
-    for line in prepare(store, as_of=dt.date.today()):
-        print(line)
+    with Session.open() as session:
+        for line in session.prepare(as_of=dt.date.today()):
+            print(line)
     return 0

@@ -16,20 +16,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from services.catalog import load_catalog
 from services.report import (
     ReportFile,
     ValidationFailed,
     check_format,
-    list_snapshots,
-    make_report,
-    snapshot_and_report,
     snapshot_choice,
     write_file,
 )
 from services.report.wording import house_title, report_title
+from services.session import Session
 from services.status import check_period
-from services.store import open_store
 
 USAGE = (
     "Brug: report ERHVERVSHUS ÅR PERIODE, report landet ÅR PERIODE, report --snapshot NUMMER "
@@ -78,8 +74,8 @@ def run(args: argparse.Namespace) -> int:
             raise ValidationFailed(f"Brug enten --snapshot eller ERHVERVSHUS ÅR PERIODE. {USAGE}")
         if args.output is None:
             _write_needed(args.format)
-        with open_store() as store:
-            file = make_report(store, args.snapshot, args.format)
+        with Session.open() as session:
+            file = session.report(args.snapshot, args.format)
         print(f"Øjebliksbillede {file.snapshot.id}: {snapshot_choice(file.snapshot)}")
         _write(file, args.output)
         return 0
@@ -88,8 +84,8 @@ def run(args: argparse.Namespace) -> int:
     house, year, period = what[0], _year(what[1]), check_period(what[2].upper())
     if args.output is None:
         _write_needed(args.format)
-    with open_store() as store:
-        file = snapshot_and_report(load_catalog(store), store, house, year, period, args.format)
+    with Session.open() as session:
+        file = session.snapshot_and_report(session.catalog(), house, year, period, args.format)
     print(f"Øjebliksbillede {file.snapshot.id} er taget: {report_title(house, year, period)}.")
     _write(file, args.output)
     return 0
@@ -105,8 +101,8 @@ def _list(rest: list[str]) -> int:
     if len(rest) != 1:
         raise ValidationFailed("Brug: report snapshots ERHVERVSHUS (eller landet).")
     house = rest[0]
-    with open_store() as store:
-        found = list_snapshots(store, house)
+    with Session.open() as session:
+        found = session.snapshots(house)
     name = house_title(house)
     if not found:
         print(f"Der er ingen øjebliksbilleder for {name} endnu.")

@@ -11,20 +11,11 @@ from __future__ import annotations
 import argparse
 
 from contracts import danish
-from db.errors import ValidationFailed
-from db.identity import current_user
-from db.records import round_label
-from services.catalog import load_catalog
-from services.rounds import (
-    approve_round,
-    missing_comments,
-    reopen_round,
-    round_status_label,
-    submit_round,
-    unexplained_findings,
-)
-from services.status import check_house, check_period, contract_status
-from services.store import open_store
+from contracts.describe import round_label
+from services.errors import ValidationFailed
+from services.rounds import round_status_label
+from services.session import Session
+from services.status import check_house, check_period
 
 ACTIONS = ("status", "submit", "approve", "reopen")
 
@@ -58,27 +49,20 @@ def run(args: argparse.Namespace) -> int:
         )
     house, year, period = check_house(args.house), args.year, check_period(args.period)
     label = round_label(house, year, period)
-    user = current_user()
-    with open_store() as store:
+    with Session.open() as session:
         if args.action == "submit":
-            submit_round(
-                load_catalog(store),
-                store,
-                house,
-                year,
-                period,
-                user=user,
-                confirm_missing=args.confirm_missing,
+            session.submit_round(
+                session.catalog(), house, year, period, confirm_missing=args.confirm_missing
             )
             print(f"Indberetningen for {label} er indsendt.")
         elif args.action == "approve":
-            approve_round(load_catalog(store), store, house, year, period, user=user)
+            session.approve_round(session.catalog(), house, year, period)
             print(f"Indberetningen for {label} er godkendt.")
         elif args.action == "reopen":
-            reopen_round(store, house, year, period, user=user, reason=args.reason or "")
+            session.reopen_round(house, year, period, reason=args.reason or "")
             print(f"Indberetningen for {label} er genåbnet.")
         else:
-            info = store.round(house, year, period)
+            info = session.round(house, year, period)
             if info is None:
                 print(f"Der er endnu ingen indberetning for {label}.")
                 return 0
@@ -87,10 +71,7 @@ def run(args: argparse.Namespace) -> int:
                 f"{info.updated_by} {danish.date_time(info.updated_at)}."
             )
             if info.status == "åben":
-                catalog = load_catalog(store)
-                table = contract_status(catalog, store, house, year, period)
-                problems = missing_comments(table)
-                problems += unexplained_findings(catalog, store, house, year, period, table)
+                problems = session.submit_problems(session.catalog(), house, year, period)
                 if problems:
                     print("Mangler kommentar før indsendelse:")
                     print("\n".join(f"  {p}" for p in problems))

@@ -1,8 +1,8 @@
 """``status``: the status of every target of one contract in one period.
 
 ``--format table`` (default) is for people: Danish labels and number formats. ``json`` and
-``csv`` are for machines: the keys of DOMAIN.md "Status output", numbers unrounded, null
-(or an empty field) where there is no number.
+``csv`` are for machines: the keys of docs/domain.md "Status for machines", numbers
+unrounded, null (or an empty field) where there is no number.
 """
 
 from __future__ import annotations
@@ -19,9 +19,8 @@ from contracts import danish, wording
 from contracts.models import Contract
 from contracts.reference import house_name
 from metrics.statuses import STATUS_LABELS, STATUS_SEVERITY
-from services.catalog import load_catalog
-from services.status import MACHINE_COLUMNS, contract_status, find_contract
-from services.store import open_store
+from services.session import Session
+from services.status import MACHINE_COLUMNS, find_contract
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,9 +33,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_store() as store:
-        catalog = load_catalog(store)
-        table = contract_status(catalog, store, args.house, args.year, args.period)
+    with Session.open() as session:
+        catalog = session.catalog()
+        table = session.status(catalog, args.house, args.year, args.period)
         contract = find_contract(catalog, args.house, args.year)
     if args.format == "json":
         print(json.dumps(machine_records(table), ensure_ascii=False, indent=2))

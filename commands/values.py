@@ -9,8 +9,8 @@ from pathlib import Path
 from contracts.loader import Catalog, load_folder
 from contracts.models import HOUSE_KEYS, Contract
 from contracts.reference import house_name
-from db.errors import NotFound, ValidationFailed
-from services.catalog import load_catalog
+from services.errors import NotFound, ValidationFailed
+from services.session import Session
 from services.values_io.tables import CSV_DIALECTS
 
 
@@ -62,11 +62,8 @@ def _dialect_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from db import Store
-    from db.identity import current_user
     from services.entry_dry_run import plan_lines
     from services.values_io.limits import MAX_FILE_BYTES, too_large
-    from services.values_io.plan import apply_plan, plan_import
 
     path: Path = args.file
     try:
@@ -76,20 +73,16 @@ def run_import(args: argparse.Namespace) -> int:
         data = path.read_bytes()
     except OSError as exc:
         raise NotFound(f"Filen '{path}' kan ikke læses: {exc.strerror}.") from exc
-    store = Store()
-    try:
-        store.upgrade()
+    with Session.open() as session:
         catalog = load_folder()
-        plan = plan_import(data, path.name, catalog, store)
+        plan = session.plan_import(data, path.name, catalog)
         if args.dry_run:
             print(f"Prøvekørsel af '{path.name}': {plan.summary()}.")
             for line in plan_lines(plan, catalog):
                 print(f"  {line}")
             print("Intet er skrevet.")
             return 0
-        result = apply_plan(plan, store, current_user(), replace_demo=args.replace_demo)
-    finally:
-        store.dispose()
+        result = session.apply_import(plan, replace_demo=args.replace_demo)
     removed = f" {result.demo_removed} demoværdier er fjernet først." if result.demo_removed else ""
     print(
         f"Importeret '{path.name}': {result.inserted} indsat, {result.changed} ændret, "
@@ -99,17 +92,12 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from db import Store
     from services.values_io.export import export_bytes
 
     excel = _excel(args.output, args.dialect)
-    store = Store()
-    try:
-        store.upgrade()
-        contract = _contract(load_catalog(store), args.house, args.year)
-        values = store.values(house=contract.erhvervshus, year=contract.year)
-    finally:
-        store.dispose()
+    with Session.open() as session:
+        contract = _contract(session.catalog(), args.house, args.year)
+        values = session.values(house=contract.erhvervshus, year=contract.year)
     data = export_bytes(contract, values, excel=excel, dialect=args.dialect)
     _write(data, args.output)
     return 0
@@ -121,15 +109,9 @@ def run_template(args: argparse.Namespace) -> int:
     period = str(args.period).upper()
     if period not in ("H1", "FY"):
         raise ValidationFailed(f"'{args.period}' er ikke en periode (brug H1 eller FY)")
-    from db import Store
-
     excel = _excel(args.output, args.dialect)
-    store = Store()
-    try:
-        store.upgrade()
-        contract = _contract(load_catalog(store), args.house, args.year)
-    finally:
-        store.dispose()
+    with Session.open() as session:
+        contract = _contract(session.catalog(), args.house, args.year)
     data = template_bytes(
         contract, period, excel=excel, dialect=args.dialect, all_targets=args.all_targets
     )

@@ -84,12 +84,6 @@ def percent(value: float | None, decimals: int | None = None, *, max_decimals: i
     return text if text == MISSING else f"{text} %"
 
 
-def signed(value: float, *, max_decimals: int = 2) -> str:
-    """A change with its sign: ``5`` → "+5", ``-3.5`` → "-3,5", ``0`` → "0"."""
-    text = number(value, max_decimals=max_decimals)
-    return f"+{text}" if rounded(value, max_decimals) > 0 else text
-
-
 def amount(value: float | None, decimals: int | None = None) -> str:
     """Millions of kroner: ``27`` → "27 mio. kr.", ``27.25`` → "27,3 mio. kr."."""
     text = number(value, decimals, max_decimals=1)

@@ -128,6 +128,11 @@ def kommune_label(code: str) -> str:
     return known[code].name if code in known else code
 
 
+def round_label(house: str, year: int, period: str) -> str:
+    """A report round as people name it: "Erhvervshus Sjælland 1. halvår 2022"."""
+    return f"{house_name(house)} {danish.period_label(period, year)}"
+
+
 def framework_text(contract: Contract, frameworks: dict[str, Framework]) -> str:
     """The contract's framework by title: "Aftale om rammerne for erhvervshuse 2021-2023"."""
     if contract.framework is None:

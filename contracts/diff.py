@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from contracts import danish
 from contracts.draft import GOAL_TEXT_FIELDS, goal_years, shift_year, target_years
-from contracts.models import Contract, Goal, Target
+from contracts.models import Contract, Target
 
 Status = Literal["added", "removed", "changed", "unchanged"]
 STATUS_LABELS: dict[str, str] = {
@@ -332,13 +332,3 @@ def _goal_entries(
                 )
             )
     return entries
-
-
-def goal_of_entry(entry: Entry) -> Goal | None:
-    value = entry.new if entry.new is not None else entry.old
-    return value if isinstance(value, Goal) else None
-
-
-def target_of_entry(entry: Entry) -> Target | None:
-    value = entry.new if entry.new is not None else entry.old
-    return value if isinstance(value, Target) else None

@@ -154,10 +154,3 @@ def build(
         final,
         contract_diff(base, final) if final is not None else None,
     )
-
-
-def start_reasons(start: Contract) -> dict[tuple[str, str], str]:
-    """The reasons a saved draft already holds, keyed as ``Edits.reasons``."""
-    return {
-        (subject, ident): reason for (subject, ident, _kind), reason in reasons_of(start).items()
-    }

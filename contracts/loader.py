@@ -89,7 +89,7 @@ class Catalog:
 def resolve_defaults(contract: Contract) -> Contract:
     """Fill geography and by/land classification from the reference data where absent.
 
-    A defaulted classification says it is the DST placeholder (DOMAIN.md) unless the
+    A defaulted classification says it is the DST placeholder (docs/decisions.md) unless the
     contract has a note of its own."""
     geography = contract.geography or default_geography(contract.erhvervshus)
     update: dict[str, object] = {"geography": geography}

@@ -74,15 +74,9 @@ def kommuner() -> dict[str, Kommune]:
 
 @cache
 def houses() -> dict[str, House]:
-    """The six erhvervshuse by key, in the order of DOMAIN.md."""
+    """The six erhvervshuse by key, in the order of docs/domain.md."""
     data = yaml.safe_load((REFERENCE_DIR / "erhvervshuse.yaml").read_text(encoding="utf-8"))
     return {row["key"]: House(**row) for row in data["houses"]}
-
-
-@cache
-def national_baselines() -> dict[str, float]:
-    data = yaml.safe_load((REFERENCE_DIR / "erhvervshuse.yaml").read_text(encoding="utf-8"))
-    return dict(data["national"])
 
 
 def house_name(key: str) -> str:

@@ -7,14 +7,12 @@ passive/kritikere for an NPS. Kommune "" is the total, "0" outside the geography
 
 from __future__ import annotations
 
-VALUE_PARTS: tuple[str, ...] = (
-    "value",
-    "numerator",
-    "denominator",
-    "promoters",
-    "passives",
-    "detractors",
-)
+#: The parts of a share (a percentage = 100 × numerator ÷ denominator).
+SHARE_PARTS: tuple[str, ...] = ("numerator", "denominator")
+#: The parts of a Net Promoter Score (% promoters − % detractors, docs/decisions.md).
+NPS_PARTS: tuple[str, ...] = ("promoters", "passives", "detractors")
+#: Everything a value can be given as: the number itself, or the parts it is computed from.
+VALUE_PARTS: tuple[str, ...] = ("value", *SHARE_PARTS, *NPS_PARTS)
 VALUE_COLUMNS: tuple[str, ...] = (
     "house",
     "year",

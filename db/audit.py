@@ -34,7 +34,6 @@ DELETED = "slettet"
 SUBMITTED = "indsendt"
 APPROVED = "godkendt"
 REOPENED = "genåbnet"
-RESET = "nulstillet"
 REMOVED = "fjernet"
 # Contract events.
 DRAFT_SAVED = "udkast gemt"

@@ -14,10 +14,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from contracts.describe import round_label
 from db import audit
 from db.errors import DemoInRound, ValidationFailed
 from db.models import ReportedValue, ReportRound
-from db.records import ValueKey, round_label
+from db.records import ValueKey
 from db.rounds import RoundKey, load_rounds, rounds_holding, rounds_without_real_values
 
 DEMO_REMOVED = "demodata fjernet før indberetning"

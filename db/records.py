@@ -8,8 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from contracts import danish
-from contracts.reference import house_name
+from contracts.describe import round_label
 from contracts.reported import VALUE_PARTS
 
 ROUND_STATUSES: tuple[str, ...] = ("åben", "indsendt", "godkendt")
@@ -74,11 +73,6 @@ class RoundInfo:
     has_demo: bool
     updated_by: str
     updated_at: datetime
-
-
-def round_label(house: str, year: int, period: str) -> str:
-    """Danish: 'Erhvervshus Sjælland 1. halvår 2022'."""
-    return f"{house_name(house)} {danish.period_label(period, year)}"
 
 
 SNAPSHOT_REASONS: tuple[str, ...] = ("indsendt", "godkendt", "bestilt")

@@ -12,10 +12,11 @@ from datetime import datetime
 from sqlalchemy import and_, exists, select, tuple_
 from sqlalchemy.orm import Session
 
+from contracts.describe import round_label
 from db import audit
 from db.errors import NotFound, RoundLocked, ValidationFailed
 from db.models import ReportedValue, ReportRound
-from db.records import ROUND_STATUSES, RoundInfo, round_label
+from db.records import ROUND_STATUSES, RoundInfo
 
 RoundKey = tuple[str, int, str]
 OPEN = "åben"

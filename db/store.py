@@ -22,6 +22,7 @@ import pandas as pd
 from sqlalchemy import Engine, exists, select
 from sqlalchemy.orm import Session
 
+from contracts.describe import round_label
 from contracts.reported import VALUE_COLUMNS
 from db import audit, backup, demo, locks, migrate, rounds, snapshots, writes
 from db.engine import create_store_engine, default_database_url, safe_url
@@ -37,7 +38,6 @@ from db.records import (
     SnapshotInfo,
     ValueKey,
     ValueRow,
-    round_label,
 )
 
 

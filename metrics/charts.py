@@ -13,7 +13,6 @@ import plotly.graph_objects as go
 from contracts import danish, wording
 from contracts.models import Target
 from metrics.kommune import Spread
-from metrics.statuses import STATUS_COLORS, STATUS_LABELS, STATUS_SEVERITY
 
 FONT = {"family": "DejaVu Sans, Arial, sans-serif", "size": 13}
 
@@ -30,49 +29,6 @@ def _layout(fig: go.Figure, title: str, **kwargs: object) -> go.Figure:
     # Group thousands on the value axis too ("1.800", not "1800"); x often holds years.
     fig.update_yaxes(tickformat=",")
     return fig
-
-
-def status_counts_bar(table: pd.DataFrame, title: str = "Måltal efter status") -> go.Figure:
-    """How many targets have each status, most severe first (statuses with none left out)."""
-    counts = table["status"].value_counts()
-    statuses = [s for s in STATUS_SEVERITY if counts.get(s, 0)]
-    fig = go.Figure(
-        go.Bar(
-            x=[STATUS_LABELS[s] for s in statuses],
-            y=[int(counts[s]) for s in statuses],
-            marker_color=[STATUS_COLORS[s] for s in statuses],
-            text=[danish.number(int(counts[s])) for s in statuses],
-            textposition="outside",
-            hovertemplate="%{x}: %{y} måltal<extra></extra>",
-        )
-    )
-    return _layout(fig, title, xaxis_title="Status", yaxis_title="Antal måltal", showlegend=False)
-
-
-def fulfilment_bars(table: pd.DataFrame, title: str = "Målopfyldelse pr. måltal") -> go.Figure:
-    """Fulfilment in percent per target that has one, coloured by status; a line at 100 %."""
-    rows = table[table["fulfilment"].notna()]
-    fig = go.Figure(
-        go.Bar(
-            x=rows["fulfilment"].tolist(),
-            y=rows["label"].tolist(),
-            orientation="h",
-            marker_color=[STATUS_COLORS[s] for s in rows["status"]],
-            text=[danish.percent(v, 0) for v in rows["fulfilment"]],
-            textposition="auto",
-            customdata=[STATUS_LABELS[s] for s in rows["status"]],
-            hovertemplate="%{y}: %{x:.1f} % (%{customdata})<extra></extra>",
-        )
-    )
-    fig.add_vline(x=100, line_dash="dash", line_color="#444")
-    return _layout(
-        fig,
-        title,
-        xaxis_title="Opfyldelse (%)",
-        yaxis={"autorange": "reversed", "type": "category"},
-        showlegend=False,
-        height=max(300, 28 * len(rows) + 120),
-    )
 
 
 def trend_chart(history: pd.DataFrame, target: Target) -> go.Figure:

@@ -1,4 +1,5 @@
-"""The fulfilment engine: the status of every target of a contract in a period (DOMAIN.md).
+"""The fulfilment engine: the status of every target of a contract in a period
+(docs/domain.md "How a target with a value is judged"; without a value: docs/rules.md).
 
 Pure: a contract and a ``store.values()`` frame in, a DataFrame out; the frame is indexed
 once and never changed. Numbers are compared unrounded with a tolerance of 1e-9.

@@ -19,7 +19,6 @@ from contracts.reported import TOTAL as TOTAL
 from contracts.reported import VALUE_COLUMNS as VALUE_COLUMNS
 from contracts.reported import VALUE_PARTS
 
-PART_COLUMNS = VALUE_PARTS
 Z_95 = 1.959963984540054
 
 #: (house, year, period) -> target -> kommune -> Reported
@@ -71,7 +70,7 @@ class Reported(NamedTuple):
 
     @property
     def is_empty(self) -> bool:
-        return all(getattr(self, name) is None for name in PART_COLUMNS)
+        return all(getattr(self, name) is None for name in VALUE_PARTS)
 
 
 def _sum(numbers: Iterable[float | None]) -> float | None:
@@ -83,7 +82,7 @@ def summed(rows: Iterable[Reported]) -> Reported:
     """The total of kommune rows: every part summed (a part absent everywhere stays None)."""
     rows = list(rows)
     value, numerator, denominator, promoters, passives, detractors = (
-        _sum(getattr(r, name) for r in rows) for name in PART_COLUMNS
+        _sum(getattr(r, name) for r in rows) for name in VALUE_PARTS
     )
     return Reported(value, numerator, denominator, promoters, passives, detractors)
 
@@ -121,7 +120,7 @@ def index_values(values: pd.DataFrame) -> ValueIndex:
     index: ValueIndex = {}
     if values.empty:
         return index
-    parts = [_numbers(values, name) for name in PART_COLUMNS]
+    parts = [_numbers(values, name) for name in VALUE_PARTS]
     comments = [c if isinstance(c, str) and c.strip() else None for c in values["comment"].tolist()]
     kommuner = [k if isinstance(k, str) else TOTAL for k in values["kommune"].tolist()]
     rows = zip(
@@ -169,7 +168,7 @@ def values_frame(rows: Iterable[Mapping[str, object]]) -> pd.DataFrame:
     """
     frame = pd.DataFrame(list(rows), columns=list(VALUE_COLUMNS))
     frame["kommune"] = frame["kommune"].astype(object).fillna("").astype(str)
-    frame = frame.astype({name: "float64" for name in PART_COLUMNS})
+    frame = frame.astype({name: "float64" for name in VALUE_PARTS})
     frame["source"] = frame["source"].astype(object).fillna("indtastet")
     frame["is_demo"] = frame["is_demo"].astype(object).fillna(False).astype(bool)
     return frame

@@ -93,7 +93,6 @@ def approve_draft(
 
     Refused in Danish when there is no draft, when it has errors, when the year already has
     a godkendt contract, or when the meeting is not named."""
-    # The roles issue adds its permission check here: who may approve for this house.
     meeting = meeting.strip()
     if not meeting:
         raise ValidationFailed("Angiv KKR-mødet, der godkendte kontrakten (fx 'KKR Sjælland').")

@@ -1,4 +1,5 @@
-"""Backup and restore of the store, as the command line offers them (docs/shared-installation.md).
+"""The store as its operator handles it: upgrade, backup and restore (``python cli.py db``;
+docs/shared-installation.md).
 
 Each returns the Danish line to print. A restore replaces everything in the target store, so
 it refuses a store that already holds values or history unless the caller says ``replace``.
@@ -16,6 +17,16 @@ from db.errors import UserError
 def _counts(store: Store) -> str:
     values, trail, rounds = len(store.values()), len(store.audit()), len(store.rounds())
     return f"{values} værdier, {trail} hændelser i revisionssporet, {rounds} indberetninger"
+
+
+def upgrade_store(url: str | None = None) -> str:
+    """Bring the store at ``url`` (default ``DATABASE_URL``) to the newest schema."""
+    store = Store(url)
+    try:
+        revision = store.upgrade()
+    finally:
+        store.dispose()
+    return f"Databasen er opdateret ({safe_url(store.url)}, version {revision})."
 
 
 def backup_store(target: Path, url: str | None = None) -> str:

@@ -26,7 +26,6 @@ from services.drafts import (
     content_hash,
     draft_path,
     folder_lock,
-    read_draft,
     write_atomically,
 )
 from services.status import check_house
@@ -166,7 +165,3 @@ def save_draft(
             detail={"fil": f"{DRAFTS_SUBDIR}/{path.name}", "bygger_paa": contract.based_on},
         )
     return DraftFile(house, year, path, text, digest, user, at)
-
-
-def saved_draft(store: Store, house: str, year: int, root: Path | None = None) -> DraftFile | None:
-    return read_draft(store, house, year, root)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from contracts.describe import round_label
 from contracts.loader import contracts_dir, load_folder
 from db import Store
-from db.records import round_label
 from services.demo_fill import fill_demo
 from services.values_io.plan import apply_plan, plan_import
 

@@ -11,17 +11,17 @@ made again (docs/reports.md).
 
 from __future__ import annotations
 
-from typing import Protocol
-
 import pandas as pd
 
+from contracts.describe import round_label
 from contracts.loader import Catalog
+from db import Store
 from db.demo import REMOVE_ACTION
 from db.errors import NotFound, Unconfirmed, ValidationFailed
-from db.records import RoundInfo, round_label
+from db.records import RoundInfo
 from metrics import consistency
 from metrics.statuses import I_RISIKO, IKKE_OPFYLDT, MANGLER_DATA, NOT_THIS_YEAR, STATUS_LABELS
-from services.report.snapshots import SnapshotStore, take_snapshot
+from services.report.snapshots import take_snapshot
 from services.status import check_house, check_period, contract_status, find_contract
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "missing_data",
     "reopen_round",
     "round_status_label",
+    "submit_problems",
     "submit_round",
     "unexplained_findings",
 ]
@@ -45,27 +46,6 @@ DEMO_ROUND_LABELS = {
     "indsendt": "Indsendt (demo)",
     "godkendt": "Godkendt (demo)",
 }
-
-
-class RoundStore(SnapshotStore, Protocol):
-    def values(
-        self, house: str | None = None, year: int | None = None, period: str | None = None
-    ) -> pd.DataFrame: ...
-
-    def round(self, house: str, year: int, period: str) -> RoundInfo | None: ...
-
-    def set_round_status(
-        self,
-        house: str,
-        year: int,
-        period: str,
-        status: str,
-        *,
-        user: str,
-        reason: str | None = None,
-    ) -> None: ...
-
-    def remove_demo(self, house: str, year: int, period: str, *, user: str) -> int: ...
 
 
 def round_status_label(info: RoundInfo) -> str:
@@ -96,7 +76,7 @@ def missing_comments(table: pd.DataFrame) -> list[str]:
 
 
 def unexplained_findings(
-    catalog: Catalog, store: RoundStore, house: str, year: int, period: str, table: pd.DataFrame
+    catalog: Catalog, store: Store, house: str, year: int, period: str, table: pd.DataFrame
 ) -> list[str]:
     """Totals whose parts or kommune rows do not add up, without a comment explaining it."""
     comments = dict(zip(table["target"], table["comment"], strict=True))
@@ -111,6 +91,17 @@ def unexplained_findings(
     ]
 
 
+def submit_problems(
+    catalog: Catalog, store: Store, house: str, year: int, period: str
+) -> list[str]:
+    """What still stops an open round from being submitted: comments that are missing, then
+    totals that do not add up without a comment; one Danish line each."""
+    table = contract_status(catalog, store, house, year, period)
+    return missing_comments(table) + unexplained_findings(
+        catalog, store, house, year, period, table
+    )
+
+
 def missing_data(table: pd.DataFrame) -> list[str]:
     """The targets still "Mangler data", in contract order."""
     return [
@@ -120,7 +111,7 @@ def missing_data(table: pd.DataFrame) -> list[str]:
     ]
 
 
-def _existing(store: RoundStore, house: str, year: int, period: str) -> RoundInfo:
+def _existing(store: Store, house: str, year: int, period: str) -> RoundInfo:
     found = store.round(check_house(house), year, check_period(period))
     if found is None:
         raise NotFound(f"Der er endnu ingen indberetning for {round_label(house, year, period)}.")
@@ -129,7 +120,7 @@ def _existing(store: RoundStore, house: str, year: int, period: str) -> RoundInf
 
 def submit_round(
     catalog: Catalog,
-    store: RoundStore,
+    store: Store,
     house: str,
     year: int,
     period: str,
@@ -175,14 +166,14 @@ def missing_data_question(label: str, missing: list[str]) -> str:
     )
 
 
-def begin_real_entry(store: RoundStore, house: str, year: int, period: str, *, user: str) -> int:
+def begin_real_entry(store: Store, house: str, year: int, period: str, *, user: str) -> int:
     """»Fjern demodata og begynd indberetningen«: remove the round's demo data (audited) so
     real values can be entered; the number of demo values removed."""
     return store.remove_demo(check_house(house), year, check_period(period), user=user)
 
 
 def approve_round(
-    catalog: Catalog, store: RoundStore, house: str, year: int, period: str, *, user: str
+    catalog: Catalog, store: Store, house: str, year: int, period: str, *, user: str
 ) -> None:
     """Mark an indsendt round godkendt (by KKR), and keep a snapshot of what was approved."""
     _existing(store, house, year, period)
@@ -191,7 +182,7 @@ def approve_round(
 
 
 def reopen_round(
-    store: RoundStore, house: str, year: int, period: str, *, user: str, reason: str
+    store: Store, house: str, year: int, period: str, *, user: str, reason: str
 ) -> None:
     """Return an indsendt or godkendt round to åben; an explicit act with a reason."""
     _existing(store, house, year, period)

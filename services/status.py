@@ -6,17 +6,17 @@ Raises ``db.errors.NotFound`` (unknown erhvervshus, no contract that year) and
 
 from __future__ import annotations
 
-from typing import Protocol
-
 import pandas as pd
 
 from contracts.loader import Catalog
 from contracts.models import HOUSE_KEYS, PERIODS, Contract
 from contracts.reference import house_name
+from db import Store
 from db.errors import NotFound, ValidationFailed
 from metrics import fulfilment
 
-#: The columns of ``status --format json|csv``, in this order (DOMAIN.md "Status output").
+#: The columns of ``status --format json|csv``, in this order (docs/domain.md "Status for
+#: machines").
 MACHINE_COLUMNS: tuple[str, ...] = (
     "target",
     "goal",
@@ -28,12 +28,6 @@ MACHINE_COLUMNS: tuple[str, ...] = (
     "fulfilment",
     "status",
 )
-
-
-class ValueSource(Protocol):
-    def values(
-        self, house: str | None = None, year: int | None = None, period: str | None = None
-    ) -> pd.DataFrame: ...
 
 
 def check_house(house: str) -> str:
@@ -57,7 +51,7 @@ def find_contract(catalog: Catalog, house: str, year: int) -> Contract:
 
 
 def contract_status(
-    catalog: Catalog, store: ValueSource, house: str, year: int, period: str
+    catalog: Catalog, store: Store, house: str, year: int, period: str
 ) -> pd.DataFrame:
     """One row per target (``metrics.fulfilment``) of the contract of house and year.
 

@@ -1,4 +1,5 @@
-"""Shared fixtures. Streamlit caches are cleared between AppTest runs (platform notes).
+"""Shared fixtures (the page tests clear Streamlit's caches between AppTest runs, in
+``tests/pages/conftest.py``).
 
 Database fixtures (owned by the store, ``db/``):
 
@@ -7,6 +8,9 @@ Database fixtures (owned by the store, ``db/``):
   when ``REQUIRE_POSTGRES=1`` (CI). ``TEST_POSTGRES_ADMIN_URL`` uses an existing server.
 - ``sqlite_store``: the same on SQLite only.
 - ``postgres_admin_url``: the session's throwaway PostgreSQL server (admin database URL).
+
+Contract fixtures: ``contracts_folder``, a folder with the framework and the contract of
+``tests/contract_texts.py`` (the page tests override it with their own, larger folder).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from contract_texts import CONTRACT, FRAMEWORK, write_files
 from db_support import PostgresCluster
 
 if TYPE_CHECKING:
@@ -33,6 +38,15 @@ if str(ROOT) not in sys.path:
 @pytest.fixture
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture
+def contracts_folder(tmp_path: Path) -> Path:
+    """``kontrakter/`` with ``rammeaftaler/2021-2023.yaml`` and ``sjaelland-2022.yaml``."""
+    return write_files(
+        tmp_path / "kontrakter",
+        {"rammeaftaler/2021-2023.yaml": FRAMEWORK, "sjaelland-2022.yaml": CONTRACT},
+    )
 
 
 @pytest.fixture(scope="session")

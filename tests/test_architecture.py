@@ -3,6 +3,8 @@
     contracts  ←  db, metrics  ←  services  ←  ui, app_pages, app.py, commands, cli.py
 
 Nothing below imports anything above; streamlit only in the page layer, sqlalchemy only in db.
+The adapters (pages and command line) reach the store only through ``services/``: they import
+nothing of ``db/``, not even its errors (``services/errors.py`` hands those on).
 """
 
 from __future__ import annotations
@@ -25,38 +27,40 @@ ALLOWED: dict[str, set[str]] = {
     "app_pages": {"contracts", "metrics", "services", "ui"},
     "commands": {"contracts", "metrics", "services"},
 }
-SCRIPTS = {"app.py": {"ui", "services"}, "cli.py": {"commands", "db"}}
-
-#: Page-layer modules that still reach the store directly; the house-in-order work moves them
-#: behind services/. The list may only shrink: a test below fails when an entry is stale.
-DB_IMPORT_DEBT: set[str] = {
-    "ui/overview_view.py",
-    "ui/review.py",
-    "ui/data.py",
-    "ui/goal_view.py",
-    "commands/rounds.py",
-    "commands/values.py",
-    "commands/contracts.py",
-    "commands/demo.py",
-    "commands/prepare.py",
-    "commands/db.py",
-}
+SCRIPTS = {"app.py": {"ui", "services"}, "cli.py": {"commands", "services"}}
 
 
-def imported_modules(path: Path) -> set[str]:
-    """Top-level names of every module ``path`` imports, at any depth (lazy imports too)."""
+def imported_modules(path: Path, root: Path = ROOT) -> set[str]:
+    """Top-level names of every module ``path`` imports, at any depth (lazy imports too);
+    a relative import counts as the package it climbs to."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = path.relative_to(root).parent.parts
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             names.add(node.module.split(".")[0])
+        elif isinstance(node, ast.ImportFrom) and node.level > 0:
+            base = package[: len(package) - node.level + 1]
+            dotted = [*base, *(node.module.split(".") if node.module else [])]
+            names.update(dotted[:1] or (alias.name for alias in node.names))
     return names
 
 
-def python_files(package: str) -> list[Path]:
-    return sorted((ROOT / package).rglob("*.py"))
+def python_files(package: str, root: Path = ROOT) -> list[Path]:
+    return sorted((root / package).rglob("*.py"))
+
+
+def wrong_way_imports(package: str, root: Path = ROOT) -> list[str]:
+    """``path imports [...]`` for each module of ``package`` that imports a layer it may not."""
+    offenders = []
+    for path in python_files(package, root):
+        name = path.relative_to(root).as_posix()
+        wrong = (imported_modules(path, root) & PROJECT) - ALLOWED[package] - {package}
+        if wrong:
+            offenders.append(f"{name} imports {sorted(wrong)}")
+    return offenders
 
 
 def rel(path: Path) -> str:
@@ -65,14 +69,7 @@ def rel(path: Path) -> str:
 
 @pytest.mark.parametrize("package", sorted(ALLOWED))
 def test_every_layer_imports_only_the_layers_below_it(package: str) -> None:
-    offenders = []
-    for path in python_files(package):
-        wrong = (imported_modules(path) & PROJECT) - ALLOWED[package] - {package}
-        if rel(path) in DB_IMPORT_DEBT:
-            wrong -= {"db"}
-        if wrong:
-            offenders.append(f"{rel(path)} imports {sorted(wrong)}")
-    assert offenders == []
+    assert wrong_way_imports(package) == []
 
 
 @pytest.mark.parametrize("script", sorted(SCRIPTS))
@@ -81,9 +78,26 @@ def test_entry_scripts_import_only_their_adapters(script: str) -> None:
     assert wrong == set()
 
 
-def test_db_import_debt_lists_only_modules_that_still_import_db() -> None:
-    stale = sorted(p for p in DB_IMPORT_DEBT if "db" not in imported_modules(ROOT / p))
-    assert stale == []
+def store_reaches(path: Path) -> list[int]:
+    """Lines of ``path`` that reach for the store behind a session (``something.store``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return sorted(
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr == "store"
+    )
+
+
+@pytest.mark.parametrize("package", ["ui", "app_pages", "commands"])
+def test_no_adapter_reaches_past_the_session_to_the_store(package: str) -> None:
+    offenders = [f"{rel(p)}:{n}" for p in python_files(package) for n in store_reaches(p)]
+    assert offenders == []
+
+
+def test_a_reach_for_the_store_behind_a_session_is_caught(tmp_path: Path) -> None:
+    path = tmp_path / "page.py"
+    path.write_text("values = data.session().store.values()\n", encoding="utf-8")
+    assert store_reaches(path) == [1]
 
 
 @pytest.mark.parametrize("package", ["contracts", "db", "metrics", "services", "commands"])
@@ -105,10 +119,29 @@ def test_the_page_scripts_live_outside_a_folder_named_pages() -> None:
     assert not (ROOT / "pages").exists()
 
 
-def test_a_wrong_way_import_is_caught(tmp_path: Path) -> None:
-    module = tmp_path / "m.py"
-    module.write_text("def f():\n    from services.catalog import load_catalog\n")
-    assert "services" in imported_modules(module) - ALLOWED["db"]
+@pytest.mark.parametrize(
+    ("module", "source", "offence"),
+    [
+        ("db/rounds.py", "def f():\n    from services.catalog import load_catalog\n", "services"),
+        ("contracts/models.py", "import db.errors\n", "db"),
+        ("metrics/engine.py", "from services import rounds\n", "services"),
+        ("services/status.py", "from ui.data import session\n", "ui"),
+        ("ui/goal_view.py", "from db import Store\n", "db"),
+        ("ui/overview_view.py", "from db.errors import UserError\n", "db"),
+        ("app_pages/maal.py", "from commands import values\n", "commands"),
+        ("commands/values.py", "from db.identity import current_user\n", "db"),
+        ("commands/sub/deep.py", "from ...db import store\n", "db"),
+        ("services/values_io/x.py", "from ... import ui\n", "ui"),
+    ],
+)
+def test_a_wrong_way_import_anywhere_is_caught(
+    tmp_path: Path, module: str, source: str, offence: str
+) -> None:
+    path = tmp_path / module
+    path.parent.mkdir(parents=True)
+    path.write_text(source, encoding="utf-8")
+    package = module.split("/")[0]
+    assert wrong_way_imports(package, tmp_path) == [f"{module} imports ['{offence}']"]
 
 
 def test_every_page_script_is_registered_in_the_navigation() -> None:

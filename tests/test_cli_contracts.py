@@ -6,53 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from contract_texts import CONTRACT
 
 import cli
 from contracts.loader import DEFAULT_CONTRACTS_DIR
-
-FRAMEWORK = """\
-type: framework
-id: 2021-2023
-title: Rammeaftale for erhvervshusene 2021-2023
-start_year: 2021
-end_year: 2023
-goals:
-  - number: 1
-    title: Kendskab
-"""
-
-CONTRACT = """\
-type: contract
-erhvervshus: sjaelland
-year: 2022
-framework: 2021-2023
-title: Resultatkontrakt 2022
-approved: 2021-10-13
-goals:
-  - number: 1
-    title: Kendskab
-    scope: national
-    framework_goal: 1
-    targets:
-      - key: 1a
-        text: Kendskabet stiger med 5 procentpoint.
-        kind: change_pp
-        value: 5
-        unit: procentpoint
-        baseline: {value: 34, year: 2020, source: ERST kendskabsmåling}
-        measured: {periods: [FY], years: [2021]}
-        note: Målt i efteråret 2021.
-  - number: 8
-    title: Forløb
-    scope: local
-    targets:
-      - key: 8a
-        text: Erhvervshuset gennemfører 1.680 forløb.
-        kind: count
-        value: 1680
-        unit: forløb
-        per_kommune: true
-"""
 
 DRAFT = """\
 type: contract
@@ -64,13 +21,10 @@ title: Udkast til resultatkontrakt 2022
 
 
 @pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "rammeaftaler").mkdir()
-    (tmp_path / "udkast").mkdir()
-    (tmp_path / "rammeaftaler" / "2021-2023.yaml").write_text(FRAMEWORK, encoding="utf-8")
-    (tmp_path / "sjaelland-2022.yaml").write_text(CONTRACT, encoding="utf-8")
-    monkeypatch.setenv("CONTRACTS_DIR", str(tmp_path))
-    return tmp_path
+def folder(contracts_folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (contracts_folder / "udkast").mkdir()
+    monkeypatch.setenv("CONTRACTS_DIR", str(contracts_folder))
+    return contracts_folder
 
 
 def test_validate_a_clean_folder_exits_0_with_a_summary(
@@ -145,7 +99,7 @@ def test_show_prints_the_contract_as_a_danish_document(
     assert text.startswith("Resultatkontrakt 2022: Erhvervshus Sjælland\n")
     for line in [
         "Status: Godkendt af KKR 13. oktober 2021",
-        "Rammeaftale: Rammeaftale for erhvervshusene 2021-2023",
+        "Rammeaftale: Aftale om rammerne for erhvervshuse 2021-2023",
         "Geografi: 17 kommuner",
         "Mål 1 – Kendskab (nationalt, rammeaftalens mål 1)",
         "  1a  Kendskabet stiger med 5 procentpoint.",

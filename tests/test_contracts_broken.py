@@ -1,7 +1,7 @@
 """Broken contract files: each gives exactly one issue, with its Danish text and its line.
 
 Every case is a whole file, written here as it would be on disk, loaded beside a valid
-framework (``rammeaftale.yaml``: 2021-2023 with goals 1 and 8).  A warning is shown with the
+framework (``rammeaftale.yaml``: 2021-2023 with goals 1, 2 and 8, tests/contract_texts.py).  A warning is shown with the
 prefix ``advarsel:`` as ``validate`` prints it.
 """
 
@@ -11,21 +11,9 @@ from pathlib import Path
 from textwrap import dedent
 
 import pytest
+from contract_texts import FRAMEWORK
 
 from contracts.loader import load_folder
-
-FRAMEWORK = """\
-type: framework
-id: 2021-2023
-title: Rammeaftale for erhvervshusene 2021-2023
-start_year: 2021
-end_year: 2023
-goals:
-  - number: 1
-    title: Kendskab
-  - number: 8
-    title: Forløb
-"""
 
 CASES = [
     pytest.param(
@@ -541,7 +529,7 @@ CASES = [
             framework_goal: 9
         """,
         "kontrakt.yaml:9: goals[0].framework_goal: rammeaftalen 2021-2023 har intet mål 9 "
-        "(dens mål: 1, 8; se rammeaftale.yaml:6)",
+        "(dens mål: 1, 2, 8; se rammeaftale.yaml:6)",
         id="framework-goal-unknown",
     ),
     pytest.param(

@@ -1,7 +1,8 @@
 """The shipped contract data: the real frameworks and contracts of the source documents.
 
-Every number here is checked against the source (seed-inventory §2): the table of Erhvervshus
-Sjælland 2022's targets is the inventory's §2.1.b with the kinds and keys of DOMAIN.md.
+Every number here is checked against the source (docs/sources.md, F3 item 2.4): the table of
+Erhvervshus Sjælland 2022's targets follows the contract's text, with the kinds and keys of
+docs/domain.md.
 """
 
 from __future__ import annotations

@@ -11,21 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from contract_texts import FRAMEWORK
 from hostile_files import hang_guard
 
 import cli
 from contracts.loader import DEFAULT_CONTRACTS_DIR, load_folder
-
-FRAMEWORK = """\
-type: framework
-id: 2021-2023
-title: Rammeaftale for erhvervshusene 2021-2023
-start_year: 2021
-end_year: 2023
-goals:
-  - number: 1
-    title: Kendskab
-"""
 
 
 def billion_laughs() -> str:

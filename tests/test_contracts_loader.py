@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from textwrap import dedent
 
 import pytest
+from contract_texts import CONTRACT, FRAMEWORK, write_files
 
 from contracts.loader import (
     DRAFTS_SUBDIR,
@@ -18,40 +18,7 @@ from contracts.loader import (
 )
 from contracts.reference import default_geography
 
-FRAMEWORK = """\
-# yaml-language-server: $schema=../../schema/contract.schema.json
-type: framework
-id: 2021-2023
-title: Rammeaftale for erhvervshusene 2021-2023
-start_year: 2021
-end_year: 2023
-goals:
-  - number: 8
-    title: Forløb
-"""
-
-CONTRACT = """\
-# yaml-language-server: $schema=../schema/contract.schema.json
-type: contract
-erhvervshus: sjaelland
-year: 2022
-framework: 2021-2023
-approved: 2021-10-13
-goals:
-  - number: 8
-    title: Forløb
-    scope: national
-    framework_goal: 8
-    targets:
-      - key: 8a
-        text: Erhvervshuset gennemfører 1.680 forløb.
-        kind: count
-        value: 1680
-        per_kommune: true
-"""
-
 DRAFT = """\
-# yaml-language-server: $schema=../../schema/contract.schema.json
 type: contract
 erhvervshus: sjaelland
 year: 2022
@@ -60,24 +27,10 @@ framework: 2021-2023
 """
 
 
-def write(folder: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dedent(text), encoding="utf-8")
-    return folder
-
-
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    return write(
-        tmp_path,
-        {
-            "rammeaftaler/2021-2023.yaml": FRAMEWORK,
-            "sjaelland-2022.yaml": CONTRACT,
-            f"{DRAFTS_SUBDIR}/sjaelland-2022.yaml": DRAFT,
-        },
-    )
+def folder(contracts_folder: Path) -> Path:
+    """The shared folder (tests/contract_texts.py) with a draft beside the contract."""
+    return write_files(contracts_folder, {f"{DRAFTS_SUBDIR}/sjaelland-2022.yaml": DRAFT})
 
 
 def test_a_valid_folder_loads_its_framework_contract_and_draft(folder: Path) -> None:
@@ -111,12 +64,12 @@ def test_godkendt_is_the_contract_and_the_draft_is_chosen_on_request(folder: Pat
 
 
 def test_the_draft_is_the_contract_where_only_a_draft_exists(tmp_path: Path) -> None:
-    catalog = load_folder(write(tmp_path, {"udkast/sjaelland-2022.yaml": DRAFT}))
+    catalog = load_folder(write_files(tmp_path, {"udkast/sjaelland-2022.yaml": DRAFT}))
     assert catalog.contract("sjaelland", 2022).status == "udkast"
 
 
 def test_one_broken_file_does_not_hide_a_good_one(tmp_path: Path) -> None:
-    write(
+    write_files(
         tmp_path,
         {
             "a-broken.yaml": "type: contract\nerhvervshus: sjaelland\nyear: [\n",
@@ -136,7 +89,7 @@ def test_one_broken_file_does_not_hide_a_good_one(tmp_path: Path) -> None:
 
 
 def test_every_problem_in_a_file_is_listed_not_only_the_first(tmp_path: Path) -> None:
-    write(
+    write_files(
         tmp_path,
         {
             "k.yaml": """\
@@ -184,7 +137,7 @@ def test_a_file_that_is_not_utf8_is_an_issue(tmp_path: Path) -> None:
 
 
 def test_only_yaml_files_are_read(tmp_path: Path) -> None:
-    write(tmp_path, {"README.md": "# noter\n", "resultater/x.csv": "a,b\n"})
+    write_files(tmp_path, {"README.md": "# noter\n", "resultater/x.csv": "a,b\n"})
     catalog = load_folder(tmp_path)
     assert catalog.files == ()
     assert catalog.issues == ()
@@ -204,7 +157,7 @@ def test_geography_and_classification_default_to_the_house_and_dst_placeholder(
 
 
 def test_a_stated_classification_keeps_its_own_note(tmp_path: Path) -> None:
-    write(
+    write_files(
         tmp_path,
         {
             "k.yaml": """\
@@ -223,7 +176,7 @@ def test_a_stated_classification_keeps_its_own_note(tmp_path: Path) -> None:
 
 
 def test_numbers_written_without_quotes_are_read_as_keys_and_codes(tmp_path: Path) -> None:
-    write(
+    write_files(
         tmp_path,
         {
             "k.yaml": """\
@@ -254,7 +207,7 @@ def test_a_file_given_by_itself_is_named_as_given_and_uses_the_folders_framework
     elsewhere.write_text(CONTRACT.replace("sjaelland", "fyn").replace("value: 1680", "value: x"))
     catalog = load_paths([elsewhere], context=folder)
     assert [str(i) for i in catalog.issues] == [
-        f"{elsewhere}:16: goals[0].targets[0].value: skal være et tal (fik 'x')"
+        f"{elsewhere}:28: goals[1].targets[0].value: skal være et tal (fik 'x')"
     ]
     assert catalog.files == (str(elsewhere),)
 
@@ -263,7 +216,7 @@ def test_a_file_given_by_itself_without_context_misses_its_framework(folder: Pat
     path = folder / "sjaelland-2022.yaml"
     catalog = load_paths([path])
     assert [str(i) for i in catalog.issues] == [
-        f"{path}:5: framework: ukendt rammeaftale '2021-2023' (der er ingen rammeaftaler)"
+        f"{path}:4: framework: ukendt rammeaftale '2021-2023' (der er ingen rammeaftaler)"
     ]
 
 

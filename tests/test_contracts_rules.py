@@ -3,22 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from textwrap import dedent
+
+from contract_texts import FRAMEWORK, write_files
 
 from contracts.loader import load_folder
-
-FRAMEWORK = """\
-type: framework
-id: 2021-2023
-title: Rammeaftale for erhvervshusene 2021-2023
-start_year: 2021
-end_year: 2023
-goals:
-  - number: 2
-    title: Bred geografisk spredning
-  - number: 8
-    title: Forløb
-"""
 
 #: A contract with every kind of link between targets, all of them right.
 SJAELLAND = """\
@@ -85,10 +73,7 @@ goals:
 
 
 def load(tmp_path: Path, files: dict[str, str]) -> list[str]:
-    for name, text in files.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dedent(text), encoding="utf-8")
+    write_files(tmp_path, files)
     return [
         ("advarsel: " if i.severity == "advarsel" else "") + str(i)
         for i in load_folder(tmp_path).issues
@@ -140,7 +125,7 @@ def test_two_frameworks_with_one_id_name_both_files(tmp_path: Path) -> None:
 def test_a_framework_with_a_goal_number_twice_names_both_places(tmp_path: Path) -> None:
     text = FRAMEWORK + "  - number: 8\n    title: Forløb igen\n"
     assert load(tmp_path, {"a.yaml": text}) == [
-        "a.yaml:11: goals[2].number: målnummeret '8' findes allerede i goals[1] (linje 9)"
+        "a.yaml:13: goals[3].number: målnummeret '8' findes allerede i goals[2] (linje 11)"
     ]
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
+from contract_texts import CONTRACT, FRAMEWORK
 
 from contracts.schema import REGENERATE, SCHEMA_PATH, build_schema, schema_text
 
@@ -32,39 +33,6 @@ def as_json(text: str) -> Any:
     return json.loads(json.dumps(yaml.safe_load(text), default=str))
 
 
-CONTRACT = """\
-type: contract
-erhvervshus: sjaelland
-year: 2022
-framework: 2021-2023
-approved: 2021-10-13
-geography: [259, '265']
-classification: {'259': by, '265': by}
-goals:
-  - number: 8
-    title: Forløb
-    scope: national
-    framework_goal: 8
-    targets:
-      - key: 8a
-        text: 1.680 forløb
-        kind: count
-        value: 1680
-        measured: {periods: [H1, FY]}
-"""
-
-FRAMEWORK = """\
-type: framework
-id: 2021-2023
-title: Rammeaftale 2021-2023
-start_year: 2021
-end_year: 2023
-goals:
-  - number: 8
-    title: Forløb
-"""
-
-
 @pytest.mark.parametrize("text", [CONTRACT, FRAMEWORK], ids=["contract", "framework"])
 def test_the_schema_accepts_valid_files(
     validator: jsonschema.Draft202012Validator, text: str
@@ -81,7 +49,7 @@ def test_the_schema_accepts_valid_files(
         (CONTRACT.replace("type: contract\n", ""), "no type"),
         (CONTRACT.replace("year: 2022", "year: toogtyve"), "year as text"),
         (CONTRACT.replace("key: 8a", "key: 8A"), "target key pattern"),
-        (CONTRACT.replace("periods: [H1, FY]", "periods: [Q1]"), "unknown period"),
+        (CONTRACT.replace("periods: [FY]", "periods: [Q1]"), "unknown period"),
         (CONTRACT + "start_year: 2021\n", "a framework's field in a contract"),
         (FRAMEWORK.replace("type: framework", "type: contract"), "framework as a contract"),
     ],

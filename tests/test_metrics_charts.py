@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 from contracts.models import Contract
 from contracts.reference import default_geography
-from metrics import fulfilment
-from metrics.charts import (
-    fulfilment_bars,
-    kommune_bar,
-    spread_chart,
-    status_counts_bar,
-    trend_chart,
-)
+from metrics.charts import kommune_bar, spread_chart, trend_chart
 from metrics.history import history
 from metrics.kommune import per_kommune, spread
 from metrics.values import values_frame
@@ -78,19 +70,6 @@ def test_history_follows_a_target_year_by_year() -> None:
     assert table["target_value"].tolist() == [1680, 1680, 1600, 1600]
 
 
-def test_status_counts_bar_is_most_severe_first() -> None:
-    fig = status_counts_bar(fulfilment(CONTRACTS[1], VALUES, period="FY"))
-    assert list(fig.data[0].x) == ["Ikke opfyldt", "Mangler data", "Opfyldt"]
-    assert list(fig.data[0].y) == [1, 1, 2]  # 12a; 5a; 8a and 9a
-    assert fig.layout.separators == ",."
-
-
-def test_fulfilment_bars_show_targets_with_a_fulfilment() -> None:
-    fig = fulfilment_bars(fulfilment(CONTRACTS[1], VALUES, period="FY"))
-    assert list(fig.data[0].y) == ["8a", "12a"]
-    assert list(fig.data[0].x) == pytest.approx([100 * 1700 / 1680, 90])
-
-
 def test_trend_chart_has_h1_fy_and_target_lines() -> None:
     fig = trend_chart(history(CONTRACTS, VALUES, "8a"), CONTRACTS[1].target("8a"))  # type: ignore[arg-type]
     names = [trace.name for trace in fig.data]
@@ -112,8 +91,10 @@ def test_kommune_bar_and_spread_chart_use_danish_labels() -> None:
 
 
 def test_figures_do_not_change_their_input() -> None:
-    table = fulfilment(CONTRACTS[1], VALUES, period="FY")
-    before = table.copy()
-    status_counts_bar(table)
-    fulfilment_bars(table)
-    pd.testing.assert_frame_equal(table, before)
+    past = history(CONTRACTS, VALUES, "8a")
+    frame = per_kommune(CONTRACTS[1], VALUES, period="FY", target="8a")
+    before = (past.copy(), frame.copy())
+    trend_chart(past, CONTRACTS[1].target("8a"))  # type: ignore[arg-type]
+    kommune_bar(frame, "Forløb pr. kommune")
+    pd.testing.assert_frame_equal(past, before[0])
+    pd.testing.assert_frame_equal(frame, before[1])

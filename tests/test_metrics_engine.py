@@ -1,4 +1,4 @@
-"""The fulfilment engine, kind by kind and period by period (DOMAIN.md "Status of a target").
+"""The fulfilment engine, kind by kind and period by period (docs/domain.md "How a target with a value is judged").
 
 Each case is one target of a contract built in code, the values reported for it, and the
 status and numbers the engine must give: actual, target_value, expected, fulfilment.

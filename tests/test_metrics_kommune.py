@@ -1,4 +1,4 @@
-"""Per-kommune tables, by/land spread and coverage (DOMAIN.md "Target kinds": spread, coverage)."""
+"""Per-kommune tables, by/land spread and coverage (docs/domain.md "Target kinds")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Submitting a report round: comments on misses and assessments first (DOMAIN.md)."""
+"""Submitting a report round: comments on misses and assessments first (docs/rules.md)."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ import streamlit as st
 
 from contracts.models import Contract
 from services.drafts import when
-from services.identity import Store
+from services.session import Session
 
 COLUMNS = ["Tidspunkt", "Hvem", "Hvad"]
 
@@ -25,8 +25,8 @@ def events_frame(events: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def render_events(store: Store, contract: Contract) -> None:
-    events = store.contract_events(contract.erhvervshus, contract.year)
+def render_events(session: Session, contract: Contract) -> None:
+    events = session.contract_events(contract.erhvervshus, contract.year)
     if events.empty:
         return
     with st.expander(f"Historik for kontrakten ({len(events)})"):

@@ -5,6 +5,10 @@ parameter for their text; a style rule hides them and shows Danish text in their
 same goes for a file the browser refuses before sending it (larger than the import's limit,
 or not CSV/xlsx): Streamlit shows a red chip with an English alert, which the rule replaces
 by a Danish sentence.
+
+Why test ids: Streamlit 1.67 has no parameter or locale for these texts, and its DOM test ids
+are the only stable names the rule can hang on; ``tests/test_framework_hooks.py`` checks them
+against the installed Streamlit, ``tests/browser/`` checks the texts a browser shows.
 """
 
 from __future__ import annotations

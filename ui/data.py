@@ -1,4 +1,5 @@
-"""Cached access for the pages: the contract catalog and the store of reported values."""
+"""Cached access for the pages: the contract catalog, and the session through which a page
+reads and writes the store (``services/session.py``; one store per process)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from pathlib import Path
 import streamlit as st
 
 from contracts.loader import Catalog, contracts_dir, load_folder
-from db import Store, default_database_url
-from db.errors import UserError
 from services.catalog import with_demo
+from services.errors import UserError
+from services.session import Session, database_url
 from ui.contract_view import md
 
 
@@ -34,21 +35,21 @@ def catalog() -> Catalog:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _store(url: str) -> Store:
-    store = Store(url)
-    store.upgrade()
-    return store
+def _opened(url: str) -> Session:
+    return Session.open(url)
 
 
-def store() -> Store:
-    """The store at ``DATABASE_URL`` (or the embedded default), migrated once per process.
+def session() -> Session:
+    """The store at ``DATABASE_URL`` (or the embedded default), migrated once per process, used
+    by the person at the screen.
 
     A database that cannot be reached stops the page with the store's Danish message."""
     try:
-        return _store(default_database_url())
+        opened = _opened(database_url())
     except UserError as exc:
         st.error(str(exc))
         st.stop()
+    return opened.acting_as()
 
 
 @contextmanager
@@ -68,9 +69,9 @@ def _load_with_demo(folder: str, signature: tuple[tuple[str, int], ...]) -> Cata
     return with_demo(_load(folder, signature))
 
 
-def review_catalog(values_store: Store) -> Catalog:
+def review_catalog(session: Session) -> Catalog:
     """The catalog plus demo contracts for the house-years that only the demo data covers."""
-    if values_store.has_demo_values():
+    if session.has_demo_values():
         folder = contracts_dir()
         return _load_with_demo(str(folder), _folder_signature(folder))
     return catalog()

@@ -11,11 +11,12 @@ from contracts import danish, wording
 from contracts.describe import goal_heading, kommune_label
 from contracts.loader import Catalog
 from contracts.models import Contract, Goal, Target
-from db import Store
+from contracts.reported import NPS_PARTS
 from metrics import fulfilment, goal_status
 from metrics.charts import kommune_bar, trend_chart
 from metrics.history import history
 from metrics.kommune import per_kommune
+from services.session import Session
 from ui import overview_view, results
 from ui.contract_view import md, render_goal_facts, render_target_details
 from ui.overview_view import badge_markdown
@@ -60,7 +61,7 @@ def _stored_number(text: object, target: Target) -> str:
         return wording.value_text(target, float(value))
     if data.get("numerator") is not None and data.get("denominator") is not None:
         return f"{danish.number(data['numerator'])} af {danish.number(data['denominator'])}"
-    parts = [data.get(k) for k in ("promoters", "passives", "detractors")]
+    parts = [data.get(k) for k in NPS_PARTS]
     if all(p is not None for p in parts):
         return "/".join(danish.number(p) for p in parts) + " (promotorer/passive/kritikere)"
     return ""
@@ -89,10 +90,10 @@ def audit_table(audit: pd.DataFrame, target: Target) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=AUDIT_COLUMNS)
 
 
-def render(choice: Choice, catalog: Catalog, store: Store) -> None:
+def render(choice: Choice, catalog: Catalog, session: Session) -> None:
     contract, period = choice.contract, choice.period
     goal = choose_goal(contract)
-    values = store.values(house=choice.house)
+    values = session.values(house=choice.house)
     if bool(values.loc[values["year"] == choice.year, "is_demo"].any()):
         st.warning(overview_view.DEMO_BANNER)
     table = fulfilment(contract, values, period=period)
@@ -101,7 +102,7 @@ def render(choice: Choice, catalog: Catalog, store: Store) -> None:
     render_goal_facts(goal)
     rows = {str(r["target"]): results.record(r) for r in table.to_dict("records")}
     house_contracts = [c for c in catalog.contracts if c.erhvervshus == choice.house]
-    audit = store.audit(house=choice.house, year=choice.year)
+    audit = session.audit(house=choice.house, year=choice.year)
     warnings = overview_view.warnings_by_target(contract, values, period)
     for target in goal.targets:
         row = {**rows[target.key], "warning": warnings.get(target.key)}

@@ -11,10 +11,10 @@ import streamlit as st
 from contracts import danish, describe
 from contracts.models import Contract, Goal, Target
 from contracts.reference import house_name
-from db import RoundInfo, Store
 from metrics import STATUS_LABELS, STATUS_SEVERITY, Finding, consistency, fulfilment, goal_status
 from metrics.statuses import NO_TARGETS_LABEL
 from services.rounds import round_status_label
+from services.session import RoundInfo, Session
 from ui import results
 from ui.contract_view import contract_title, md, render_draft_notice
 from ui.selection import Choice
@@ -25,9 +25,9 @@ DEMO_BANNER = (
 )
 
 
-def default_period(store: Store, house: str, year: int) -> str:
+def default_period(session: Session, house: str, year: int) -> str:
     """Open on helår once a helår round exists, else on 1. halvår."""
-    periods = {r.period for r in store.rounds(house=house, year=year)}
+    periods = {r.period for r in session.rounds(house=house, year=year)}
     return "FY" if "FY" in periods or not periods else "H1"
 
 

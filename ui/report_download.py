@@ -14,15 +14,12 @@ from contracts.loader import Catalog
 from services.report import (
     CONTRACT_FORMATS,
     ReportFile,
-    ReportStore,
     UserError,
     contract_file,
     contract_file_name,
-    list_snapshots,
-    make_report,
-    snapshot_and_report,
     snapshot_choice,
 )
+from services.session import Session
 
 NEW = 0
 FORMAT_LABELS = {"pdf": "PDF", "docx": "Word (docx)", "xlsx": "Excel (xlsx)"}
@@ -34,12 +31,12 @@ NEW_LABEL = "Et nyt øjebliksbillede af tallene, som de er nu"
 
 
 def report_panel(
-    catalog: Catalog, store: ReportStore, house: str, year: int, period: str, *, title: str
+    catalog: Catalog, session: Session, house: str, year: int, period: str, *, title: str
 ) -> None:
     """Snapshot and format choice, "Lav rapport", then the download button."""
     state_key = f"report-{house}-{year}-{period}"
     with st.expander(title, icon=":material/picture_as_pdf:"):
-        snapshots = {s.id: s for s in list_snapshots(store, house, year, period)}
+        snapshots = {s.id: s for s in session.snapshots(house, year, period)}
         left, right = st.columns([3, 1])
         chosen = left.selectbox(
             "Grundlag",
@@ -58,9 +55,9 @@ def report_panel(
             with st.status("Laver rapporten …", expanded=False) as progress:
                 try:
                     if chosen == NEW:
-                        made = snapshot_and_report(catalog, store, house, year, period, fmt)
+                        made = session.snapshot_and_report(catalog, house, year, period, fmt)
                     else:
-                        made = make_report(store, chosen, fmt)
+                        made = session.report(chosen, fmt)
                 except UserError as exc:
                     progress.update(label="Rapporten kunne ikke laves", state="error")
                     st.error(str(exc))

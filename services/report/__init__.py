@@ -19,7 +19,6 @@ from services.report.contract_doc import contract_document
 from services.report.make import (
     FORMATS,
     ReportFile,
-    ReportStore,
     check_format,
     make_report,
     snapshot_and_report,
@@ -34,7 +33,6 @@ __all__ = [
     "FORMATS",
     "NATIONAL",
     "ReportFile",
-    "ReportStore",
     "SnapshotInfo",
     "UserError",
     "ValidationFailed",

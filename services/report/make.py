@@ -10,9 +10,9 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Protocol
 
 from contracts.loader import Catalog
+from db import Store
 from db.errors import NotFound, ValidationFailed
 from db.identity import current_user
 from db.records import NATIONAL, SnapshotInfo
@@ -21,7 +21,6 @@ from services.report.content import NationalReport, StatusReport
 from services.report.house import build_status_report
 from services.report.national import build_national_report
 from services.report.snapshots import (
-    SnapshotStore,
     may_see,
     previous_snapshot,
     read_snapshot,
@@ -34,10 +33,6 @@ FORMATS: dict[str, tuple[str, str]] = {
     "xlsx": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
 }
 CACHE_SIZE = 6
-
-
-class ReportStore(SnapshotStore, Protocol):
-    url: str
 
 
 @dataclass(frozen=True)
@@ -67,7 +62,7 @@ def check_format(fmt: str) -> str:
     return fmt
 
 
-def prepare(store: ReportStore, snapshot_id: int, *, viewer: object | None = None) -> Prepared:
+def prepare(store: Store, snapshot_id: int, *, viewer: object | None = None) -> Prepared:
     """The content and charts of a snapshot's report, built once and then reused."""
     key = (store.url, snapshot_id)
     with _cache_lock:
@@ -117,7 +112,7 @@ def render(prepared: Prepared, fmt: str) -> bytes:
 
 
 def make_report(
-    store: ReportStore, snapshot_id: int, fmt: str, *, viewer: object | None = None
+    store: Store, snapshot_id: int, fmt: str, *, viewer: object | None = None
 ) -> ReportFile:
     """The report of a stored snapshot; writes nothing to the store."""
     check_format(fmt)
@@ -134,7 +129,7 @@ def make_report(
 
 def snapshot_and_report(
     catalog: Catalog,
-    store: ReportStore,
+    store: Store,
     house: str,
     year: int,
     period: str,

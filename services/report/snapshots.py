@@ -16,7 +16,7 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 import pandas as pd
 import yaml
@@ -26,30 +26,11 @@ from contracts.dump import contract_to_yaml
 from contracts.loader import Catalog
 from contracts.models import HOUSE_KEYS, Contract
 from contracts.reported import VALUE_COLUMNS
+from db import Store
 from db.errors import NotFound
-from db.records import NATIONAL, RoundInfo, Snapshot, SnapshotData, SnapshotInfo
+from db.records import NATIONAL, RoundInfo, SnapshotData, SnapshotInfo
 from metrics.values import values_frame
 from services.status import check_house, check_period, find_contract
-
-
-class SnapshotStore(Protocol):
-    def values(
-        self, house: str | None = None, year: int | None = None, period: str | None = None
-    ) -> pd.DataFrame: ...
-
-    def round(self, house: str, year: int, period: str) -> RoundInfo | None: ...
-
-    def rounds(self, house: str | None = None, year: int | None = None) -> list[RoundInfo]: ...
-
-    def add_snapshot(
-        self, house: str, year: int, period: str, data: SnapshotData, *, reason: str, user: str
-    ) -> SnapshotInfo: ...
-
-    def snapshots(
-        self, house: str | None = None, year: int | None = None, period: str | None = None
-    ) -> list[SnapshotInfo]: ...
-
-    def snapshot(self, snapshot_id: int) -> Snapshot | None: ...
 
 
 @dataclass(frozen=True)
@@ -113,9 +94,7 @@ def _contracts_json(contracts: Iterable[Contract]) -> str:
     return "[" + ",".join(c.model_dump_json() for c in contracts) + "]"
 
 
-def house_data(
-    catalog: Catalog, store: SnapshotStore, house: str, year: int, period: str
-) -> SnapshotData:
+def house_data(catalog: Catalog, store: Store, house: str, year: int, period: str) -> SnapshotData:
     """What a house report of ``year`` and ``period`` reads, as the store holds it now."""
     contract = find_contract(catalog, check_house(house), year)
     check_period(period)
@@ -139,7 +118,7 @@ def house_data(
     )
 
 
-def national_data(catalog: Catalog, store: SnapshotStore, year: int, period: str) -> SnapshotData:
+def national_data(catalog: Catalog, store: Store, year: int, period: str) -> SnapshotData:
     """What the national report of ``year`` and ``period`` reads: the six houses' contracts."""
     check_period(period)
     contracts = [c for house in HOUSE_KEYS if (c := catalog.contract(house, year)) is not None]
@@ -167,7 +146,7 @@ def national_data(catalog: Catalog, store: SnapshotStore, year: int, period: str
 
 def take_snapshot(
     catalog: Catalog,
-    store: SnapshotStore,
+    store: Store,
     house: str,
     year: int,
     period: str,
@@ -192,7 +171,7 @@ def may_see(info: SnapshotInfo, viewer: object | None) -> bool:
 
 
 def list_snapshots(
-    store: SnapshotStore,
+    store: Store,
     house: str,
     year: int | None = None,
     period: str | None = None,
@@ -215,7 +194,7 @@ def _contract(text: str) -> Contract:
 
 
 def read_snapshot(
-    store: SnapshotStore, snapshot_id: int, *, viewer: object | None = None
+    store: Store, snapshot_id: int, *, viewer: object | None = None
 ) -> SnapshotContent:
     """A stored snapshot with its contract and values, or NotFound in Danish."""
     found = store.snapshot(snapshot_id)
@@ -235,7 +214,7 @@ def read_snapshot(
 
 
 def previous_snapshot(
-    store: SnapshotStore, info: SnapshotInfo, *, viewer: object | None = None
+    store: Store, info: SnapshotInfo, *, viewer: object | None = None
 ) -> SnapshotInfo | None:
     """The latest snapshot of the same house and year taken before ``info`` (any period)."""
     earlier = [

@@ -14,14 +14,14 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Any
 
+from contracts.describe import round_label
 from contracts.loader import Catalog
+from contracts.reported import VALUE_PARTS
 from db import Store
-from db.records import round_label
 from services.values_io.totals import Stored, settle_total
 from services.values_io.validate import Entry, Key
 
 RoundKey = tuple[str, int, str]
-FIELDS = ("value", "numerator", "denominator", "promoters", "passives", "detractors")
 
 
 def _is_nan(value: Any) -> bool:
@@ -30,7 +30,7 @@ def _is_nan(value: Any) -> bool:
 
 def numbers_of(record: dict[str, Any]) -> dict[str, float | None]:
     """A stored record's six number fields, None where empty."""
-    return {f: None if _is_nan(record[f]) else float(record[f]) for f in FIELDS}
+    return {f: None if _is_nan(record[f]) else float(record[f]) for f in VALUE_PARTS}
 
 
 def current_values(

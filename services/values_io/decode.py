@@ -42,7 +42,6 @@ _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 @dataclass(frozen=True)
 class Decoded:
     text: str
-    encoding: str
     #: True when invalid bytes sit among valid UTF-8: the reader refuses their first row.
     mixed: bool = False
 
@@ -59,14 +58,14 @@ def decode(data: bytes, name: str) -> Decoded:
     if b"\x00" in data:
         raise unreadable(name, GARBAGE)
     try:
-        decoded = Decoded(data.decode("utf-8-sig"), "utf-8")
+        decoded = Decoded(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         if _MULTIBYTE.search(data):
             body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
-            decoded = Decoded(body.decode("utf-8", "surrogateescape"), "utf-8", mixed=True)
+            decoded = Decoded(body.decode("utf-8", "surrogateescape"), mixed=True)
         else:
             try:
-                decoded = Decoded(data.decode("cp1252"), "cp1252")
+                decoded = Decoded(data.decode("cp1252"))
             except UnicodeDecodeError as exc:  # the five bytes cp1252 leaves undefined
                 raise unreadable(name, GARBAGE) from exc
     controls = len(_CONTROLS.findall(decoded.text, 0, 100_000))

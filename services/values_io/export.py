@@ -13,10 +13,9 @@ from typing import Any
 import pandas as pd
 
 from contracts.models import PERIODS, Contract
+from contracts.reported import VALUE_PARTS
 from services.values_io.parse import COLUMNS
 from services.values_io.tables import Cell, CsvDialect, to_csv, to_xlsx
-
-_NUMBER_FIELDS = ("value", "numerator", "denominator", "promoters", "passives", "detractors")
 
 
 def export_rows(contract: Contract, values: pd.DataFrame) -> list[list[Cell]]:
@@ -36,7 +35,7 @@ def export_rows(contract: Contract, values: pd.DataFrame) -> list[list[Cell]]:
 
     rows: list[list[Cell]] = []
     for record in sorted(mine.to_dict("records"), key=sort_key):
-        numbers = {f: _number(record[f]) for f in _NUMBER_FIELDS}
+        numbers = {f: _number(record[f]) for f in VALUE_PARTS}
         if numbers["numerator"] is not None or numbers["promoters"] is not None:
             numbers["value"] = None  # the parts are the value; one form per row
         comment = record["comment"]
@@ -47,7 +46,7 @@ def export_rows(contract: Contract, values: pd.DataFrame) -> list[list[Cell]]:
                 record["period"],
                 record["target"],
                 record["kommune"] or "",
-                *(numbers[f] for f in _NUMBER_FIELDS),
+                *(numbers[f] for f in VALUE_PARTS),
                 None if _number_or_text_missing(comment) else str(comment),
             ]
         )

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from contracts import danish, wording
+from contracts.reported import NPS_PARTS
 
 #: What a file's ``værdi`` column takes, after the kind's name in the one wording.
 INPUT_HINTS: dict[str, str] = {
@@ -40,7 +41,7 @@ def describe_numbers(numbers: Mapping[str, Any]) -> str:
     if "numerator" in given:
         return f"{danish_number(given['numerator'])}/{danish_number(given['denominator'])}"
     if "promoters" in given:
-        parts = (given[f] for f in ("promoters", "passives", "detractors"))
+        parts = (given[f] for f in NPS_PARTS)
         return "/".join(danish_number(p) for p in parts) + " (NPS)"
     if "value" in given:
         return danish_number(given["value"])

@@ -23,21 +23,8 @@ from services.values_io.decode import decode, unreadable
 from services.values_io.text import formula_unguarded, shown
 from services.values_io.xlsx import Workbook
 
-COLUMNS: tuple[str, ...] = (
-    "erhvervshus",
-    "år",
-    "periode",
-    "måltal",
-    "kommunekode",
-    "værdi",
-    "tæller",
-    "nævner",
-    "promotorer",
-    "passive",
-    "kritikere",
-    "kommentar",
-)
 KEY_COLUMNS: tuple[str, ...] = ("erhvervshus", "år", "periode", "måltal")
+#: The column of each part of a value, in the order of ``contracts.reported.VALUE_PARTS``.
 NUMBER_COLUMNS: tuple[str, ...] = (
     "værdi",
     "tæller",
@@ -46,6 +33,8 @@ NUMBER_COLUMNS: tuple[str, ...] = (
     "passive",
     "kritikere",
 )
+#: The twelve import columns, in the order of the template and the export.
+COLUMNS: tuple[str, ...] = (*KEY_COLUMNS, "kommunekode", *NUMBER_COLUMNS, "kommentar")
 
 Dialect = Literal["komma", "semikolon", "excel"]
 Cell = str | int | float | None

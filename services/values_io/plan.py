@@ -18,10 +18,11 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from contracts.describe import round_label
 from contracts.loader import Catalog
+from contracts.reported import VALUE_PARTS
 from db import SaveResult, Store, ValueKey, ValueRow
 from db.errors import DemoInRound, RoundLocked, ValidationFailed
-from db.records import round_label
 from services.values_io.current import RoundKey, current_values, numbers_of, settle_file_totals
 from services.values_io.limits import MAX_PROBLEMS, more_problems
 from services.values_io.numbers import danish_number, describe_numbers
@@ -191,10 +192,7 @@ def _key_text(key: tuple[str, int, str, str, str]) -> str:
 
 
 def _complete(numbers: dict[str, float]) -> dict[str, float | None]:
-    return {f: numbers.get(f) for f in ("value", *_PARTS)}
-
-
-_PARTS = ("numerator", "denominator", "promoters", "passives", "detractors")
+    return {f: numbers.get(f) for f in VALUE_PARTS}
 
 
 def _refuse_locked(plan: ImportPlan, store: Store) -> None:

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from contracts.models import Target
+from contracts.reported import NPS_PARTS, SHARE_PARTS
 from services.values_io.numbers import describe_numbers
 
 ADDITIVE_KINDS = frozenset({"count", "amount", "coverage"})
@@ -64,7 +65,7 @@ def _fields(rows: Mapping[str, Numbers]) -> frozenset[str] | None:
 def _adds_up(target: Target, fields: frozenset[str]) -> bool:
     if fields == {"value"}:
         return target.kind in ADDITIVE_KINDS
-    return fields in ({"numerator", "denominator"}, {"promoters", "passives", "detractors"})
+    return fields in (set(SHARE_PARTS), set(NPS_PARTS))
 
 
 def _sum(rows: Mapping[str, Numbers], fields: frozenset[str]) -> Numbers:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from contracts.loader import Catalog
 from contracts.models import HOUSE_KEYS, PERIODS, Target
 from contracts.reference import house_name, kommuner
+from contracts.reported import VALUE_PARTS
 from services.values_io.limits import MAX_PROBLEMS
 from services.values_io.numbers import danish_number
 from services.values_io.parse import NUMBER_COLUMNS, ParsedFile, RawRow, parse_number
@@ -29,14 +30,8 @@ PARTS = {
     "tæller": ("tæller", "nævner"),
     "promotorer": ("promotorer", "passive", "kritikere"),
 }
-FIELD_OF = {
-    "værdi": "value",
-    "tæller": "numerator",
-    "nævner": "denominator",
-    "promotorer": "promoters",
-    "passive": "passives",
-    "kritikere": "detractors",
-}
+#: The import's column → the part of a value it holds ("tæller" → "numerator").
+FIELD_OF = dict(zip(NUMBER_COLUMNS, VALUE_PARTS, strict=True))
 Key = tuple[str, int, str, str, str]
 #: A year as a spreadsheet holds it: four ASCII digits (not "0", "00" or 5.000 digits).
 _YEAR = re.compile(r"[0-9]{4}")

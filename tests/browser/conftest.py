@@ -1,7 +1,7 @@
 """Browser tests: the real app under ``streamlit run``, driven by Debian's Chromium.
 
 ``playwright install`` cannot download browsers here, so the launch uses
-``/usr/bin/chromium`` with the flags of the platform notes (software WebGL for the maps).
+``/usr/bin/chromium`` with the flags below (software WebGL for the maps; docs/decisions.md).
 Without that binary the tests are skipped with a reason; with ``REQUIRE_BROWSER=1`` (CI)
 they fail instead, so a missing install step cannot hide behind a green run.
 """

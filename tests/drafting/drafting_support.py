@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from contract_texts import write_files
+
 FRAMEWORK_2021 = """\
 type: framework
 id: 2021-2023
@@ -117,17 +119,9 @@ goals:
 """
 
 
-def write_folder(folder: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return folder
-
-
 def small_folder(folder: Path) -> Path:
     """Frameworks 2021-2023 and 2024-2027 and Sjælland 2022."""
-    return write_folder(
+    return write_files(
         folder,
         {
             "rammeaftaler/2021-2023.yaml": FRAMEWORK_2021,

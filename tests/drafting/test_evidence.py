@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from drafting_support import SJAELLAND_2022, small_folder, write_folder
+from contract_texts import write_files
+from drafting_support import SJAELLAND_2022, small_folder
 
 from contracts.loader import load_folder
 from db import Store, ValueKey, ValueRow
@@ -20,7 +21,7 @@ SJAELLAND_2021 = SJAELLAND_2022.replace("year: 2022", "year: 2021").replace(
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     root = small_folder(tmp_path / "kontrakter")
-    return write_folder(root, {"sjaelland-2021.yaml": SJAELLAND_2021})
+    return write_files(root, {"sjaelland-2021.yaml": SJAELLAND_2021})
 
 
 def row(year: int, period: str, key: str, value: float) -> ValueRow:

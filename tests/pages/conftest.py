@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from contract_texts import FRAMEWORK, write_files
 from pages_support import (
-    FRAMEWORK,
     FYN_2024,
     SJAELLAND_2022,
     SJAELLAND_2023,
     SJAELLAND_2023_DRAFT,
     open_app,
-    write_folder,
 )
 from streamlit.testing.v1 import AppTest
 
@@ -38,7 +37,8 @@ def database_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
 
 @pytest.fixture
 def contracts_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, database_url: str) -> Path:
-    folder = write_folder(
+    """The pages' own, larger folder in place of the root one; CONTRACTS_DIR points at it."""
+    folder = write_files(
         tmp_path / "kontrakter",
         {
             "rammeaftaler/2021-2023.yaml": FRAMEWORK,

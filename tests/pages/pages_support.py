@@ -1,4 +1,5 @@
-"""Helpers for the page tests: literal contract YAML, a folder writer, the app under test."""
+"""Helpers for the page tests: literal contract YAML and the app under test (the framework
+and the folder writer: tests/contract_texts.py)."""
 
 from __future__ import annotations
 
@@ -8,17 +9,6 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
-
-FRAMEWORK = """\
-type: framework
-id: 2021-2023
-title: Aftale om rammerne for erhvervshuse 2021-2023
-start_year: 2021
-end_year: 2023
-goals:
-  - number: 1
-    title: Virksomhedernes kendskab til erhvervshusene
-"""
 
 SJAELLAND_2022 = """\
 type: contract
@@ -110,14 +100,6 @@ erhvervshus: sjaelland
 year: 2025
 goals: [{number: "1", title: Mål, scope: local, targets: [{key: 1a, text: x, kind: count}]}]
 """
-
-
-def write_folder(folder: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return folder
 
 
 def open_app(page: str | None = None) -> AppTest:

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from contract_texts import FRAMEWORK, write_files
 from entry_support import inputs_of, open_entry, statuses, type_into
-from pages_support import FRAMEWORK, write_folder
 
 from db import Store
 
@@ -68,7 +68,7 @@ FY = {"hus": "sjaelland", "aar": "2022", "periode": "FY"}
 
 @pytest.fixture
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, database_url: str) -> Iterator[Store]:
-    folder = write_folder(
+    folder = write_files(
         tmp_path / "kontrakter",
         {"rammeaftaler/2021-2023.yaml": FRAMEWORK, "sjaelland-2022.yaml": CONTRACT},
     )

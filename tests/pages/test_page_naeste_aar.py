@@ -14,7 +14,8 @@ from db import Store, ValueKey, ValueRow
 from ui.contract_view import DRAFT_NOTICE
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "drafting"))
-from drafting_support import SJAELLAND_2022, small_folder, write_folder
+from contract_texts import write_files
+from drafting_support import SJAELLAND_2022, small_folder
 
 PAGE = "app_pages/naeste_aar.py"
 
@@ -178,7 +179,7 @@ def test_a_2024_draft_under_the_new_framework_waits_for_the_mapping(
     godkendt_2023 = SJAELLAND_2022.replace("year: 2022", "year: 2023").replace(
         "deadline: 2022-03-31", "deadline: 2023-03-31"
     )
-    write_folder(folder, {"sjaelland-2023.yaml": godkendt_2023})
+    write_files(folder, {"sjaelland-2023.yaml": godkendt_2023})
     at = drafting_page()
     assert at.selectbox(key="aar").value == "2024"
     assert "Ny rammeaftale" in at.header.values

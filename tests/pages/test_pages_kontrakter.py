@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pages_support import BROKEN, open_app, write_folder
+from contract_texts import write_files
+from pages_support import BROKEN, open_app
 from streamlit.testing.v1 import AppTest
 
 from contracts.loader import DEFAULT_CONTRACTS_DIR, load_folder
@@ -170,7 +171,7 @@ def test_only_a_draft_is_shown_as_udkast_with_unstated_targets(kontrakter_test: 
 def test_validation_issues_of_the_folder_are_listed(
     kontrakter_test: AppTest, contracts_folder: Path
 ) -> None:
-    write_folder(contracts_folder, {"sjaelland-2025.yaml": BROKEN})
+    write_files(contracts_folder, {"sjaelland-2025.yaml": BROKEN})
     at = run(kontrakter_test, hus="sjaelland", aar="2022")
     assert any(e.startswith("sjaelland-2025.yaml:") for e in at.error.values)
 

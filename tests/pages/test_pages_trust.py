@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from contract_texts import FRAMEWORK, write_files
 from entry_support import inputs_of, statuses
-from pages_support import FRAMEWORK, open_app, write_folder
+from pages_support import open_app
 from streamlit.testing.v1 import AppTest
 
 from db import Store, ValueKey, ValueRow
@@ -70,7 +71,7 @@ PARTS_WARNING = "8a (1. halvår 2022): delene 8b og 8c giver 90, men totalen er 
 
 @pytest.fixture
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, database_url: str) -> Iterator[Store]:
-    folder = write_folder(
+    folder = write_files(
         tmp_path / "kontrakter",
         {"rammeaftaler/2021-2023.yaml": FRAMEWORK, "sjaelland-2022.yaml": CONTRACT},
     )

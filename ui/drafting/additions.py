@@ -7,14 +7,14 @@ import streamlit as st
 from contracts.models import BINARY_KINDS, TARGET_KINDS, Contract
 from contracts.wording import KIND_LABELS
 from ui.contract_view import md
-from ui.drafting.state import Session, added_goals, added_targets, parse_number
+from ui.drafting.state import DraftSession, added_goals, added_targets, parse_number
 
 
 def _drop(items: list[dict[str, object]], index: int) -> None:
     items.pop(index)
 
 
-def render_added(current: Session) -> None:
+def render_added(current: DraftSession) -> None:
     """What the drafter added so far, each with a way to take it out again."""
     goals, targets = added_goals(current), added_targets(current)
     for index, item in enumerate(goals):
@@ -44,7 +44,7 @@ def render_added(current: Session) -> None:
         )
 
 
-def render_add_target(current: Session, draft: Contract) -> None:
+def render_add_target(current: DraftSession, draft: Contract) -> None:
     goals = [g.number for g in draft.goals] + [
         str(item["data"]["number"]) for item in added_goals(current)
     ]
@@ -84,7 +84,7 @@ def render_add_target(current: Session, draft: Contract) -> None:
                 st.rerun()
 
 
-def render_add_goal(current: Session) -> None:
+def render_add_goal(current: DraftSession) -> None:
     with st.form(current.key("form", "maal"), clear_on_submit=True):
         st.subheader("Tilføj et lokalt mål")
         number_col, title_col = st.columns([1, 3])

@@ -16,7 +16,7 @@ from contracts.models import HOUSE_KEYS, Contract, Framework
 from contracts.reference import house_name
 from services.drafting import base_years, real_contracts
 from ui.contract_view import md
-from ui.drafting.state import Session
+from ui.drafting.state import DraftSession
 from ui.selection import remember_choice, seed_choice
 
 HOUSE_PARAM = "hus"
@@ -91,7 +91,7 @@ def _option(framework: Framework, value: str) -> str:
 
 
 def choose_mapping(
-    current: Session, base: Contract, framework: Framework
+    current: DraftSession, base: Contract, framework: Framework
 ) -> tuple[dict[int, int | None], dict[str, str]]:
     """For each national goal of the base: the new framework's goal it goes under, or none.
 

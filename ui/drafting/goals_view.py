@@ -15,16 +15,16 @@ from contracts.models import Contract, Goal, Target
 from services.evidence import Evidence
 from ui.contract_view import md
 from ui.drafting import evidence_text
-from ui.drafting.state import Session, accepted_texts, place_id
+from ui.drafting.state import DraftSession, accepted_texts, place_id
 
 FlagsByPlace = Mapping[tuple[str, str], list[Flag]]
 
 
-def _accept(current: Session, ident: str, text: str) -> None:
+def _accept(current: DraftSession, ident: str, text: str) -> None:
     accepted_texts(current)[ident] = text
 
 
-def _undo(current: Session, ident: str) -> None:
+def _undo(current: DraftSession, ident: str) -> None:
     accepted_texts(current).pop(ident, None)
 
 
@@ -32,7 +32,7 @@ def _use(key: str, text: str) -> None:
     st.session_state[key] = text
 
 
-def render_flags(current: Session, found: list[Flag]) -> None:
+def render_flags(current: DraftSession, found: list[Flag]) -> None:
     """Each flag in words, with a button that takes the corrected text where one is offered."""
     for flag in found:
         if flag.corrected is None:
@@ -47,7 +47,7 @@ def render_flags(current: Session, found: list[Flag]) -> None:
         )
 
 
-def render_accepted(current: Session, scope: str, ident: str) -> None:
+def render_accepted(current: DraftSession, scope: str, ident: str) -> None:
     """Corrections the drafter took, each with a way back."""
     for key, text in list(accepted_texts(current).items()):
         place_scope, place_ident, field = key.split("|", 2)
@@ -78,7 +78,7 @@ def _entry_words(entry: Entry | None) -> str | None:
 
 
 def render_target(
-    current: Session,
+    current: DraftSession,
     target: Target,
     evidence: Evidence | None,
     entry: Entry | None,
@@ -123,7 +123,7 @@ def render_target(
 
 
 def render_goal(
-    current: Session,
+    current: DraftSession,
     goal: Goal,
     evidence: Mapping[str, Evidence],
     entries: Mapping[tuple[str, str], Entry],
@@ -165,7 +165,7 @@ def render_goal(
 
 
 def render_goals(
-    current: Session,
+    current: DraftSession,
     draft: Contract,
     evidence: Mapping[str, Evidence],
     entries: Mapping[tuple[str, str], Entry],

@@ -16,8 +16,9 @@ from contracts.edits import Built
 from contracts.loader import Catalog
 from contracts.reference import house_name
 from services.drafting import Start, build_draft, start_draft
+from services.errors import UserError
 from services.evidence import evidence
-from services.identity import Store, UserError
+from services.session import Session
 from ui.contract_view import md
 from ui.drafting import additions, choose, goals_view, review_view, state
 from ui.entry.state import bulleted
@@ -33,7 +34,7 @@ def _show_flash() -> None:
         show(bulleted(text, lines))
 
 
-def _start(catalog: Catalog, current: state.Session, choice: choose.Choice) -> Start | None:
+def _start(catalog: Catalog, current: state.DraftSession, choice: choose.Choice) -> Start | None:
     saved = current.read if current.read is not None and not current.fresh else None
     if saved is not None:
         return start_draft(catalog, choice.house, choice.year, saved=saved)
@@ -54,7 +55,7 @@ def _start(catalog: Catalog, current: state.Session, choice: choose.Choice) -> S
     return started
 
 
-def render(store: Store, catalog: Catalog) -> None:
+def render(session: Session, catalog: Catalog) -> None:
     st.title(TITLE)
     _show_flash()
     choice = choose.choose(catalog)
@@ -64,7 +65,7 @@ def render(store: Store, catalog: Catalog) -> None:
     if choice.base_year is None:
         st.info(f"{house_name(choice.house)} har ingen kontrakt før {choice.year} at bygge på.")
         return
-    current = state.session(store, choice.house, choice.year, choice.base_year)
+    current = state.draft_session(session, choice.house, choice.year, choice.base_year)
     try:
         start = _start(catalog, current, choice)
     except UserError as exc:
@@ -87,7 +88,7 @@ def render(store: Store, catalog: Catalog) -> None:
         by_place[(flag.place.scope, flag.place.id)].append(flag)
     _summary(current, found, built, start)
     _contract_flags(current, by_place)
-    proof = evidence(catalog, store.values(house=choice.house), start.base, choice.year)
+    proof = evidence(catalog, session.values(house=choice.house), start.base, choice.year)
     goals_view.render_goals(
         current, start.draft, proof, entries, by_place, problems, built.contract
     )
@@ -97,11 +98,11 @@ def render(store: Store, catalog: Catalog) -> None:
     additions.render_add_goal(current)
     review_view.render_checks(built, problems)
     review_view.render_diff(built.diff)
-    review_view.render_save(current, store, catalog, built, problems)
-    review_view.render_approval(current, store, built)
+    review_view.render_save(current, session, catalog, built, problems)
+    review_view.render_approval(current, session, built)
 
 
-def _intro(current: state.Session, start: Start) -> None:
+def _intro(current: state.DraftSession, start: Start) -> None:
     base = start.base
     framework = start.framework.id if start.framework else "ingen rammeaftale"
     st.markdown(
@@ -124,14 +125,14 @@ def _intro(current: state.Session, start: Start) -> None:
     )
 
 
-def _accept_all(current: state.Session, found: list[Flag]) -> None:
+def _accept_all(current: state.DraftSession, found: list[Flag]) -> None:
     accepted = state.accepted_texts(current)
     for flag in found:
         if flag.corrected is not None:
             accepted[state.place_id(flag.place)] = flag.corrected
 
 
-def _summary(current: state.Session, found: list[Flag], built: Built, start: Start) -> None:
+def _summary(current: state.DraftSession, found: list[Flag], built: Built, start: Start) -> None:
     """What needs the drafter's eye, counted, with one button for every year correction."""
     texts = [f for f in found if f.corrected is not None]
     timing = [f for f in found if f.corrected is None]
@@ -153,7 +154,9 @@ def _summary(current: state.Session, found: list[Flag], built: Built, start: Sta
         )
 
 
-def _contract_flags(current: state.Session, by_place: dict[tuple[str, str], list[Flag]]) -> None:
+def _contract_flags(
+    current: state.DraftSession, by_place: dict[tuple[str, str], list[Flag]]
+) -> None:
     top = by_place.get(("contract", ""), [])
     sections = [f for (scope, _i), items in by_place.items() if scope == "section" for f in items]
     if top or sections:

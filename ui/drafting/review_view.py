@@ -10,15 +10,14 @@ from contracts.diff import ContractDiff
 from contracts.edits import Built
 from contracts.loader import Catalog
 from contracts.reference import house_name
-from services.approval import approve_draft
-from services.drafting import save_draft
 from services.drafts import when
-from services.identity import Store, UserError, current_user
+from services.errors import UserError
+from services.session import Session
 from ui.contract_view import md
 from ui.diff_view import render_diff_table
 from ui.drafting import state
 from ui.drafting.issue_text import issue_line
-from ui.drafting.state import Session
+from ui.drafting.state import DraftSession
 
 
 def render_checks(built: Built, problems: dict[str, str]) -> None:
@@ -46,7 +45,11 @@ def render_diff(diff: ContractDiff | None) -> None:
 
 
 def render_save(
-    current: Session, store: Store, catalog: Catalog, built: Built, problems: dict[str, str]
+    current: DraftSession,
+    session: Session,
+    catalog: Catalog,
+    built: Built,
+    problems: dict[str, str],
 ) -> None:
     st.header("Gem udkastet")
     read = current.read
@@ -59,12 +62,10 @@ def render_save(
     save_col, download_col, reload_col = st.columns(3)
     if save_col.button("Gem udkastet", type="primary", disabled=blocked, key=current.key("gem")):
         try:
-            saved = save_draft(
-                store,
+            saved = session.save_draft(
                 catalog,
                 built.text,
                 expected_hash=read.content_hash if read is not None else None,
-                user=current_user(),
             )
         except UserError as exc:
             st.error(md(str(exc)))
@@ -84,7 +85,7 @@ def render_save(
         st.rerun()
 
 
-def render_approval(current: Session, store: Store, built: Built) -> None:
+def render_approval(current: DraftSession, session: Session, built: Built) -> None:
     """KKR's approval of the saved draft (not of unsaved edits)."""
     st.header("KKR's godkendelse")
     read = current.read
@@ -106,13 +107,8 @@ def render_approval(current: Session, store: Store, built: Built) -> None:
     meeting = meeting_col.text_input("KKR-mødet", key=current.key("moede"))
     if st.button("Registrér KKR's godkendelse", key=current.key("godkend")):
         try:
-            approval = approve_draft(
-                store,
-                current.house,
-                current.year,
-                approved=approved,
-                meeting=meeting,
-                user=current_user(),
+            approval = session.approve_draft(
+                current.house, current.year, approved=approved, meeting=meeting
             )
         except UserError as exc:
             st.error(md(str(exc)))

@@ -17,8 +17,8 @@ import streamlit as st
 from contracts.draft import Place
 from contracts.edits import Edits
 from contracts.models import Contract
-from services.drafts import DraftFile, read_draft
-from services.identity import Store
+from services.drafts import DraftFile
+from services.session import Session
 
 READ_KEY = "naeste_aar_laest"
 GENERATION_KEY = "naeste_aar_generation"
@@ -26,7 +26,7 @@ MESSAGE_KEY = "naeste_aar_besked"
 
 
 @dataclass(frozen=True)
-class Session:
+class DraftSession:
     house: str
     year: int
     #: The saved draft as read (None: there was none), and whether to start over anyway.
@@ -42,17 +42,17 @@ def _generation() -> int:
     return int(st.session_state.get(GENERATION_KEY, 0))
 
 
-def session(store: Store, house: str, year: int, base_year: int | None) -> Session:
+def draft_session(session: Session, house: str, year: int, base_year: int | None) -> DraftSession:
     """The draft of house and year as first read in this session (read now if not yet)."""
     kept = st.session_state.get(READ_KEY)
     if kept is None or kept[0] != (house, year):
-        kept = ((house, year), read_draft(store, house, year), False)
+        kept = ((house, year), session.read_draft(house, year), False)
         st.session_state[READ_KEY] = kept
     _ident, read, fresh = kept
     origin = "ny" if read is None or fresh else read.content_hash[:12]
     text = f"{_generation()}|{house}|{year}|{base_year}|{origin}"
     prefix = "na_" + hashlib.sha1(text.encode()).hexdigest()[:10]
-    return Session(house, year, read, fresh, prefix)
+    return DraftSession(house, year, read, fresh, prefix)
 
 
 def reload() -> None:
@@ -61,12 +61,12 @@ def reload() -> None:
     st.session_state[GENERATION_KEY] = _generation() + 1
 
 
-def start_over(current: Session) -> None:
+def start_over(current: DraftSession) -> None:
     st.session_state[READ_KEY] = ((current.house, current.year), current.read, True)
     st.session_state[GENERATION_KEY] = _generation() + 1
 
 
-def saved(current: Session, draft: DraftFile | None) -> None:
+def saved(current: DraftSession, draft: DraftFile | None) -> None:
     """After the drafter's own save (or approval): that is now what was read."""
     st.session_state[READ_KEY] = ((current.house, current.year), draft, False)
     st.session_state[GENERATION_KEY] = _generation() + 1
@@ -90,22 +90,22 @@ def _place(text: str) -> Place:
     return Place(scope, ident, field)  # type: ignore[arg-type]
 
 
-def store_of(current: Session, name: str, default: Any) -> Any:
+def store_of(current: DraftSession, name: str, default: Any) -> Any:
     """A value of the drafter's own (not a widget's), kept while the prefix lasts."""
     return st.session_state.setdefault(current.key(name), default)
 
 
-def accepted_texts(current: Session) -> dict[str, str]:
+def accepted_texts(current: DraftSession) -> dict[str, str]:
     texts: dict[str, str] = store_of(current, "rettet", {})
     return texts
 
 
-def added_targets(current: Session) -> list[dict[str, Any]]:
+def added_targets(current: DraftSession) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = store_of(current, "nye_maaltal", [])
     return items
 
 
-def added_goals(current: Session) -> list[dict[str, Any]]:
+def added_goals(current: DraftSession) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = store_of(current, "nye_maal", [])
     return items
 
@@ -128,7 +128,7 @@ def parse_number(text: str) -> float:
 
 
 def edits(
-    current: Session, draft: Contract, mapping_reasons: dict[str, str] | None = None
+    current: DraftSession, draft: Contract, mapping_reasons: dict[str, str] | None = None
 ) -> tuple[Edits, dict[str, str]]:
     """The edits the widgets hold now, and the numbers that could not be read (key → message).
 

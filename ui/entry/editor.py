@@ -15,12 +15,12 @@ from collections import defaultdict
 import streamlit as st
 
 from contracts.models import Contract
-from services import entry_access as access
 from services.entry_form import GoalForm, entry_form
 from services.entry_hints import form_hints
 from services.entry_live import MISSING_HEADINGS, LiveRound, apply_draft, cells_of, live_round
 from services.entry_save import draft_of
 from services.entry_table import EntryTable
+from services.session import Session
 from ui.contract_view import md_inline
 from ui.entry import conflicts, inputs, saving, state
 from ui.entry.inputs import Slots
@@ -30,7 +30,7 @@ AS_READ_KEY = "indberetning_som_hentet"
 
 
 def render_form(
-    contract: Contract, period: str, store: access.Store, form_state: FormState, *, locked: bool
+    contract: Contract, period: str, session: Session, form_state: FormState, *, locked: bool
 ) -> None:
     table = form_state.table
     if table.totals.empty and (table.computed is None or table.computed.empty):
@@ -59,7 +59,7 @@ def render_form(
     if (save_top or save_bottom) and not locked:  # a saved form starts again: no judging here
         boxes = (feedback_top, feedback_bottom)
         names = {form.key: form.name for goal in goals for form in goal.targets}
-        outcome = saving.save(contract, period, store, form_state, edited, choices, boxes, names)
+        outcome = saving.save(contract, period, session, form_state, edited, choices, boxes, names)
         if outcome is not None:
             for issue in outcome.issues:
                 issues[issue.target].append(saving.issue_text(goals, issue))

@@ -16,9 +16,10 @@ from contracts import danish
 from contracts.loader import Catalog
 from contracts.models import Contract
 from contracts.reference import house_name
-from services import entry_access as access
 from services.entry_dry_run import SKIPPED, houses, plan_frame, problem_frame
-from services.values_io import ImportPlan
+from services.errors import UserError
+from services.session import Session
+from services.values_io import ImportPlan, template_bytes
 from services.values_io.limits import MAX_FILE_MB
 from services.values_io.tables import CsvDialect
 from ui.contract_view import md
@@ -35,7 +36,7 @@ DIALECTS: dict[CsvDialect, str] = {
 }
 
 
-def render_import(catalog: Catalog, store: access.Store, *, locked: bool) -> None:
+def render_import(catalog: Catalog, session: Session, *, locked: bool) -> None:
     """Upload → dry run (summary and one line per row) → "Gennemfør import" of that plan."""
     danish_file_uploader()
     uploaded = st.file_uploader(
@@ -53,8 +54,8 @@ def render_import(catalog: Catalog, store: access.Store, *, locked: bool) -> Non
     kept = st.session_state.get(PLAN_KEY)
     if kept is None or kept[0] != identity:
         try:
-            plan = access.plan_file(data, uploaded.name, catalog, store)
-        except access.UserError as exc:
+            plan = session.plan_import(data, uploaded.name, catalog)
+        except UserError as exc:
             st.error(state.bulleted(str(exc).splitlines()[0], exc.problems))
             rows = problem_frame(data, uploaded.name, exc.problems)
             if rows is not None:
@@ -63,10 +64,10 @@ def render_import(catalog: Catalog, store: access.Store, *, locked: bool) -> Non
             return
         kept = (identity, plan)
         st.session_state[PLAN_KEY] = kept
-    show_plan(kept[1], catalog, store)
+    show_plan(kept[1], catalog, session)
 
 
-def show_plan(plan: ImportPlan, catalog: Catalog, store: access.Store) -> None:
+def show_plan(plan: ImportPlan, catalog: Catalog, session: Session) -> None:
     written = danish.join(house_name(h) for h in houses(plan))
     st.markdown(f"**Prøvekørsel af {md(plan.source)}** ({md(written)}): {md(plan.summary())}.")
     frame = plan_frame(plan, catalog)
@@ -97,8 +98,8 @@ def show_plan(plan: ImportPlan, catalog: Catalog, store: access.Store) -> None:
     if not st.button(label, key="gennemfoer_import", type="primary"):
         return
     try:
-        result = access.apply_file(plan, store)
-    except access.UserError as exc:
+        result = session.apply_import(plan, replace_demo=bool(plan.demo_rounds))
+    except UserError as exc:
         st.error(state.bulleted(str(exc).splitlines()[0], exc.problems))
         return
     st.session_state.pop(PLAN_KEY, None)
@@ -111,7 +112,7 @@ def show_plan(plan: ImportPlan, catalog: Catalog, store: access.Store) -> None:
     st.rerun()
 
 
-def render_downloads(contract: Contract, period: str, store: access.Store) -> None:
+def render_downloads(contract: Contract, period: str, session: Session) -> None:
     """The template of this contract-period (its measured targets, or all), and an export of
     the contract's values; CSV in the dialect chosen."""
     house, year = contract.erhvervshus, contract.year
@@ -134,12 +135,12 @@ def render_downloads(contract: Contract, period: str, store: access.Store) -> No
     suffix = "-excel" if dialect == "excel" else ""
 
     def template(excel: bool) -> Callable[[], bytes]:
-        return lambda: access.template_file(
+        return lambda: template_bytes(
             contract, period, excel=excel, dialect=dialect, all_targets=all_targets
         )
 
     def export(excel: bool) -> Callable[[], bytes]:
-        return lambda: access.export_file(store, contract, excel=excel, dialect=dialect)
+        return lambda: session.export(contract, excel=excel, dialect=dialect)
 
     buttons = (
         ("Skabelon (CSV)", template(False), f"skabelon-{stem}-{period}{suffix}.csv"),

@@ -11,8 +11,8 @@ from datetime import datetime
 import streamlit as st
 
 from contracts.models import Contract
-from services import entry_access as access
 from services.entry_history import HISTORY_COLUMNS, history_frame, local_time
+from services.session import Session
 
 __all__ = ["HISTORY_COLUMNS", "history_frame", "local_time", "render_history"]
 
@@ -20,11 +20,11 @@ __all__ = ["HISTORY_COLUMNS", "history_frame", "local_time", "render_history"]
 HISTORY_KEY = "indberetning_historik"
 
 
-def render_history(contract: Contract, store: access.Store, period: str, read_at: datetime) -> None:
+def render_history(contract: Contract, session: Session, period: str, read_at: datetime) -> None:
     identity = (contract.erhvervshus, contract.year, period, read_at)
     kept = st.session_state.get(HISTORY_KEY)
     if kept is None or kept[0] != identity:
-        kept = (identity, access.history(store, contract, period))
+        kept = (identity, session.round_history(contract, period))
         st.session_state[HISTORY_KEY] = kept
     frame = kept[1]
     with st.expander(f"Seneste ændringer ({len(frame)})"):

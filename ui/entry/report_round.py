@@ -12,11 +12,12 @@ from typing import Literal
 
 import streamlit as st
 
+from contracts.describe import round_label
 from contracts.loader import Catalog
-from services import entry_access as access
-from services.entry_access import RoundInfo, Store, round_label
 from services.entry_history import local_time
+from services.errors import Unconfirmed, UserError
 from services.rounds import REMOVE_ACTION, round_status_label
+from services.session import RoundInfo, Session
 from ui.entry import state
 
 LOCKED = ("indsendt", "godkendt")
@@ -50,7 +51,7 @@ def status_text(info: RoundInfo) -> str:
     return f"Senest ændret af {info.updated_by} {local_time(info.updated_at)}."
 
 
-def render_status(store: Store, info: RoundInfo | None) -> None:
+def render_status(session: Session, info: RoundInfo | None) -> None:
     if info is None:
         st.info(NOT_STARTED)
         return
@@ -61,7 +62,7 @@ def render_status(store: Store, info: RoundInfo | None) -> None:
         st.warning(DEMO_BANNER)
         if st.button(REMOVE_ACTION, key="fjern_demodata", type="primary"):
             _act(
-                lambda: _remove_demo(store, info),
+                lambda: _remove_demo(session, info),
                 "Demodata er fjernet. Indberetningen er tom og klar til de rigtige tal.",
             )
     elif info.status in LOCKED:
@@ -71,11 +72,11 @@ def render_status(store: Store, info: RoundInfo | None) -> None:
         )
 
 
-def _remove_demo(store: Store, info: RoundInfo) -> None:
-    access.remove_demo(store, info.house, info.year, info.period)
+def _remove_demo(session: Session, info: RoundInfo) -> None:
+    session.begin_real_entry(info.house, info.year, info.period)
 
 
-def render_actions(catalog: Catalog, store: Store, info: RoundInfo | None) -> None:
+def render_actions(catalog: Catalog, session: Session, info: RoundInfo | None) -> None:
     """Indsend (åben), Godkend (indsendt) and Genåbn with a reason (indsendt, godkendt).
 
     Demo rounds take the same steps (so every journey can be tried); their status says demo.
@@ -85,34 +86,36 @@ def render_actions(catalog: Catalog, store: Store, info: RoundInfo | None) -> No
     key = (info.house, info.year, info.period)
     if info.status == "åben":
         if st.button("Indsend", key="indsend", type="primary"):
-            _submit(catalog, store, key, confirmed=False)
+            _submit(catalog, session, key, confirmed=False)
         question = st.session_state.get(CONFIRM_KEY)
         if question is not None and question[0] == key:
             st.warning(question[1])
             if st.button("Indsend alligevel", key="indsend_alligevel"):
-                _submit(catalog, store, key, confirmed=True)
+                _submit(catalog, session, key, confirmed=True)
         return
     left, right = st.columns(2, vertical_alignment="bottom")
     if info.status == "indsendt":
         with left:
             if st.button("Godkend", key="godkend", type="primary"):
-                _act(lambda: access.approve(catalog, store, *key), "Indberetningen er godkendt.")
+                _act(lambda: session.approve_round(catalog, *key), "Indberetningen er godkendt.")
     with right:
         reason = st.text_input("Begrundelse for at genåbne", key=REASON_KEY)
         if st.button("Genåbn", key="genaabn"):
             _act(
-                lambda: access.reopen(store, *key, reason),
+                lambda: session.reopen_round(*key, reason=reason),
                 "Indberetningen er genåbnet og kan rettes igen.",
             )
 
 
-def _submit(catalog: Catalog, store: Store, key: tuple[str, int, str], *, confirmed: bool) -> None:
+def _submit(
+    catalog: Catalog, session: Session, key: tuple[str, int, str], *, confirmed: bool
+) -> None:
     try:
-        access.submit(catalog, store, *key, confirmed=confirmed)
-    except access.Unconfirmed as exc:
+        session.submit_round(catalog, *key, confirm_missing=confirmed)
+    except Unconfirmed as exc:
         st.session_state[CONFIRM_KEY] = (key, str(exc))
         return
-    except access.UserError as exc:
+    except UserError as exc:
         st.session_state.pop(CONFIRM_KEY, None)
         st.error(state.bulleted(str(exc).splitlines()[0], exc.problems))
         return
@@ -125,7 +128,7 @@ def _submit(catalog: Catalog, store: Store, key: tuple[str, int, str], *, confir
 def _act(action: Callable[[], None], success: str) -> None:
     try:
         action()
-    except access.UserError as exc:
+    except UserError as exc:
         head = str(exc).splitlines()[0]
         st.error(state.bulleted(head, exc.problems))
         return

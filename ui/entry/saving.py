@@ -13,12 +13,13 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from contracts.models import Contract
-from services import entry_access as access
 from services.entry import Issue
 from services.entry_form import GoalForm, anchor_of
 from services.entry_live import apply_draft
 from services.entry_save import SaveOutcome
 from services.entry_table import EntryTable, kommune_name
+from services.errors import UserError
+from services.session import Session
 from ui.contract_view import md_inline
 from ui.entry import conflicts, state
 from ui.entry.state import FormState
@@ -29,7 +30,7 @@ Boxes = Sequence[st.delta_generator.DeltaGenerator]
 def save(
     contract: Contract,
     period: str,
-    store: access.Store,
+    session: Session,
     form_state: FormState,
     edited: EntryTable,
     choices: dict[tuple[str, str], conflicts.Choice | None],
@@ -48,10 +49,10 @@ def save(
         draft = conflicts.resolved(table, edited, choices)
         edited = apply_draft(table, draft)
     try:
-        outcome = access.save(
-            store, contract, period, table, edited, include_all=form_state.include_all
+        outcome = session.save_entry(
+            contract, period, table, edited, include_all=form_state.include_all
         )
-    except access.UserError as exc:
+    except UserError as exc:
         _tell(boxes, st.error, state.bulleted(str(exc).splitlines()[0], exc.problems))
         return None
     if outcome.problems:
@@ -62,7 +63,7 @@ def save(
         return None
     saved = conflicts.saved_text(outcome)
     if outcome.conflicts and outcome.table is not None:
-        values = access.house_values(store, contract.erhvervshus)
+        values = session.values(house=contract.erhvervshus)
         state.flash("warning", saved)
         state.regenerate(
             form_state,

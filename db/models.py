@@ -218,3 +218,18 @@ class ReportSnapshot(Base):
     rounds_json: Mapped[str] = mapped_column(Text)
     taken_by: Mapped[str] = mapped_column(String(100))
     taken_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class StoreGeneration(Base):
+    """One row that every write transaction changes: the store's data version
+    (docs/shared-installation.md, "Pages cheap enough to share").
+
+    ``counter`` counts the writes; ``token`` is drawn anew by each one, so a store restored
+    from a backup (whose counter may repeat a number already seen) never repeats a version.
+    """
+
+    __tablename__ = "store_generation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    counter: Mapped[int] = mapped_column(Integer)
+    token: Mapped[str] = mapped_column(String(32))

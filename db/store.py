@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from contracts.describe import round_label
 from contracts.reported import VALUE_COLUMNS
-from db import audit, backup, demo, locks, migrate, rounds, snapshots, writes
+from db import audit, backup, demo, generation, locks, migrate, rounds, snapshots, writes
 from db.engine import create_store_engine, default_database_url, safe_url
 from db.errors import ValidationFailed
 from db.identity import current_user
@@ -66,7 +66,15 @@ class Store:
         self.engine.dispose()  # no pooled connection may hold the old tables
         backup.restore(self.url, source)
         self.engine.dispose()
-        return self.upgrade()
+        revision = self.upgrade()
+        with writes.write_session(self.engine):
+            pass  # a new data version: caches keyed by the one the backup held are not reused
+        return revision
+
+    def data_version(self) -> str:
+        """Changes with every committed write by any instance (``db/generation.py``)."""
+        with self.engine.connect() as connection:
+            return generation.read(connection)
 
     def revision(self) -> str | None:
         return migrate.current_revision(self.engine)

@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from db import audit
+from db import audit, generation
 from db.checks import check_input, plain
 from db.demo import key_of, refuse_demo_over_real, refuse_real_over_demo, remove_round_demo
 from db.engine import WRITE_LOCK_OPTION
@@ -41,13 +41,19 @@ RACE_MESSAGE = (
 
 
 @contextmanager
-def write_session(engine: Engine) -> Iterator[Session]:
-    """A session in one transaction that holds the write lock from its start (SQLite)."""
+def write_session(engine: Engine, *, data_change: bool = True) -> Iterator[Session]:
+    """A session in one transaction that holds the write lock from its start (SQLite).
+
+    Unless ``data_change`` is False (a write no page shows, such as a login's last-seen
+    time), the transaction also gives the store a new data version (``db/generation.py``)
+    just before it commits; a transaction that fails changes nothing, the version included."""
     with engine.connect() as conn:
         conn.execution_options(**{WRITE_LOCK_OPTION: True})
         try:
             with Session(bind=conn, expire_on_commit=False) as session, session.begin():
                 yield session
+                if data_change:
+                    generation.bump(session)
         except StaleDataError as exc:
             raise Conflict(RACE_MESSAGE) from exc
         except IntegrityError as exc:

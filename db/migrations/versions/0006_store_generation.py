@@ -1,0 +1,35 @@
+"""store generation: one row every write changes, the data version shared page caches key by
+(docs/shared-installation.md, "Pages cheap enough to share")
+
+Revision ID: 0006_store_generation
+Revises: 0005_report_snapshots
+Create Date: 2026-12-07 11:40:00.000000
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0006_store_generation"
+# Chained after the newest migration on main; relink when another lands before this one.
+down_revision: str | None = "0005_report_snapshots"
+branch_labels: str | None = None
+depends_on: str | None = None
+
+
+def upgrade() -> None:
+    table = op.create_table(
+        "store_generation",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("counter", sa.Integer(), nullable=False),
+        sa.Column("token", sa.String(length=32), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_store_generation")),
+    )
+    op.bulk_insert(table, [{"id": 1, "counter": 0, "token": uuid.uuid4().hex}])
+
+
+def downgrade() -> None:
+    op.drop_table("store_generation")

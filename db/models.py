@@ -221,8 +221,8 @@ class ReportSnapshot(Base):
 
 
 class StoreGeneration(Base):
-    """One row that every write transaction changes: the store's data version
-    (docs/shared-installation.md, "Pages cheap enough to share").
+    """The store's data versions, one row per scope: an erhvervshus, "landet" or "*"
+    (``db/generation.py``; docs/shared-installation.md, "Pages cheap enough to share").
 
     ``counter`` counts the writes; ``token`` is drawn anew by each one, so a store restored
     from a backup (whose counter may repeat a number already seen) never repeats a version.
@@ -230,6 +230,6 @@ class StoreGeneration(Base):
 
     __tablename__ = "store_generation"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scope: Mapped[str] = mapped_column(String(20), primary_key=True)
     counter: Mapped[int] = mapped_column(Integer)
     token: Mapped[str] = mapped_column(String(32))

@@ -71,10 +71,15 @@ class Store:
             pass  # a new data version: caches keyed by the one the backup held are not reused
         return revision
 
-    def data_version(self) -> str:
-        """Changes with every committed write by any instance (``db/generation.py``)."""
+    def data_versions(self) -> dict[str, str]:
+        """Per erhvervshus, "landet" and "*": changes with every committed write by any
+        instance there (``db/generation.py``); ``generation.version_of`` combines them."""
         with self.engine.connect() as connection:
             return generation.read(connection)
+
+    def data_version(self, houses: Sequence[str] | None = None) -> str:
+        """The version of what ``houses`` hold; None: of the whole store."""
+        return generation.version_of(self.data_versions(), houses)
 
     def revision(self) -> str | None:
         return migrate.current_revision(self.engine)
@@ -164,7 +169,7 @@ class Store:
     ) -> datetime:
         """Add a saved draft or an approval to the trail; returns when it was recorded."""
         at = utcnow()
-        with writes.write_session(self.engine) as session:
+        with writes.write_session(self.engine, houses=[house]) as session:
             audit.record_contract(
                 session,
                 at=at,
@@ -200,7 +205,7 @@ class Store:
         user: str,
         reason: str | None = None,
     ) -> None:
-        with writes.write_session(self.engine) as session:
+        with writes.write_session(self.engine, houses=[house]) as session:
             locks.lock_rounds(session, [(house, year, period)])
             rounds.change_status(
                 session, (house, year, period), status, user=user, reason=reason, at=utcnow()
@@ -210,7 +215,7 @@ class Store:
         self, house: str, year: int, period: str, data: SnapshotData, *, reason: str, user: str
     ) -> SnapshotInfo:
         """Store a report snapshot (docs/reports.md); it is never changed afterwards."""
-        with writes.write_session(self.engine) as session:
+        with writes.write_session(self.engine, houses=[house]) as session:
             return snapshots.add(
                 session, (house, year, period), data, reason=reason, user=user, at=utcnow()
             )

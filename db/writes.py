@@ -10,7 +10,7 @@ of it is.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -41,19 +41,22 @@ RACE_MESSAGE = (
 
 
 @contextmanager
-def write_session(engine: Engine, *, data_change: bool = True) -> Iterator[Session]:
+def write_session(
+    engine: Engine, *, houses: Iterable[str] | None = None, data_change: bool = True
+) -> Iterator[Session]:
     """A session in one transaction that holds the write lock from its start (SQLite).
 
-    Unless ``data_change`` is False (a write no page shows, such as a login's last-seen
-    time), the transaction also gives the store a new data version (``db/generation.py``)
-    just before it commits; a transaction that fails changes nothing, the version included."""
+    Just before it commits, the transaction gives the erhvervshuse it names in ``houses`` new
+    data versions (``db/generation.py``; None: a write that may touch anything). A write no
+    page shows (a login's last-seen time) passes ``data_change=False``. A transaction that
+    fails changes nothing, the versions included."""
     with engine.connect() as conn:
         conn.execution_options(**{WRITE_LOCK_OPTION: True})
         try:
             with Session(bind=conn, expire_on_commit=False) as session, session.begin():
                 yield session
                 if data_change:
-                    generation.bump(session)
+                    generation.bump(session, houses)
         except StaleDataError as exc:
             raise Conflict(RACE_MESSAGE) from exc
         except IntegrityError as exc:
@@ -84,7 +87,8 @@ def save(
         return SaveResult(inserted=0, changed=0, unchanged=0, deleted=0)
     keys = [row.key for row in rows] + [key for key, _ in deletes]
     round_keys = sorted({key.round_key for key in keys})
-    with write_session(engine) as session:
+    houses = {key[0] for key in [*round_keys, *remove_demo]}
+    with write_session(engine, houses=houses) as session:
         lock_rounds(session, [*round_keys, *remove_demo])
         now = utcnow()  # after the wait for the lock: the trail's order is the commit order
         removed = remove_round_demo(session, remove_demo, user=user, at=now)

@@ -59,10 +59,13 @@ def test_a_write_through_another_instance_changes_the_data_version(
 ) -> None:
     store.save([ValueRow(H1_8B, value=470, expected_version=0)], user="anna")
     before = store.data_version()
+    written = "fyn" if write == "demo values" else "sjaelland"
+    house_before = store.data_version([written])
 
     WRITES[write](other)
 
     assert store.data_version() != before
+    assert store.data_version([written]) != house_before
     assert store.data_version() == other.data_version()
 
 
@@ -73,9 +76,13 @@ def test_clearing_demo_data_through_another_instance_changes_the_data_version(
     store.save([ValueRow(demo_key, value=1, expected_version=0)], user="demo", demo=True)
     before = store.data_version()
 
+    sjaelland_before = store.data_version(["sjaelland"])
+
     assert other.clear_demo("bo") == 1
 
     assert store.data_version() != before
+    # Clearing names no house: every house's version changes with it.
+    assert store.data_version(["sjaelland"]) != sjaelland_before
 
 
 def test_reads_leave_the_data_version_as_it_was(store: Store, other: Store) -> None:
@@ -122,3 +129,16 @@ def test_a_restored_backup_gets_a_version_neither_it_nor_the_store_had(
 
     assert store.values()["value"].tolist() == [470.0]
     assert store.data_version() not in {backed_up, before_restore}
+
+
+def test_a_write_in_one_house_changes_its_version_and_leaves_the_others(
+    store: Store, other: Store
+) -> None:
+    before = {house: store.data_version([house]) for house in ("sjaelland", "fyn", "landet")}
+
+    other.save([ValueRow(H1_8B, value=470, expected_version=0)], user="anna")
+
+    assert store.data_version(["sjaelland"]) != before["sjaelland"]
+    assert store.data_version(["fyn"]) == before["fyn"]
+    assert store.data_version(["landet"]) == before["landet"]
+    assert store.data_version(["fyn", "sjaelland"]) != store.data_version(["fyn"])

@@ -23,12 +23,16 @@ depends_on: str | None = None
 def upgrade() -> None:
     table = op.create_table(
         "store_generation",
-        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("scope", sa.String(length=20), nullable=False),
         sa.Column("counter", sa.Integer(), nullable=False),
         sa.Column("token", sa.String(length=32), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_store_generation")),
+        sa.PrimaryKeyConstraint("scope", name=op.f("pk_store_generation")),
     )
-    op.bulk_insert(table, [{"id": 1, "counter": 0, "token": uuid.uuid4().hex}])
+    # "*" (a write that names no house), the six erhvervshuse and "landet": written out here,
+    # as they were when this migration was made (db/generation.py lists them for the code).
+    scopes = ["*", "hovedstaden", "sjaelland", "fyn", "sydjylland", "midtjylland"]
+    scopes += ["nordjylland", "landet"]
+    op.bulk_insert(table, [{"scope": s, "counter": 0, "token": uuid.uuid4().hex} for s in scopes])
 
 
 def downgrade() -> None:

@@ -15,10 +15,9 @@ from contracts import danish
 from contracts.loader import Catalog
 from contracts.reference import house_name
 from services.entry_table import build_table
-from ui import data
+from ui import data, page_reads
 from ui.contract_view import contract_title, md, render_draft_notice
 from ui.entry import editor, files, history, report_round, state
-from ui.overview_view import default_period
 from ui.selection import select_contract
 
 
@@ -33,7 +32,8 @@ def in_force(catalog: Catalog) -> Catalog:
 session = data.session()
 catalog = data.review_catalog(session)
 choice = select_contract(
-    in_force(catalog), default_period=lambda h, y: default_period(session, h, y)
+    in_force(catalog),
+    default_period=lambda h, y: page_reads.default_period(data.reads(session), h, y),
 )
 if choice is None:
     st.title("Indberetning")

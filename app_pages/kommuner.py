@@ -9,7 +9,7 @@ import streamlit as st
 
 from contracts import danish
 from contracts.reference import house_name
-from ui import kommune_view, overview_view
+from ui import data, kommune_view, overview_view, page_reads
 from ui.contract_view import md, render_draft_notice
 from ui.review import review_choice
 
@@ -17,7 +17,9 @@ session, catalog, choice = review_choice("Kommuner")
 st.title(f"Kommuner: {house_name(choice.house)} {choice.year}")
 st.caption(md(danish.period_label(choice.period, choice.year, capital=True)))
 render_draft_notice(choice.contract)
-values = session.values(house=choice.house, year=choice.year)
-if bool(values.loc[values["period"] == choice.period, "is_demo"].any()):
+reads = data.reads(session)
+values = page_reads.values(reads, choice.house)
+own = values[(values["year"] == choice.year) & (values["period"] == choice.period)]
+if bool(own["is_demo"].any()):
     st.warning(overview_view.DEMO_BANNER)
-kommune_view.render(choice, values)
+kommune_view.render(choice, reads)

@@ -19,7 +19,7 @@ if not catalog.contracts:
 year, period = national_view.select_year_period(catalog)
 national_view.render(
     catalog,
-    session.values(year=year),
+    data.reads(session),
     year,
     period,
     actions=lambda: report_download.report_panel(

@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import overview_view, report_download
+from ui import data, overview_view, page_reads, report_download
 from ui.review import review_choice
 
 session, catalog, choice = review_choice("Overblik")
-# Every year of the house: a target measured before the contract year shows that result.
-values = session.values(house=choice.house)
+reads = data.reads(session)
 overview_view.render(
     choice,
-    values,
-    session.round(choice.house, choice.year, choice.period),
+    page_reads.overview(reads, choice.contract, choice.period),
+    page_reads.round_info(reads, choice.house, choice.year, choice.period),
     actions=lambda: report_download.report_panel(
         catalog, session, choice.house, choice.year, choice.period, title="Rapport til KKR"
     ),

@@ -93,6 +93,16 @@ class Session:
 
     # Reads.
 
+    def cache_scope(self) -> str:
+        """What decides what this person may see, for caches shared between sessions
+        (``services/cache.py``). Everybody sees everything until roles land: "alle".
+        roles-core's version (``"offentlig"``, ``"hus:fyn"``, …) replaces this one."""
+        return "alle"
+
+    def data_versions(self) -> dict[str, str]:
+        """The store's data versions per erhvervshus (``db/generation.py``)."""
+        return self.store.data_versions()
+
     def catalog(self) -> Catalog:
         """The contracts folder, with demo contracts while the store holds demo values."""
         return load_catalog(self.store)

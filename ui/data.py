@@ -10,6 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from contracts.loader import Catalog, contracts_dir, load_folder
+from services.cache import PageReads
 from services.catalog import with_demo
 from services.errors import UserError
 from services.session import Session, database_url
@@ -75,3 +76,10 @@ def review_catalog(session: Session) -> Catalog:
         folder = contracts_dir()
         return _load_with_demo(str(folder), _folder_signature(folder))
     return catalog()
+
+
+def reads(session: Session) -> PageReads:
+    """The page run's reads shared between sessions (``ui/page_reads.py``), keyed by the
+    store's data version now and the contracts folder as it is now."""
+    folder = contracts_dir()
+    return PageReads(session, context=(str(folder), _folder_signature(folder)))

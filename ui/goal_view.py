@@ -6,18 +6,15 @@ import json
 
 import pandas as pd
 import streamlit as st
+from plotly.graph_objects import Figure
 
 from contracts import danish, wording
 from contracts.describe import goal_heading, kommune_label
 from contracts.loader import Catalog
 from contracts.models import Contract, Goal, Target
 from contracts.reported import NPS_PARTS
-from metrics import fulfilment, goal_status
-from metrics.charts import kommune_bar, trend_chart
-from metrics.history import history
-from metrics.kommune import per_kommune
 from services.session import Session
-from ui import overview_view, results
+from ui import data, overview_view, page_reads, results
 from ui.contract_view import md, render_goal_facts, render_target_details
 from ui.overview_view import badge_markdown
 from ui.selection import Choice, seed_choice
@@ -93,31 +90,29 @@ def audit_table(audit: pd.DataFrame, target: Target) -> pd.DataFrame:
 def render(choice: Choice, catalog: Catalog, session: Session) -> None:
     contract, period = choice.contract, choice.period
     goal = choose_goal(contract)
-    values = session.values(house=choice.house)
-    if bool(values.loc[values["year"] == choice.year, "is_demo"].any()):
+    reads = data.reads(session)
+    judged = page_reads.overview(reads, contract, period)
+    if judged.demo_in_year:
         st.warning(overview_view.DEMO_BANNER)
-    table = fulfilment(contract, values, period=period)
-    status = goal_status(contract, table).set_index("goal").loc[goal.number, "status"]
-    overview_view.goal_heading(goal, status, level="header")
+    overview_view.goal_heading(goal, judged.goals.loc[goal.number, "status"], level="header")
     render_goal_facts(goal)
-    rows = {str(r["target"]): results.record(r) for r in table.to_dict("records")}
+    rows = {str(r["target"]): results.record(r) for r in judged.table.to_dict("records")}
     house_contracts = [c for c in catalog.contracts if c.erhvervshus == choice.house]
-    audit = session.audit(house=choice.house, year=choice.year)
-    warnings = overview_view.warnings_by_target(contract, values, period)
+    audit = page_reads.audit(reads, choice.house, choice.year)
     for target in goal.targets:
-        row = {**rows[target.key], "warning": warnings.get(target.key)}
-        render_target(contract, target, row, period, values, house_contracts, audit)
+        row = {**rows[target.key], "warning": judged.warnings.get(target.key)}
+        figures = page_reads.target_figures(reads, contract, house_contracts, target, period)
+        render_target(contract, target, row, figures, audit)
 
 
 def render_target(
     contract: Contract,
     target: Target,
     row: dict[str, object],
-    period: str,
-    values: pd.DataFrame,
-    house_contracts: list[Contract],
+    figures: tuple[Figure | None, Figure | None],
     audit: pd.DataFrame,
 ) -> None:
+    trend_figure, bar_figure = figures
     with st.container(border=True):
         st.markdown(
             f"**{md(target.name)}** · {md(target.text)} {badge_markdown(str(row['status']))}"
@@ -132,17 +127,17 @@ def render_target(
         render_target_details(target, contract)
         trend, kommuner, log = st.tabs(["Udvikling", "Pr. kommune", "Historik"])
         with trend:
-            past = history(house_contracts, values, target.key)
-            if past["actual"].notna().any():
-                figure = trend_chart(past, target)
-                st.plotly_chart(figure, config={"displayModeBar": False}, key=f"trend-{target.key}")
+            if trend_figure is not None:
+                st.plotly_chart(
+                    trend_figure, config={"displayModeBar": False}, key=f"trend-{target.key}"
+                )
             else:
                 st.caption("Ingen indberettede tal for målet endnu.")
         with kommuner:
-            if target.per_kommune:
-                frame = per_kommune(contract, values, period=period, target=target.key)
-                figure = kommune_bar(frame, f"{target.name} pr. kommune")
-                st.plotly_chart(figure, config={"displayModeBar": False}, key=f"bar-{target.key}")
+            if bar_figure is not None:
+                st.plotly_chart(
+                    bar_figure, config={"displayModeBar": False}, key=f"bar-{target.key}"
+                )
             else:
                 st.caption("Målet afrapporteres ikke pr. kommune.")
         with log:

@@ -7,12 +7,13 @@ from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
+from plotly.graph_objects import Figure
 
 from contracts import danish
 from contracts.models import Contract, Target
-from metrics.charts import spread_chart
-from metrics.kommune import coverage, per_kommune, spread
-from metrics.map_figures import kommune_map
+from metrics.kommune import Coverage, Spread
+from services.cache import PageReads
+from ui import page_reads
 from ui.contract_view import md
 from ui.selection import Choice, seed_choice
 
@@ -55,7 +56,7 @@ def choose_target(targets: list[Target]) -> Target:
     return by_key[key]
 
 
-def render(choice: Choice, values: pd.DataFrame) -> None:
+def render(choice: Choice, reads: PageReads) -> None:
     contract, period = choice.contract, choice.period
     targets = kommune_targets(contract)
     if not targets:
@@ -70,20 +71,15 @@ def render(choice: Choice, values: pd.DataFrame) -> None:
         st.query_params[PER_10000_PARAM] = "1"
     elif PER_10000_PARAM in st.query_params:
         del st.query_params[PER_10000_PARAM]
-    frame = per_kommune(contract, values, period=period, target=target.key)
-    figure = kommune_map(
-        frame[["kode", "value"]],
-        geography=list(contract.geography or ()),
-        title=f"{target.name} pr. kommune",
-        value_label=target.unit or "",
-        per_10000=relative,
+    shown = page_reads.kommune_view(
+        reads, contract, target, spread_targets(contract, target.key), period, relative=relative
     )
-    st.plotly_chart(figure, config={"displayModeBar": False})
-    render_table(frame)
-    if target.kind == "coverage":
-        render_coverage(contract, values, period, target)
-    for spread_target in spread_targets(contract, target.key):
-        render_spread(contract, values, period, spread_target)
+    st.plotly_chart(shown.figure, config={"displayModeBar": False})
+    render_table(shown.frame)
+    if shown.coverage is not None:
+        render_coverage(shown.coverage, target)
+    for spread_target, result, chart in shown.spreads:
+        render_spread(spread_target, result, chart)
 
 
 def _danish(decimals: int | None) -> Callable[[object], str]:
@@ -107,8 +103,7 @@ def render_table(frame: pd.DataFrame) -> None:
     st.dataframe(styled, hide_index=True)
 
 
-def render_coverage(contract: Contract, values: pd.DataFrame, period: str, target: Target) -> None:
-    result = coverage(contract, values, period=period, target=target.key)
+def render_coverage(result: Coverage, target: Target) -> None:
     st.subheader("Dækning")
     minimum = danish.counted(danish.number(result.minimum), target.unit_singular, target.unit)
     of = danish.counted(str(result.n), "kommune", "kommuner")
@@ -117,11 +112,10 @@ def render_coverage(contract: Contract, values: pd.DataFrame, period: str, targe
         st.markdown("**Mangler:** " + md(", ".join(result.missing)))
 
 
-def render_spread(contract: Contract, values: pd.DataFrame, period: str, target: Target) -> None:
-    result = spread(contract, values, period=period, target=target.key)
+def render_spread(target: Target, result: Spread, chart: Figure | None) -> None:
     st.subheader(md(f"Fordeling på by- og landkommuner ({target.name})"))
     if result.groups.empty:
         st.info("Der er ingen tal pr. kommune at fordele endnu.")
     else:
-        st.plotly_chart(spread_chart(result), config={"displayModeBar": False})
+        st.plotly_chart(chart, config={"displayModeBar": False})
     st.caption(md(result.note))

@@ -11,7 +11,9 @@ from contracts import danish, wording
 from contracts.loader import Catalog
 from contracts.models import HOUSE_KEYS, PERIODS, Contract
 from contracts.reference import house_name
-from metrics.national import NO_TARGETS, national_goals, national_targets
+from metrics.national import NO_TARGETS
+from services.cache import PageReads
+from ui import page_reads
 from ui.contract_view import md
 from ui.selection import (
     PERIOD_LABELS,
@@ -90,7 +92,7 @@ def _styled(text: pd.DataFrame, status: pd.DataFrame) -> pd.io.formats.style.Sty
 
 def render(
     catalog: Catalog,
-    values: pd.DataFrame,
+    reads: PageReads,
     year: int,
     period: str,
     actions: Callable[[], None] | None = None,
@@ -113,7 +115,7 @@ def render(
             f"Udkast: {', '.join(drafts)} har for {year} kun et udkast, som KKR ikke har "
             "godkendt endnu; deres kolonner er mærket »udkast«."
         )
-    goals = national_goals(contracts, values, period=period)
+    goals, targets = page_reads.national(reads, contracts, year, period)
     if goals.empty:
         st.info("Kontrakterne for året har ingen nationale mål.")
         return
@@ -152,7 +154,7 @@ def render(
     st.subheader("Målenes status")
     st.caption("I parentes: opfyldte måltal af dem, der kan vurderes i perioden.")
     st.table(_styled(text.astype(object).fillna("–"), status))
-    render_targets(contracts, values, period, names)
+    render_targets(contracts, targets, names)
 
 
 def _target_cell(contract: Contract, key: str, actual: float, goal: float, label: str) -> str:
@@ -164,10 +166,8 @@ def _target_cell(contract: Contract, key: str, actual: float, goal: float, label
     return f"{shown} (mål: {wording.level_text(target, goal)}) · {label}"
 
 
-def render_targets(
-    contracts: list[Contract], values: pd.DataFrame, period: str, names: dict[str, str]
-) -> None:
-    targets = national_targets(contracts, values, period=period)
+def render_targets(contracts: list[Contract], targets: pd.DataFrame, names: dict[str, str]) -> None:
+    """``targets``: ``metrics.national.national_targets`` of ``contracts``."""
     if targets.empty:
         return
     by_house = {c.erhvervshus: c for c in contracts}

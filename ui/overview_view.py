@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import streamlit as st
@@ -11,13 +11,16 @@ import streamlit as st
 from contracts import danish, describe
 from contracts.models import Contract, Goal, Target
 from contracts.reference import house_name
-from metrics import STATUS_LABELS, STATUS_SEVERITY, Finding, consistency, fulfilment, goal_status
+from metrics import STATUS_LABELS, STATUS_SEVERITY, Finding, consistency
 from metrics.statuses import NO_TARGETS_LABEL
 from services.rounds import round_status_label
 from services.session import RoundInfo, Session
 from ui import results
 from ui.contract_view import contract_title, md, render_draft_notice
 from ui.selection import Choice
+
+if TYPE_CHECKING:
+    from ui.page_reads import Overview
 
 DEMO_BANNER = (
     "Demodata: tallene på siden er opdigtede til demonstration og er ingens rigtige tal. "
@@ -73,28 +76,27 @@ def warning_markdown(text: str | None) -> str | None:
 
 def render(
     choice: Choice,
-    values: pd.DataFrame,
+    judged: Overview,
     info: RoundInfo | None,
     actions: Callable[[], None] | None = None,
 ) -> None:
-    """The page; ``actions`` (the report panel) are drawn under the round's status."""
+    """The page from its judged targets (``ui.page_reads.overview``); ``actions`` (the report
+    panel) are drawn under the round's status."""
     contract, period = choice.contract, choice.period
     st.title(f"Overblik: {house_name(choice.house)} {choice.year}")
     st.caption(
         md(f"{contract_title(contract)} · {danish.period_label(period, choice.year, capital=True)}")
     )
-    own = values[(values["house"] == choice.house) & (values["year"] == choice.year)]
     if contract.demo:
         st.warning("Demokontrakt: opdigtet til demonstration, ikke en rigtig kontrakt.")
     render_draft_notice(contract)
-    if bool(own.loc[own["period"] == period, "is_demo"].any()):
+    if judged.demo_in_period:
         st.warning(DEMO_BANNER)
     st.info(round_text(info, period, choice.year))
     if actions is not None:
         actions()
-    table = fulfilment(contract, values[values["house"] == choice.house], period=period)
-    render_counts(table)
-    render_goals(contract, table, warnings_by_target(contract, own, period))
+    render_counts(judged.table)
+    render_goals(contract, judged.table, judged.warnings, judged.goals)
 
 
 def render_counts(table: pd.DataFrame) -> None:
@@ -104,8 +106,10 @@ def render_counts(table: pd.DataFrame) -> None:
         column.metric(STATUS_LABELS[status], int(counts.get(status, 0)))
 
 
-def render_goals(contract: Contract, table: pd.DataFrame, warnings: dict[str, str]) -> None:
-    goals = goal_status(contract, table).set_index("goal")
+def render_goals(
+    contract: Contract, table: pd.DataFrame, warnings: dict[str, str], goals: pd.DataFrame
+) -> None:
+    """Goals with their targets; ``goals`` is ``metrics.goal_status`` indexed by goal."""
     rows = {str(r["target"]): results.record(r) for r in table.to_dict("records")}
     for scope, heading in (("national", "Nationale mål"), ("local", "Lokale mål")):
         chosen = [g for g in contract.goals if g.scope == scope]

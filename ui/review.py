@@ -6,7 +6,7 @@ import streamlit as st
 
 from contracts.loader import Catalog
 from services.session import Session
-from ui import data, overview_view
+from ui import data, page_reads
 from ui.selection import Choice, select_contract
 
 NO_CONTRACTS = "Der er ingen kontrakter i kontraktmappen endnu."
@@ -18,7 +18,9 @@ def review_choice(page_title: str, empty: str = NO_CONTRACTS) -> tuple[Session, 
     catalog = data.review_catalog(session)
     choice = select_contract(
         catalog,
-        default_period=lambda house, year: overview_view.default_period(session, house, year),
+        default_period=lambda house, year: page_reads.default_period(
+            data.reads(session), house, year
+        ),
     )
     if choice is None:
         st.title(page_title)

@@ -1,0 +1,147 @@
+"""Page reads computed once per state of the store and shared between sessions
+(docs/shared-installation.md, "Pages cheap enough to share").
+
+    reads = PageReads(session, context=(folder_signature,))   # once per page run
+    table = reads.get("status", lambda: session.status(catalog, h, y, p), h, y, p, houses=[h])
+
+An entry's key holds everything its result depends on besides its own arguments: the
+database (its URL), the store's data version at the start of the run (``db/generation.py``:
+of the houses the read names, or of the whole store), what the acting person may see
+(``Session.cache_scope``: two scopes never share an entry), the caller's context (the
+contracts folder's signature) and today's date (statuses depend on it). A write by any
+instance changes the version, so the next run computes afresh; nothing is ever invalidated by
+hand. The version is read before the data, so an entry never holds data older than its key.
+
+Memory is bounded: at most ``PAGE_CACHE_ENTRIES`` entries (least recently used out first),
+each kept at most ``PAGE_CACHE_SECONDS``; entries of old versions simply age out. A frame
+handed out is a copy, so a page that changes it in place changes nobody else's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any, TypeVar
+
+import pandas as pd
+
+from db.generation import version_of
+from services.session import Session
+
+T = TypeVar("T")
+
+DEFAULT_ENTRIES = 400
+DEFAULT_SECONDS = 600.0
+
+
+def _setting(name: str, default: float) -> float:
+    text = os.environ.get(name, "").strip()
+    try:
+        return max(0.0, float(text)) if text else default
+    except ValueError:
+        return default
+
+
+class SharedCache:
+    """A thread-safe map of computed results, least recently used out first, with a lifetime.
+
+    ``max_entries`` 0 turns it off (every read computed). Two sessions asking for a missing
+    key at once may both compute it; the last one stored is kept (both are the same result)."""
+
+    def __init__(
+        self,
+        max_entries: int = DEFAULT_ENTRIES,
+        ttl_seconds: float = DEFAULT_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.max_entries = max_entries
+        self.ttl_seconds = ttl_seconds
+        self._clock = clock
+        self._entries: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    @classmethod
+    def from_environment(cls) -> SharedCache:
+        entries = _setting("PAGE_CACHE_ENTRIES", DEFAULT_ENTRIES)
+        return cls(int(entries), _setting("PAGE_CACHE_SECONDS", DEFAULT_SECONDS))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        now = self._clock()
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None and now - found[0] <= self.ttl_seconds:
+                self._entries.move_to_end(key)
+                self.hits += 1
+                return _handed_out(found[1])
+            self.misses += 1
+        value = compute()
+        if self.max_entries > 0:
+            with self._lock:
+                self._entries[key] = (now, value)
+                self._entries.move_to_end(key)
+                while len(self._entries) > self.max_entries:
+                    self._entries.popitem(last=False)
+        return _handed_out(value)
+
+
+def _handed_out(value: T) -> T:
+    """What a caller gets: a copy of a frame (cheap beside computing it), else the value.
+
+    Other results (figures, dataclasses, lists of them) are only read by the pages."""
+    if isinstance(value, pd.DataFrame):
+        return value.copy()  # type: ignore[return-value]
+    return value
+
+
+#: The one cache of this process: every session of a Streamlit server shares it.
+SHARED = SharedCache.from_environment()
+
+
+class PageReads:
+    """The reads of one page run, keyed by the store's state when the run began."""
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        context: Hashable = (),
+        today: dt.date | None = None,
+        cache: SharedCache | None = None,
+    ) -> None:
+        self.session = session
+        self.cache = SHARED if cache is None else cache
+        # Read first: whatever the computations read afterwards is at least this new.
+        self._versions = session.data_versions()
+        self._base = (
+            session.store.url,
+            session.cache_scope(),
+            context,
+            today or dt.date.today(),
+        )
+
+    def get(
+        self,
+        name: str,
+        compute: Callable[[], T],
+        *args: Hashable,
+        houses: Iterable[str] | None = None,
+    ) -> T:
+        """``compute()``'s result, shared by every run with the same key. ``name`` and
+        ``args`` must tell apart what ``compute`` computes; ``houses`` are the erhvervshuse
+        whose data it reads (None: it may read anything in the store)."""
+        houses = None if houses is None else sorted(set(houses))
+        version = version_of(self._versions, houses)
+        return self.cache.get((*self._base, version, name, args), compute)

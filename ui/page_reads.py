@@ -1,0 +1,185 @@
+"""What the review pages and Indberetning compute per run, shared between sessions while the
+store and the contracts folder are unchanged (``services/cache.py``; docs/shared-installation.md,
+"Pages cheap enough to share").
+
+Each function reads through the session (so what the acting person may see decides what is
+computed, and ``Session.cache_scope`` keeps scopes apart) and names the erhvervshuse it reads:
+a save in one house leaves what was computed for the others. Results are only read by the
+views; frames come out as copies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+from plotly.graph_objects import Figure
+
+from contracts.models import Contract, Target
+from metrics import fulfilment, goal_status
+from metrics.charts import kommune_bar, spread_chart, trend_chart
+from metrics.history import history
+from metrics.kommune import Coverage, Spread, coverage, per_kommune, spread
+from metrics.map_figures import kommune_map
+from metrics.national import national_goals, national_targets
+from services.cache import PageReads
+from services.session import RoundInfo
+from ui import overview_view
+
+
+def contract_key(contract: Contract) -> Hashable:
+    """Which contract of the catalog (the folder's signature is in every key already)."""
+    return (contract.erhvervshus, contract.year, contract.status, contract.demo)
+
+
+def values(reads: PageReads, house: str | None = None, year: int | None = None) -> pd.DataFrame:
+    """``Session.values`` of a house (every year) or of a year (every house)."""
+    houses = None if house is None else [house]
+    return reads.get(
+        "values", lambda: reads.session.values(house, year), house, year, houses=houses
+    )
+
+
+def round_info(reads: PageReads, house: str, year: int, period: str) -> RoundInfo | None:
+    return reads.get(
+        "round",
+        lambda: reads.session.round(house, year, period),
+        house,
+        year,
+        period,
+        houses=[house],
+    )
+
+
+def default_period(reads: PageReads, house: str, year: int) -> str:
+    """``overview_view.default_period``, computed once per state of the house."""
+    return reads.get(
+        "default_period",
+        lambda: overview_view.default_period(reads.session, house, year),
+        house,
+        year,
+        houses=[house],
+    )
+
+
+@dataclass(frozen=True)
+class Overview:
+    """A contract-period's targets judged: Overblik's and Mål's common part."""
+
+    table: pd.DataFrame  # metrics.fulfilment: one row per target
+    goals: pd.DataFrame  # metrics.goal_status, indexed by goal number
+    warnings: dict[str, str]  # overview_view.warnings_by_target
+    demo_in_period: bool  # a demo value in the contract-period (Overblik's banner)
+    demo_in_year: bool  # a demo value in the contract's year (Mål's banner)
+
+
+def overview(reads: PageReads, contract: Contract, period: str) -> Overview:
+    house, year = contract.erhvervshus, contract.year
+
+    def compute() -> Overview:
+        house_values = values(reads, house)
+        own = house_values[house_values["year"] == year]
+        table = fulfilment(contract, house_values, period=period)
+        return Overview(
+            table=table,
+            goals=goal_status(contract, table).set_index("goal"),
+            warnings=overview_view.warnings_by_target(contract, own, period),
+            demo_in_period=bool(own.loc[own["period"] == period, "is_demo"].any()),
+            demo_in_year=bool(own["is_demo"].any()),
+        )
+
+    return reads.get("overview", compute, contract_key(contract), period, houses=[house])
+
+
+def audit(reads: PageReads, house: str, year: int) -> pd.DataFrame:
+    return reads.get(
+        "audit", lambda: reads.session.audit(house=house, year=year), house, year, houses=[house]
+    )
+
+
+def target_figures(
+    reads: PageReads,
+    contract: Contract,
+    house_contracts: Sequence[Contract],
+    target: Target,
+    period: str,
+) -> tuple[Figure | None, Figure | None]:
+    """Mål's trend chart of a target (None: nothing reported yet) and its bar per kommune
+    (None: not reported per kommune)."""
+    house = contract.erhvervshus
+
+    def compute() -> tuple[Figure | None, Figure | None]:
+        house_values = values(reads, house)
+        past = history(house_contracts, house_values, target.key)
+        trend = trend_chart(past, target) if past["actual"].notna().any() else None
+        bar = None
+        if target.per_kommune:
+            frame = per_kommune(contract, house_values, period=period, target=target.key)
+            bar = kommune_bar(frame, f"{target.name} pr. kommune")
+        return trend, bar
+
+    others = tuple(contract_key(c) for c in house_contracts)
+    key = (contract_key(contract), others, target.key, period)
+    return reads.get("target_figures", compute, key, houses=[house])
+
+
+@dataclass(frozen=True)
+class KommuneView:
+    frame: pd.DataFrame  # metrics.kommune.per_kommune
+    figure: Figure  # the map
+    coverage: Coverage | None
+    spreads: tuple[tuple[Target, Spread, Figure | None], ...]  # (target, result, chart)
+
+
+def kommune_view(
+    reads: PageReads,
+    contract: Contract,
+    target: Target,
+    spread_targets: Sequence[Target],
+    period: str,
+    *,
+    relative: bool,
+) -> KommuneView:
+    """Kommuner's map, table, coverage and by/land spreads of one target."""
+    house, year = contract.erhvervshus, contract.year
+
+    def compute() -> KommuneView:
+        year_values = values(reads, house).pipe(lambda v: v[v["year"] == year])
+        frame = per_kommune(contract, year_values, period=period, target=target.key)
+        figure = kommune_map(
+            frame[["kode", "value"]],
+            geography=list(contract.geography or ()),
+            title=f"{target.name} pr. kommune",
+            value_label=target.unit or "",
+            per_10000=relative,
+        )
+        covered = None
+        if target.kind == "coverage":
+            covered = coverage(contract, year_values, period=period, target=target.key)
+        spreads = []
+        for other in spread_targets:
+            result = spread(contract, year_values, period=period, target=other.key)
+            chart = None if result.groups.empty else spread_chart(result)
+            spreads.append((other, result, chart))
+        return KommuneView(frame, figure, covered, tuple(spreads))
+
+    key = (contract_key(contract), target.key, tuple(t.key for t in spread_targets), period)
+    return reads.get("kommune_view", compute, key, relative, houses=[house])
+
+
+def national(
+    reads: PageReads, contracts: Sequence[Contract], year: int, period: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Hele landet's goals and targets (``metrics.national``) of the year's contracts."""
+
+    def compute() -> tuple[pd.DataFrame, pd.DataFrame]:
+        year_values = values(reads, year=year)
+        return (
+            national_goals(contracts, year_values, period=period),
+            national_targets(contracts, year_values, period=period),
+        )
+
+    key = tuple(contract_key(c) for c in contracts)
+    goals, targets = reads.get("national", compute, key, year, period)
+    return goals.copy(), targets.copy()

@@ -14,7 +14,6 @@ import streamlit as st
 from contracts import danish
 from contracts.loader import Catalog
 from contracts.reference import house_name
-from services.entry_table import build_table
 from ui import data, page_reads
 from ui.contract_view import contract_title, md, render_draft_notice
 from ui.entry import editor, files, history, report_round, state
@@ -49,7 +48,8 @@ if contract.demo:
 render_draft_notice(contract)
 state.show_flash()
 
-info = session.round(house, year, period)
+reads = data.reads(session)
+info = page_reads.round_info(reads, house, year, period)
 locked = report_round.is_locked(info)
 report_round.render_status(session, info)
 report_round.render_actions(catalog, session, info)
@@ -59,8 +59,7 @@ include_all = st.toggle("Vis også måltal, der ikke måles i perioden", key="al
 form = state.form_state(
     (house, year, period),
     include_all,
-    lambda: session.values(house=house),
-    lambda values, everything: build_table(contract, period, values, include_all=everything),
+    *page_reads.entry_readers(reads, contract, period, include_all),
 )
 st.caption(
     f"Tallene er hentet {danish.date_time(form.read_at)}. Tal skrives på dansk: 1.680 og 50,5. "

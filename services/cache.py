@@ -38,8 +38,8 @@ DEFAULT_ENTRIES = 400
 DEFAULT_SECONDS = 600.0
 
 
-def _setting(name: str, default: float) -> float:
-    text = os.environ.get(name, "").strip()
+def _setting(text: str, default: float) -> float:
+    text = text.strip()
     try:
         return max(0.0, float(text)) if text else default
     except ValueError:
@@ -68,8 +68,9 @@ class SharedCache:
 
     @classmethod
     def from_environment(cls) -> SharedCache:
-        entries = _setting("PAGE_CACHE_ENTRIES", DEFAULT_ENTRIES)
-        return cls(int(entries), _setting("PAGE_CACHE_SECONDS", DEFAULT_SECONDS))
+        entries = _setting(os.environ.get("PAGE_CACHE_ENTRIES", ""), DEFAULT_ENTRIES)
+        seconds = _setting(os.environ.get("PAGE_CACHE_SECONDS", ""), DEFAULT_SECONDS)
+        return cls(int(entries), seconds)
 
     def __len__(self) -> int:
         return len(self._entries)

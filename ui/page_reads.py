@@ -10,8 +10,8 @@ views; frames come out as copies.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, replace
 
 import pandas as pd
 from plotly.graph_objects import Figure
@@ -24,6 +24,7 @@ from metrics.kommune import Coverage, Spread, coverage, per_kommune, spread
 from metrics.map_figures import kommune_map
 from metrics.national import national_goals, national_targets
 from services.cache import PageReads
+from services.entry_table import EntryTable, build_table
 from services.session import RoundInfo
 from ui import overview_view
 
@@ -183,3 +184,38 @@ def national(
     key = tuple(contract_key(c) for c in contracts)
     goals, targets = reads.get("national", compute, key, year, period)
     return goals.copy(), targets.copy()
+
+
+def entry_readers(
+    reads: PageReads, contract: Contract, period: str, include_all: bool
+) -> tuple[Callable[[], pd.DataFrame], Callable[[pd.DataFrame, bool], EntryTable]]:
+    """Indberetning's ``read`` and ``build`` for ``ui.entry.state.form_state``: the house's
+    values and the editors' table as of now, shared; a table built again later from the
+    values as the person read them (showing more or fewer targets) is built for them alone."""
+    house = contract.erhvervshus
+    fresh: dict[str, tuple[pd.DataFrame, EntryTable]] = {}
+
+    def start() -> tuple[pd.DataFrame, EntryTable]:
+        house_values = values(reads, house)
+        return house_values, build_table(contract, period, house_values, include_all=include_all)
+
+    def read() -> pd.DataFrame:
+        key = (contract_key(contract), period, include_all)
+        house_values, table = reads.get("entry_start", start, key, houses=[house])
+        fresh["start"] = (house_values.copy(), _copied(table))
+        return fresh["start"][0]
+
+    def build(read_values: pd.DataFrame, everything: bool) -> EntryTable:
+        started = fresh.get("start")
+        if started is not None and started[0] is read_values and everything == include_all:
+            return started[1]
+        return build_table(contract, period, read_values, include_all=everything)
+
+    return read, build
+
+
+def _copied(table: EntryTable) -> EntryTable:
+    computed = None if table.computed is None else table.computed.copy()
+    return replace(
+        table, totals=table.totals.copy(), kommuner=table.kommuner.copy(), computed=computed
+    )

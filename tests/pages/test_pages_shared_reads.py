@@ -1,0 +1,66 @@
+"""Page reads shared between sessions (``services/cache.py``): a run after a write by
+another instance shows the write."""
+
+from __future__ import annotations
+
+import pytest
+from pages_support import open_app
+from streamlit.testing.v1 import AppTest
+
+from db import Store, ValueKey, ValueRow
+
+
+def save_8a(url: str, value: float, version: int) -> None:
+    """A save through a store of its own: another instance of the app."""
+    store = Store(url)
+    store.upgrade()
+    key = ValueKey("sjaelland", 2022, "H1", "8a")
+    store.save([ValueRow(key, value=value, expected_version=version)], user="kollega")
+    store.dispose()
+
+
+def run(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def shown(at: AppTest) -> str:
+    return "\n".join(at.markdown.values)
+
+
+@pytest.mark.usefixtures("contracts_folder")
+def test_overblik_shows_a_value_another_instance_saved_after_the_first_run(
+    database_url: str,
+) -> None:
+    save_8a(database_url, 900, 0)
+    first = open_app()
+    for name, value in {"hus": "sjaelland", "aar": "2022", "periode": "H1"}.items():
+        first.query_params[name] = value
+    assert "900 forløb (mål: mindst 1.680 forløb" in shown(run(first))
+    # A second visitor is served from the shared cache: the same numbers.
+    second = open_app()
+    for name, value in {"hus": "sjaelland", "aar": "2022", "periode": "H1"}.items():
+        second.query_params[name] = value
+    assert "900 forløb (mål: mindst 1.680 forløb" in shown(run(second))
+
+    save_8a(database_url, 1000, 1)
+
+    again = shown(run(first))
+    assert "1.000 forløb (mål: mindst 1.680 forløb" in again
+    assert "900 forløb" not in again
+
+
+@pytest.mark.usefixtures("contracts_folder")
+def test_maal_shows_a_value_another_instance_saved_after_the_first_run(
+    database_url: str,
+) -> None:
+    save_8a(database_url, 900, 0)
+    maal = open_app("app_pages/maal.py")
+    for name, value in {"hus": "sjaelland", "aar": "2022", "periode": "H1", "maal": "8"}.items():
+        maal.query_params[name] = value
+    assert "900 forløb" in shown(run(maal))
+
+    save_8a(database_url, 1000, 1)
+
+    assert "1.000 forløb" in shown(run(maal))

@@ -1,0 +1,156 @@
+"""The cache of page reads shared between sessions (``services/cache.py``): keyed by the
+store's data version, the acting person's scope, the context and today; bounded."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pandas as pd
+import pytest
+
+from db import Store, ValueKey, ValueRow
+from services.cache import PageReads, SharedCache
+from services.session import Session
+
+H1_8B = ValueKey("sjaelland", 2022, "H1", "8b")
+FYN_8B = ValueKey("fyn", 2022, "H1", "8b")
+TODAY = dt.date(2026, 12, 7)
+
+
+@dataclass(frozen=True)
+class Scoped(Session):
+    """A session whose scope the test chooses (roles decide it in the product)."""
+
+    scope: str = "alle"
+
+    def cache_scope(self) -> str:
+        return self.scope
+
+
+@pytest.fixture
+def other(store: Store) -> Iterator[Store]:
+    """Another instance of the app: its own store object on the same database."""
+    second = Store(store.url)
+    yield second
+    second.dispose()
+
+
+def sjaelland_values(session: Session, cache: SharedCache, **given: object) -> pd.DataFrame:
+    reads = PageReads(session, cache=cache, today=TODAY, **given)  # type: ignore[arg-type]
+    return reads.get(
+        "values", lambda: session.values(house="sjaelland"), "sjaelland", houses=["sjaelland"]
+    )
+
+
+def save(store: Store, key: ValueKey, value: float, version: int) -> None:
+    store.save([ValueRow(key, value=value, expected_version=version)], user="anna")
+
+
+def test_a_cached_read_is_computed_again_after_a_write_by_another_instance(
+    store: Store, other: Store
+) -> None:
+    cache = SharedCache()
+    session = Session(store, "anna")
+    save(store, H1_8B, 470, 0)
+    assert sjaelland_values(session, cache)["value"].tolist() == [470.0]
+    assert sjaelland_values(session, cache)["value"].tolist() == [470.0]
+    assert (cache.hits, cache.misses) == (1, 1)
+
+    save(other, H1_8B, 480, 1)
+
+    assert sjaelland_values(session, cache)["value"].tolist() == [480.0]
+    assert cache.misses == 2
+
+
+def test_a_write_in_another_house_keeps_the_cached_read(store: Store, other: Store) -> None:
+    cache = SharedCache()
+    session = Session(store, "anna")
+    save(store, H1_8B, 470, 0)
+    sjaelland_values(session, cache)
+
+    save(other, FYN_8B, 12, 0)
+
+    assert sjaelland_values(session, cache)["value"].tolist() == [470.0]
+    assert (cache.hits, cache.misses) == (1, 1)
+
+
+def test_two_scopes_never_share_an_entry(sqlite_store: Store) -> None:
+    cache = SharedCache()
+    computed: list[str] = []
+
+    def read(scope: str) -> str:
+        session = Scoped(sqlite_store, "anna", scope=scope)
+        reads = PageReads(session, cache=cache, today=TODAY)
+        return reads.get("who", lambda: computed.append(scope) or f"set af {scope}")
+
+    assert read("offentlig") == "set af offentlig"
+    assert read("hus:fyn") == "set af hus:fyn"
+    assert read("offentlig") == "set af offentlig"
+    assert read("hus:fyn") == "set af hus:fyn"
+    assert computed == ["offentlig", "hus:fyn"]
+
+
+def test_another_context_or_another_day_is_another_entry(sqlite_store: Store) -> None:
+    cache = SharedCache()
+    session = Session(sqlite_store, "anna")
+    computed: list[object] = []
+
+    def read(context: object, today: dt.date) -> None:
+        reads = PageReads(session, cache=cache, context=context, today=today)  # type: ignore[arg-type]
+        reads.get("x", lambda: computed.append((context, today)))
+
+    read("mappe-1", TODAY)
+    read("mappe-1", TODAY)
+    read("mappe-2", TODAY)
+    read("mappe-1", TODAY + dt.timedelta(days=1))
+    assert len(computed) == 3
+
+
+def test_a_frame_changed_by_one_page_is_not_changed_for_the_next(sqlite_store: Store) -> None:
+    cache = SharedCache()
+    session = Session(sqlite_store, "anna")
+    save(sqlite_store, H1_8B, 470, 0)
+    first = sjaelland_values(session, cache)
+    first.loc[0, "value"] = -1.0
+
+    assert sjaelland_values(session, cache)["value"].tolist() == [470.0]
+
+
+def test_the_least_recently_used_entry_goes_first_beyond_the_limit() -> None:
+    cache = SharedCache(max_entries=2)
+    cache.get("a", lambda: 1)
+    cache.get("b", lambda: 2)
+    cache.get("a", lambda: 0)  # a used again: b is now the oldest
+    cache.get("c", lambda: 3)
+
+    assert len(cache) == 2
+    assert cache.get("a", lambda: -1) == 1
+    assert cache.get("b", lambda: -2) == -2
+
+
+def test_an_entry_older_than_its_lifetime_is_computed_again() -> None:
+    now = [1000.0]
+    cache = SharedCache(max_entries=10, ttl_seconds=60, clock=lambda: now[0])
+    assert cache.get("a", lambda: "først") == "først"
+    now[0] += 59
+    assert cache.get("a", lambda: "igen") == "først"
+    now[0] += 2
+    assert cache.get("a", lambda: "igen") == "igen"
+
+
+def test_no_entries_allowed_turns_the_cache_off() -> None:
+    cache = SharedCache(max_entries=0)
+    assert cache.get("a", lambda: 1) == 1
+    assert cache.get("a", lambda: 2) == 2
+    assert len(cache) == 0
+
+
+def test_the_limits_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PAGE_CACHE_ENTRIES", "7")
+    monkeypatch.setenv("PAGE_CACHE_SECONDS", "30")
+    cache = SharedCache.from_environment()
+    assert (cache.max_entries, cache.ttl_seconds) == (7, 30.0)
+    monkeypatch.setenv("PAGE_CACHE_ENTRIES", "mange")
+    assert SharedCache.from_environment().max_entries == 400

@@ -6,7 +6,6 @@ import json
 
 import pandas as pd
 import streamlit as st
-from plotly.graph_objects import Figure
 
 from contracts import danish, wording
 from contracts.describe import goal_heading, kommune_label
@@ -18,6 +17,7 @@ from ui import data, overview_view, page_reads, results
 from ui.contract_view import md, render_goal_facts, render_target_details
 from ui.overview_view import badge_markdown
 from ui.selection import Choice, seed_choice
+from ui.shared_figure import SharedFigure as Figure
 
 GOAL_PARAM = "maal"
 AUDIT_COLUMNS = [

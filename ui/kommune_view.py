@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
-from plotly.graph_objects import Figure
 
 from contracts import danish
 from contracts.models import Contract, Target
@@ -16,6 +15,7 @@ from services.cache import PageReads
 from ui import page_reads
 from ui.contract_view import md
 from ui.selection import Choice, seed_choice
+from ui.shared_figure import SharedFigure as Figure
 
 TARGET_PARAM = "maaltal"
 PER_10000_PARAM = "pr10000"

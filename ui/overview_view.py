@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -96,7 +97,7 @@ def render(
     if actions is not None:
         actions()
     render_counts(judged.table)
-    render_goals(contract, judged.table, judged.warnings, judged.goals)
+    render_goals(contract, judged)
 
 
 def render_counts(table: pd.DataFrame) -> None:
@@ -106,37 +107,57 @@ def render_counts(table: pd.DataFrame) -> None:
         column.metric(STATUS_LABELS[status], int(counts.get(status, 0)))
 
 
-def render_goals(
-    contract: Contract, table: pd.DataFrame, warnings: dict[str, str], goals: pd.DataFrame
-) -> None:
-    """Goals with their targets; ``goals`` is ``metrics.goal_status`` indexed by goal."""
-    rows = {str(r["target"]): results.record(r) for r in table.to_dict("records")}
+def render_goals(contract: Contract, judged: Overview) -> None:
+    """Goals with their targets, from ``ui.page_reads.overview``."""
     for scope, heading in (("national", "Nationale mål"), ("local", "Lokale mål")):
         chosen = [g for g in contract.goals if g.scope == scope]
         if not chosen:
             continue
         st.header(heading)
         for goal in chosen:
-            goal_heading(goal, goals.loc[goal.number, "status"])
+            goal_heading(goal, judged.goals.loc[goal.number, "status"])
             for target in goal.targets:
-                render_target(target, rows[target.key], warnings.get(target.key))
+                render_card(judged.cards[target.key])
 
 
-def render_target(target: Target, row: Mapping[str, Any], warning: str | None = None) -> None:
-    """One target in few elements (a page holds dozens): text, result and comment in one
-    markdown block with the status badge inline (a warning beside it), then the bar."""
+@dataclass(frozen=True)
+class Card:
+    """One target as Overblik shows it: the markdown block and the progress bar, if any."""
+
+    text: str
+    share: float | None
+    bar_text: str
+
+
+def target_card(target: Target, row: Mapping[str, Any], warning: str | None = None) -> Card:
+    """Text, result and comment in one markdown block with the status badge inline (a
+    warning beside it), then the bar: few elements, as a page holds dozens."""
+    lines = [
+        f"**{md(target.name)}** · {md(target.text)} {badge_markdown(str(row['status']))}",
+        md(results.result_text(row, target)),
+    ]
+    shown = warning_markdown(warning)
+    if shown:
+        lines.insert(1, shown)
+    comment = row.get("comment")
+    if isinstance(comment, str) and comment:
+        lines.append(f":gray[Kommentar: {md(comment)}]")
+    share = results.fulfilment_share(row)
+    return Card(
+        "\n\n".join(lines), share, results.fulfilment_text(row) if share is not None else ""
+    )
+
+
+def cards(contract: Contract, table: pd.DataFrame, warnings: dict[str, str]) -> dict[str, Card]:
+    rows = {str(r["target"]): results.record(r) for r in table.to_dict("records")}
+    return {
+        target.key: target_card(target, rows[target.key], warnings.get(target.key))
+        for _goal, target in contract.targets()
+    }
+
+
+def render_card(card: Card) -> None:
     with st.container(border=True):
-        lines = [
-            f"**{md(target.name)}** · {md(target.text)} {badge_markdown(str(row['status']))}",
-            md(results.result_text(row, target)),
-        ]
-        shown = warning_markdown(warning)
-        if shown:
-            lines.insert(1, shown)
-        comment = row.get("comment")
-        if isinstance(comment, str) and comment:
-            lines.append(f":gray[Kommentar: {md(comment)}]")
-        st.markdown("\n\n".join(lines))
-        share = results.fulfilment_share(row)
-        if share is not None:
-            st.progress(share, text=results.fulfilment_text(row))
+        st.markdown(card.text)
+        if card.share is not None:
+            st.progress(card.share, text=card.bar_text)

@@ -14,7 +14,6 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 
 import pandas as pd
-from plotly.graph_objects import Figure
 
 from contracts.models import Contract, Target
 from metrics import fulfilment, goal_status
@@ -27,6 +26,7 @@ from services.cache import PageReads
 from services.entry_table import EntryTable, build_table
 from services.session import RoundInfo
 from ui import overview_view
+from ui.shared_figure import SharedFigure as Figure
 
 
 def contract_key(contract: Contract) -> Hashable:
@@ -73,6 +73,7 @@ class Overview:
     warnings: dict[str, str]  # overview_view.warnings_by_target
     demo_in_period: bool  # a demo value in the contract-period (Overblik's banner)
     demo_in_year: bool  # a demo value in the contract's year (Mål's banner)
+    cards: dict[str, overview_view.Card]  # Overblik's text per target
 
 
 def overview(reads: PageReads, contract: Contract, period: str) -> Overview:
@@ -82,10 +83,12 @@ def overview(reads: PageReads, contract: Contract, period: str) -> Overview:
         house_values = values(reads, house)
         own = house_values[house_values["year"] == year]
         table = fulfilment(contract, house_values, period=period)
+        warnings = overview_view.warnings_by_target(contract, own, period)
         return Overview(
             table=table,
             goals=goal_status(contract, table).set_index("goal"),
-            warnings=overview_view.warnings_by_target(contract, own, period),
+            warnings=warnings,
+            cards=overview_view.cards(contract, table, warnings),
             demo_in_period=bool(own.loc[own["period"] == period, "is_demo"].any()),
             demo_in_year=bool(own["is_demo"].any()),
         )
@@ -113,11 +116,11 @@ def target_figures(
     def compute() -> tuple[Figure | None, Figure | None]:
         house_values = values(reads, house)
         past = history(house_contracts, house_values, target.key)
-        trend = trend_chart(past, target) if past["actual"].notna().any() else None
+        trend = Figure(trend_chart(past, target)) if past["actual"].notna().any() else None
         bar = None
         if target.per_kommune:
             frame = per_kommune(contract, house_values, period=period, target=target.key)
-            bar = kommune_bar(frame, f"{target.name} pr. kommune")
+            bar = Figure(kommune_bar(frame, f"{target.name} pr. kommune"))
         return trend, bar
 
     others = tuple(contract_key(c) for c in house_contracts)
@@ -148,12 +151,14 @@ def kommune_view(
     def compute() -> KommuneView:
         year_values = values(reads, house).pipe(lambda v: v[v["year"] == year])
         frame = per_kommune(contract, year_values, period=period, target=target.key)
-        figure = kommune_map(
-            frame[["kode", "value"]],
-            geography=list(contract.geography or ()),
-            title=f"{target.name} pr. kommune",
-            value_label=target.unit or "",
-            per_10000=relative,
+        figure = Figure(
+            kommune_map(
+                frame[["kode", "value"]],
+                geography=list(contract.geography or ()),
+                title=f"{target.name} pr. kommune",
+                value_label=target.unit or "",
+                per_10000=relative,
+            )
         )
         covered = None
         if target.kind == "coverage":
@@ -161,7 +166,7 @@ def kommune_view(
         spreads = []
         for other in spread_targets:
             result = spread(contract, year_values, period=period, target=other.key)
-            chart = None if result.groups.empty else spread_chart(result)
+            chart = None if result.groups.empty else Figure(spread_chart(result))
             spreads.append((other, result, chart))
         return KommuneView(frame, figure, covered, tuple(spreads))
 

@@ -4,8 +4,9 @@ Builds a contracts folder and a SQLite store in a temporary folder (``bench/page
 six houses × ten years, every target, every kommune, both periods), then measures:
 
 1. server-side render time of each page with ``AppTest`` (``bench/pages_serverside.py``):
-   one cold run with the caches cleared, then N runs on warm caches; median and p95.
-   Aims: Overblik ≤ 300 ms, every page ≤ 1 s.
+   one cold run with the caches cleared, then N runs on warm caches (median and p95), then
+   N runs each right after another instance wrote in the house (median).
+   Aims: every review page ≤ 150 ms median warm, every page ≤ 1 s.
 2. first paint in Chromium on a warm ``streamlit run`` server (``bench/pages_browser.py``):
    navigation start → the first goal heading of Overblik, against a bare Streamlit page's
    "Tom side"; medians and their ratio. Aim: ≤ 1,5 ×.
@@ -70,14 +71,16 @@ def first_heading(data: BenchData, house: str, year: int) -> str:
 
 def server_table(timings: list[PageTiming]) -> list[str]:
     lines = [
-        "| side | kold (ms) | median (ms) | p95 (ms) | CPU, median (ms) | mål | nået |",
-        "|---|---:|---:|---:|---:|---|---|",
+        "| side | kold (ms) | median (ms) | p95 (ms) | CPU, median (ms) | efter en skrivning, "
+        "median (ms) | mål (median) | nået |",
+        "|---|---:|---:|---:|---:|---:|---|---|",
     ]
     for t in timings:
         title = t.case.title if t.routed else f"{t.case.title} (siden alene)"
         lines.append(
             f"| {title} | {number(t.cold_ms)} | {number(t.median_ms)} | {number(t.p95_ms)} "
-            f"| {number(t.cpu_median_ms)} | ≤ {number(t.case.aim_ms)} ms "
+            f"| {number(t.cpu_median_ms)} | {number(t.after_write_ms)} "
+            f"| ≤ {number(t.case.aim_ms)} ms "
             f"| {'ja' if t.met else 'nej'} |"
         )
     return lines
@@ -195,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
         f"- Valg: `?{query}`; {args.runs} målinger pr. side efter én opvarmning",
         f"- Streamlit-indstillinger i browsermålingen: {options_text(args.streamlit_option)}",
         "",
-        "Servertid (AppTest; ny session pr. måling; kold = caches tømt):",
+        "Servertid (AppTest; ny session pr. måling; kold = alle caches tømt; efter en "
+        "skrivning = lige efter en anden instans har skrevet i huset):",
         "",
         *server_table(timings),
         "",

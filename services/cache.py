@@ -34,8 +34,8 @@ from services.session import Session
 
 T = TypeVar("T")
 
-DEFAULT_ENTRIES = 400
-DEFAULT_SECONDS = 600.0
+DEFAULT_ENTRIES = 200
+DEFAULT_SECONDS = 300.0
 
 
 def _setting(text: str, default: float) -> float:
@@ -93,9 +93,15 @@ class SharedCache:
             with self._lock:
                 self._entries[key] = (now, value)
                 self._entries.move_to_end(key)
-                while len(self._entries) > self.max_entries:
+                while len(self._entries) > self.max_entries or self._oldest_expired(now):
                     self._entries.popitem(last=False)
         return _handed_out(value)
+
+    def _oldest_expired(self, now: float) -> bool:
+        """Whether the least recently used entry has outlived its lifetime (held lock):
+        results of versions nobody asks for any more leave as the lifetime runs out."""
+        oldest = next(iter(self._entries.values()), None)
+        return oldest is not None and now - oldest[0] > self.ttl_seconds
 
 
 def _handed_out(value: T) -> T:

@@ -153,4 +153,15 @@ def test_the_limits_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -
     cache = SharedCache.from_environment()
     assert (cache.max_entries, cache.ttl_seconds) == (7, 30.0)
     monkeypatch.setenv("PAGE_CACHE_ENTRIES", "mange")
-    assert SharedCache.from_environment().max_entries == 400
+    assert SharedCache.from_environment().max_entries == 200
+
+
+def test_entries_past_their_lifetime_leave_when_new_ones_come() -> None:
+    now = [1000.0]
+    cache = SharedCache(max_entries=10, ttl_seconds=60, clock=lambda: now[0])
+    cache.get("gammel-1", lambda: 1)
+    cache.get("gammel-2", lambda: 2)
+    now[0] += 61
+    cache.get("ny", lambda: 3)
+
+    assert len(cache) == 1

@@ -49,8 +49,7 @@ def _setting(text: str, default: float) -> float:
 class SharedCache:
     """A thread-safe map of computed results, least recently used out first, with a lifetime.
 
-    ``max_entries`` 0 turns it off (every read computed). Two sessions asking for a missing
-    key at once may both compute it; the last one stored is kept (both are the same result)."""
+    ``max_entries`` 0 turns it off (every read computed)."""
 
     def __init__(
         self,
@@ -63,6 +62,7 @@ class SharedCache:
         self._clock = clock
         self._entries: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
         self._lock = threading.Lock()
+        self._running: dict[Hashable, threading.Event] = {}
         self.hits = 0
         self.misses = 0
 
@@ -80,22 +80,40 @@ class SharedCache:
             self._entries.clear()
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
-        now = self._clock()
-        with self._lock:
-            found = self._entries.get(key)
-            if found is not None and now - found[0] <= self.ttl_seconds:
-                self._entries.move_to_end(key)
-                self.hits += 1
-                return _handed_out(found[1])
-            self.misses += 1
-        value = compute()
-        if self.max_entries > 0:
+        """The entry of ``key``, else ``compute()``'s result, stored. Sessions asking for a
+        missing key at once wait for the first one's computation instead of repeating it
+        (after a write, every reader of a house asks at once)."""
+        while True:
+            now = self._clock()
             with self._lock:
-                self._entries[key] = (now, value)
-                self._entries.move_to_end(key)
-                while len(self._entries) > self.max_entries or self._oldest_expired(now):
-                    self._entries.popitem(last=False)
+                found = self._entries.get(key)
+                if found is not None and now - found[0] <= self.ttl_seconds:
+                    self._entries.move_to_end(key)
+                    self.hits += 1
+                    return _handed_out(found[1])
+                running = self._running.get(key)
+                if running is None:
+                    self.misses += 1
+                    running = self._running[key] = threading.Event()
+                    break
+            running.wait()  # then look again: stored, or (the computation failed) compute
+        try:
+            value = compute()
+            self._store(key, now, value)
+        finally:
+            with self._lock:
+                del self._running[key]
+            running.set()
         return _handed_out(value)
+
+    def _store(self, key: Hashable, now: float, value: object) -> None:
+        if self.max_entries <= 0:
+            return
+        with self._lock:
+            self._entries[key] = (now, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.max_entries or self._oldest_expired(now):
+                self._entries.popitem(last=False)
 
     def _oldest_expired(self, now: float) -> bool:
         """Whether the least recently used entry has outlived its lifetime (held lock):

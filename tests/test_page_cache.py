@@ -4,6 +4,7 @@ store's data version, the acting person's scope, the context and today; bounded.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -165,3 +166,38 @@ def test_entries_past_their_lifetime_leave_when_new_ones_come() -> None:
     cache.get("ny", lambda: 3)
 
     assert len(cache) == 1
+
+
+def test_sessions_asking_for_a_missing_entry_at_once_compute_it_once() -> None:
+    cache = SharedCache()
+    started, release = threading.Event(), threading.Event()
+    computed: list[int] = []
+
+    def slow() -> int:
+        computed.append(1)
+        started.set()
+        release.wait(10)
+        return 42
+
+    results: list[int] = []
+    first = threading.Thread(target=lambda: results.append(cache.get("k", slow)))
+    first.start()
+    started.wait(10)
+    second = threading.Thread(target=lambda: results.append(cache.get("k", lambda: -1)))
+    second.start()
+    release.set()
+    first.join(10)
+    second.join(10)
+
+    assert results == [42, 42] and computed == [1]
+
+
+def test_a_failed_computation_is_not_stored_and_the_next_asker_computes() -> None:
+    cache = SharedCache()
+
+    def broken() -> int:
+        raise RuntimeError("databasen svarer ikke")
+
+    with pytest.raises(RuntimeError):
+        cache.get("k", broken)
+    assert cache.get("k", lambda: 7) == 7

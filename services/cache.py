@@ -20,6 +20,7 @@ handed out is a copy, so a page that changes it in place changes nobody else's.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import threading
 import time
@@ -170,3 +171,18 @@ class PageReads:
         houses = None if houses is None else sorted(set(houses))
         version = version_of(self._versions, houses)
         return self.cache.get((*self._base, version, name, args), compute)
+
+    def by_content(
+        self, name: str, compute: Callable[[], T], frame: pd.DataFrame, *args: Hashable
+    ) -> T:
+        """``compute()``'s result keyed by the content of ``frame`` instead of the data
+        version: for a pure function of ``frame`` and ``args`` (a chart of a history), which a
+        write elsewhere in the house leaves as it was."""
+        return self.cache.get((*self._base, "content", name, args, digest(frame)), compute)
+
+
+def digest(frame: pd.DataFrame) -> str:
+    """A fingerprint of a frame's columns, index and values."""
+    found = hashlib.blake2b(repr(list(frame.columns)).encode(), digest_size=16)
+    found.update(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes())
+    return found.hexdigest()

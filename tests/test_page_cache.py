@@ -201,3 +201,24 @@ def test_a_failed_computation_is_not_stored_and_the_next_asker_computes() -> Non
     with pytest.raises(RuntimeError):
         cache.get("k", broken)
     assert cache.get("k", lambda: 7) == 7
+
+
+def test_a_result_keyed_by_content_outlives_a_write_that_left_its_input(
+    sqlite_store: Store,
+) -> None:
+    cache = SharedCache()
+    session = Session(sqlite_store, "anna")
+    drawn: list[float] = []
+
+    def chart(frame: pd.DataFrame) -> str:
+        reads = PageReads(session, cache=cache, today=TODAY)
+        return reads.by_content("chart", lambda: drawn.append(1) or "tegnet", frame, "8b")
+
+    history = pd.DataFrame({"year": [2021, 2022], "actual": [400.0, 470.0]})
+    chart(history)
+    save(sqlite_store, H1_8B, 470, 0)  # a new data version
+    chart(history.copy())
+    assert len(drawn) == 1
+
+    chart(pd.DataFrame({"year": [2021, 2022], "actual": [400.0, 480.0]}))
+    assert len(drawn) == 2

@@ -114,13 +114,26 @@ def target_figures(
     house = contract.erhvervshus
 
     def compute() -> tuple[Figure | None, Figure | None]:
+        # The charts are pure functions of the history and the kommune frame: drawn again
+        # only when these changed, not at every write in the house.
         house_values = values(reads, house)
         past = history(house_contracts, house_values, target.key)
-        trend = Figure(trend_chart(past, target)) if past["actual"].notna().any() else None
+        trend = None
+        if past["actual"].notna().any():
+            trend = reads.by_content(
+                "trend_chart",
+                lambda: Figure(trend_chart(past, target)),
+                past,
+                contract_key(contract),
+                target.key,
+            )
         bar = None
         if target.per_kommune:
             frame = per_kommune(contract, house_values, period=period, target=target.key)
-            bar = Figure(kommune_bar(frame, f"{target.name} pr. kommune"))
+            title = f"{target.name} pr. kommune"
+            bar = reads.by_content(
+                "kommune_bar", lambda: Figure(kommune_bar(frame, title)), frame, title
+            )
         return trend, bar
 
     others = tuple(contract_key(c) for c in house_contracts)
@@ -151,14 +164,23 @@ def kommune_view(
     def compute() -> KommuneView:
         year_values = values(reads, house).pipe(lambda v: v[v["year"] == year])
         frame = per_kommune(contract, year_values, period=period, target=target.key)
-        figure = Figure(
-            kommune_map(
-                frame[["kode", "value"]],
-                geography=list(contract.geography or ()),
-                title=f"{target.name} pr. kommune",
-                value_label=target.unit or "",
-                per_10000=relative,
-            )
+        shown = frame[["kode", "value"]]
+        figure = reads.by_content(
+            "kommune_map",
+            lambda: Figure(
+                kommune_map(
+                    shown,
+                    geography=list(contract.geography or ()),
+                    title=f"{target.name} pr. kommune",
+                    value_label=target.unit or "",
+                    per_10000=relative,
+                )
+            ),
+            shown,
+            tuple(contract.geography or ()),
+            target.name,
+            target.unit,
+            relative,
         )
         covered = None
         if target.kind == "coverage":

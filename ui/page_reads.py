@@ -80,6 +80,7 @@ def overview(reads: PageReads, contract: Contract, period: str) -> Overview:
     house, year = contract.erhvervshus, contract.year
 
     def compute() -> Overview:
+        # Every year of the house: a target measured before the contract year shows that result.
         house_values = values(reads, house)
         own = house_values[house_values["year"] == year]
         table = fulfilment(contract, house_values, period=period)

@@ -39,9 +39,12 @@ from db.records import (
     ValueKey,
     ValueRow,
 )
+from db.users import UserMethods
 
 
-class Store:
+class Store(UserMethods):
+    """Values, rounds, audit, snapshots; users and their logins (``db/users.py``)."""
+
     def __init__(self, url: str | None = None) -> None:
         self.url = url or default_database_url()
         self.engine: Engine = create_store_engine(self.url)

@@ -30,6 +30,7 @@ from db import Store
 from db.errors import NotFound
 from db.records import NATIONAL, RoundInfo, SnapshotData, SnapshotInfo
 from metrics.values import values_frame
+from services.permissions import Principal, may
 from services.status import check_house, check_period, find_contract
 
 
@@ -163,11 +164,17 @@ def take_snapshot(
 
 
 def may_see(info: SnapshotInfo, viewer: object | None) -> bool:
-    """Whether ``viewer`` may see this snapshot and its reports.
-
-    Everyone may, until logins and roles exist: then the public sees only snapshots of
-    godkendt rounds, and this is the one function that says so (docs/reports.md)."""
-    return True
+    """Whether ``viewer`` (a ``Principal``; None: a service's own read) may see this snapshot
+    and its reports (docs/roles.md): a house's snapshot for those who may read the house's
+    internal data, and for everybody once its round was godkendt; a national snapshot, which
+    holds every house's rounds whatever their status, for an administrator."""
+    if not isinstance(viewer, Principal):
+        return viewer is None
+    if info.house == NATIONAL:
+        return viewer.role == "admin" and not viewer.demo
+    if info.round_status == "godkendt":
+        return True
+    return may(viewer, "read_internal", info.house, None, demo_data=info.has_demo)
 
 
 def list_snapshots(

@@ -9,22 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
-from drafting.drafting_support import SJAELLAND_2022, small_folder
+from roles_support import HEADER, OTHER, OWN, roles_folder, seed  # noqa: F401 (autouse fixture)
 
 from contracts.edits import Edits
-from db import Store, ValueKey, ValueRow
+from db import Store
 from services.drafting import build_draft, start_draft
 from services.entry_live import apply_draft
 from services.entry_table import build_table
 from services.errors import Forbidden
 from services.permissions import PUBLIC, Principal, operator
 from services.session import Session
-
-OWN, OTHER = "sjaelland", "fyn"
-HEADER = "erhvervshus,år,periode,måltal,kommunekode,værdi,tæller,nævner,promotorer,passive,kritikere,kommentar"
 
 PRINCIPALS: dict[str, Principal] = {
     "erhvervshus": Principal("hus-bo", "erhvervshus", house=OWN),
@@ -118,24 +114,6 @@ EXPECTED: dict[str, dict[str, tuple[bool, bool]]] = {
 }
 
 
-@pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = small_folder(tmp_path / "kontrakter")
-    fyn = SJAELLAND_2022.replace("erhvervshus: sjaelland", "erhvervshus: fyn")
-    (root / "fyn-2022.yaml").write_text(fyn, encoding="utf-8")
-    monkeypatch.setenv("CONTRACTS_DIR", str(root))
-    return root
-
-
-def seed(store: Store, house: str, period: str, status: str, *, demo: bool) -> None:
-    """A round holding a comment on 12a (real or demo data), brought to ``status``."""
-    row = ValueRow(ValueKey(house, 2022, period, "12a"), comment="Tælles først i efteråret.")
-    store.save([row], user="forberedt", demo=demo)
-    steps = {"åben": [], "indsendt": ["indsendt"], "godkendt": ["indsendt", "godkendt"]}
-    for step in steps[status]:
-        store.set_round_status(house, 2022, period, step, user="forberedt")
-
-
 def act(action: str, session: Session, admin: Session, house: str, demo: bool) -> bool:
     """Do ``action`` in ``house`` through ``session``; whether it was allowed. Whatever the
     act needs is prepared first by ``admin`` (or directly in the store)."""
@@ -224,7 +202,7 @@ def act(action: str, session: Session, admin: Session, house: str, demo: bool) -
 @pytest.mark.parametrize("action", list(EXPECTED["admin"]))
 @pytest.mark.parametrize("role", list(PRINCIPALS))
 def test_each_role_may_do_exactly_what_the_matrix_says_in_its_own_and_another_house(
-    store: Store, folder: Path, role: str, action: str
+    store: Store, role: str, action: str
 ) -> None:
     admin = Session(store, operator("forbereder"))
     session = admin.as_principal(PRINCIPALS[role])

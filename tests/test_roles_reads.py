@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 from roles_support import HEADER, roles_folder, seed  # noqa: F401 (autouse fixture)
 
+from contracts.edits import Edits
 from db import Store
+from services.drafting import build_draft, start_draft
 from services.errors import Forbidden
 from services.permissions import PUBLIC, Principal, kkr_houses, operator
 from services.session import Session
@@ -120,3 +122,17 @@ def test_the_cache_scope_names_what_decides_what_a_person_sees(
     sqlite_store: Store, principal: Principal, scope: str
 ) -> None:
     assert Session(sqlite_store, principal).cache_scope() == scope
+
+
+def test_a_draft_contract_is_in_the_catalog_only_of_those_who_read_its_house(
+    admin: Session,
+) -> None:
+    catalog = admin.catalog()
+    text = build_draft(catalog, start_draft(catalog, "sjaelland", 2023), Edits()).text
+    admin.save_draft(catalog, text, expected_hash=None)
+    assert admin.catalog().contract("sjaelland", 2023).status == "udkast"
+    own = admin.as_principal(Principal("hus-ib", "erhvervshus", house="sjaelland"))
+    assert own.catalog().contract("sjaelland", 2023) is not None
+    for other in (PUBLIC, FYN):
+        assert admin.as_principal(other).catalog().contract("sjaelland", 2023) is None
+        assert admin.as_principal(other).catalog().contract("sjaelland", 2022) is not None

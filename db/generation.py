@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from db.models import StoreGeneration
 
 EVERYTHING = "*"
-#: The rows migration 0006 creates; a write naming anything else counts as ``EVERYTHING``.
+#: The rows migration 0007 creates; a write naming anything else counts as ``EVERYTHING``.
 SCOPES = (
     EVERYTHING,
     "hovedstaden",

@@ -19,7 +19,7 @@ def test_db_upgrade_creates_the_schema_and_says_so(
     assert code == 0
     assert (
         capsys.readouterr().out
-        == f"Databasen er opdateret ({url}, version 0006_store_generation).\n"
+        == f"Databasen er opdateret ({url}, version 0007_store_generation).\n"
     )
 
 

@@ -1,8 +1,8 @@
 """store generation: one row every write changes, the data version shared page caches key by
 (docs/shared-installation.md, "Pages cheap enough to share")
 
-Revision ID: 0006_store_generation
-Revises: 0005_report_snapshots
+Revision ID: 0007_store_generation
+Revises: 0006_users
 Create Date: 2026-12-07 11:40:00.000000
 """
 
@@ -13,9 +13,9 @@ import uuid
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006_store_generation"
+revision: str = "0007_store_generation"
 # Chained after the newest migration on main; relink when another lands before this one.
-down_revision: str | None = "0005_report_snapshots"
+down_revision: str | None = "0006_users"
 branch_labels: str | None = None
 depends_on: str | None = None
 

@@ -5,11 +5,12 @@ stands for another instance of the app."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from db import SnapshotData, Store, ValueKey, ValueRow
+from db import SnapshotData, Store, ValueKey, ValueRow, users
 from db.errors import Conflict
 
 H1_8B = ValueKey("sjaelland", 2022, "H1", "8b")
@@ -142,3 +143,14 @@ def test_a_write_in_one_house_changes_its_version_and_leaves_the_others(
     assert store.data_version(["fyn"]) == before["fyn"]
     assert store.data_version(["landet"]) == before["landet"]
     assert store.data_version(["fyn", "sjaelland"]) != store.data_version(["fyn"])
+
+
+def test_users_and_logins_leave_the_data_version_as_it_was(store: Store, other: Store) -> None:
+    before = store.data_version()
+    now = datetime.now(UTC)
+
+    anna = users.add_user(other.engine, name="anna", role="admin", at=now)
+    users.add_login(other.engine, anna.id, "ab" * 32, at=now)
+    users.touch_login(other.engine, users.find_login(other.engine, "ab" * 32).id, at=now)  # type: ignore[union-attr]
+
+    assert store.data_version() == before

@@ -208,6 +208,10 @@ class Session:
         """Mark an indsendt round godkendt, keeping a snapshot of what was approved."""
         rounds.approve_round(catalog, self.store, house, year, period, user=self.actor)
 
+    def return_round(self, house: str, year: int, period: str, *, reason: str) -> None:
+        """KKR sends an indsendt round back to the house with a reason (docs/tracker.md)."""
+        rounds.return_round(self.store, house, year, period, user=self.actor, reason=reason)
+
     def reopen_round(self, house: str, year: int, period: str, *, reason: str) -> None:
         rounds.reopen_round(self.store, house, year, period, user=self.actor, reason=reason)
 

@@ -42,12 +42,14 @@ from services.entry_save import SaveOutcome, save_entry
 from services.entry_table import EntryTable
 from services.report.make import ReportFile, make_report, snapshot_and_report
 from services.report.snapshots import SnapshotInfo, list_snapshots
+from services.round_events import RoundEvent, round_events
 from services.status import contract_status
+from services.tracker import TrackerRow, tracker_rows
 from services.values_io.export import export_bytes
 from services.values_io.plan import ImportPlan, apply_plan, plan_import
 from services.values_io.tables import CsvDialect
 
-__all__ = ["RoundInfo", "SaveResult", "Session", "database_url"]
+__all__ = ["RoundEvent", "RoundInfo", "SaveResult", "Session", "TrackerRow", "database_url"]
 
 
 def database_url() -> str:
@@ -117,6 +119,22 @@ class Session:
 
     def rounds(self, house: str | None = None, year: int | None = None) -> list[RoundInfo]:
         return self.store.rounds(house, year)
+
+    def standing_return(self, house: str, year: int, period: str) -> RoundEvent | None:
+        """KKR's return of the round, while the house has not submitted it again."""
+        events = round_events(self.store.audit(house, year)).get((house, year, period))
+        return events.standing_return if events else None
+
+    def tracker(
+        self,
+        catalog: Catalog,
+        today: dt.date,
+        *,
+        kkr: str | None = None,
+        year: int | None = None,
+    ) -> list[TrackerRow]:
+        """KKR's round tracker: one row per house × year × period (docs/tracker.md)."""
+        return tracker_rows(catalog, self.store, today, kkr=kkr, year=year)
 
     def status(self, catalog: Catalog, house: str, year: int, period: str) -> pd.DataFrame:
         """One row per target of the contract of house and year (``metrics.fulfilment``)."""

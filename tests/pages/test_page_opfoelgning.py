@@ -1,0 +1,165 @@
+"""Opfølgning: KKR's round tracker as a table, with filters and links to Indberetning.
+Every value is written in the test (docs/tracker.md); today is 7 December 2026.
+
+The pages' folder (tests/pages/conftest.py): Sjælland 2022 and 2023 (godkendt; 2023 also a
+draft) and a draft for Fyn 2024 (KKR Syddanmark): six rounds, all due before today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pages_support import open_app
+from streamlit.testing.v1 import AppTest
+
+from contracts.loader import load_folder
+from db import Store, ValueKey, ValueRow
+from services.rounds import return_round, submit_round
+
+PAGE = "app_pages/opfoelgning.py"
+H1_2022 = ("sjaelland", 2022, "H1")
+
+
+@pytest.fixture
+def store(database_url: str, contracts_folder: object, monkeypatch: pytest.MonkeyPatch) -> Store:
+    monkeypatch.setattr("ui.tracker.today", lambda: dt.date(2026, 12, 7))
+    opened = Store(database_url)
+    opened.upgrade()
+    return opened
+
+
+def open_tracker(**params: str) -> AppTest:
+    at = open_app(PAGE)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def rows(at: AppTest, *columns: str) -> list[list[str]]:
+    return at.table[0].value[list(columns)].values.tolist()
+
+
+def test_every_round_in_force_is_a_row_with_its_due_date_and_overdue_in_words(
+    store: Store,
+) -> None:
+    at = open_tracker()
+    assert at.title.values == ["Opfølgning"]
+    assert rows(at, "KKR", "Erhvervshus", "Periode", "Status", "Frist", "Overskredet") == [
+        [
+            "KKR Sjælland",
+            "Erhvervshus Sjælland",
+            "1. halvår 2022",
+            "Ikke påbegyndt",
+            "15. august 2022 (standard)",
+            "Ja – 1.575 dage over fristen",
+        ],
+        [
+            "KKR Sjælland",
+            "Erhvervshus Sjælland",
+            "Helår 2022",
+            "Ikke påbegyndt",
+            "1. april 2023 (standard)",
+            "Ja – 1.346 dage over fristen",
+        ],
+        [
+            "KKR Sjælland",
+            "Erhvervshus Sjælland",
+            "1. halvår 2023",
+            "Ikke påbegyndt",
+            "15. august 2023 (standard)",
+            "Ja – 1.210 dage over fristen",
+        ],
+        [
+            "KKR Sjælland",
+            "Erhvervshus Sjælland",
+            "Helår 2023",
+            "Ikke påbegyndt",
+            "1. april 2024 (standard)",
+            "Ja – 980 dage over fristen",
+        ],
+        [
+            "KKR Syddanmark",
+            "Erhvervshus Fyn",
+            "1. halvår 2024",
+            "Ikke påbegyndt",
+            "15. august 2024 (standard)",
+            "Ja – 844 dage over fristen",
+        ],
+        [
+            "KKR Syddanmark",
+            "Erhvervshus Fyn",
+            "Helår 2024",
+            "Ikke påbegyndt",
+            "1. april 2025 (standard)",
+            "Ja – 615 dage over fristen",
+        ],
+    ]
+    assert "**6 indberetninger**, heraf **6 overskredet** fristen." in at.markdown.values
+    assert any("Kilderne angiver ingen frist" in text for text in at.info.values)
+
+
+def test_a_returned_round_shows_who_submitted_who_sent_it_back_and_why(store: Store) -> None:
+    key = ValueKey(*H1_2022, "8a")
+    store.save([ValueRow(key, value=900, comment="Godt", expected_version=0)], user="anne")
+    submit_round(load_folder(), store, *H1_2022, user="anne", confirm_missing=True)
+    return_round(store, *H1_2022, user="kkr-sj", reason="Uddyb kommentaren til 8a")
+    at = open_tracker(kkr="sjaelland", aar="2022")
+    first = at.table[0].value.iloc[0]
+    assert (first["Periode"], first["Status"], first["Begrundelse"]) == (
+        "1. halvår 2022",
+        "Åben – sendt tilbage",
+        "Uddyb kommentaren til 8a",
+    )
+    assert first["Indsendt"].startswith("anne, ")
+    assert first["Senest"].startswith("Sendt tilbage af kkr-sj, ")
+    assert first["Overskredet"] == "Ja – 1.575 dage over fristen"
+
+
+def test_a_submitted_round_is_not_overdue(store: Store) -> None:
+    key = ValueKey(*H1_2022, "8a")
+    store.save([ValueRow(key, value=900, comment="Godt", expected_version=0)], user="anne")
+    submit_round(load_folder(), store, *H1_2022, user="anne", confirm_missing=True)
+    at = open_tracker(kkr="sjaelland", aar="2022")
+    assert rows(at, "Periode", "Status", "Senest", "Overskredet") == [
+        ["1. halvår 2022", "Indsendt", "–", "Nej"],
+        ["Helår 2022", "Ikke påbegyndt", "–", "Ja – 1.346 dage over fristen"],
+    ]
+
+
+def test_the_filters_come_from_the_url_and_each_row_links_to_its_indberetning(
+    store: Store,
+) -> None:
+    at = open_tracker(kkr="syddanmark")
+    assert at.selectbox(key="opfoelgning_kkr").value == "syddanmark"
+    assert rows(at, "Erhvervshus", "Periode", "Indberetning") == [
+        [
+            "Erhvervshus Fyn",
+            "1. halvår 2024",
+            "[Åbn Erhvervshus Fyn 1. halvår 2024](/indberetning?hus=fyn&aar=2024&periode=H1)",
+        ],
+        [
+            "Erhvervshus Fyn",
+            "Helår 2024",
+            "[Åbn Erhvervshus Fyn helår 2024](/indberetning?hus=fyn&aar=2024&periode=FY)",
+        ],
+    ]
+    at.selectbox(key="opfoelgning_kkr").set_value("sjaelland").run()
+    at.selectbox(key="opfoelgning_aar").set_value(2023).run()
+    assert rows(at, "Periode") == [["1. halvår 2023"], ["Helår 2023"]]
+    assert (at.query_params["kkr"], at.query_params["aar"]) == ("sjaelland", "2023")
+
+
+def test_what_a_started_round_lacks_is_listed_below_the_table(store: Store) -> None:
+    key = ValueKey(*H1_2022, "8a")
+    store.save([ValueRow(key, value=100, expected_version=0)], user="anne")
+    at = open_tracker(aar="2022")
+    assert rows(at, "Periode", "Status", "Mangler kommentar") == [
+        ["1. halvår 2022", "Åben", "1"],
+        ["Helår 2022", "Ikke påbegyndt", "Ingen"],
+    ]
+    assert "Mangler kommentar før indsendelse" in at.header.values
+    assert at.expander[0].label == "Erhvervshus Sjælland 1. halvår 2022: 1"
+    assert "- 8a: er i risiko og mangler en kommentar." in at.markdown.values

@@ -12,10 +12,10 @@ from datetime import datetime
 
 import pandas as pd
 
-from db.audit import APPROVED, REOPENED, RETURNED, SUBMITTED
+from db.audit import APPROVED, REMOVED, REOPENED, RETURNED, SUBMITTED
 
 RoundKey = tuple[str, int, str]
-ROUND_ACTIONS = frozenset({SUBMITTED, APPROVED, REOPENED, RETURNED})
+ROUND_ACTIONS = frozenset({SUBMITTED, APPROVED, REOPENED, RETURNED, REMOVED})
 #: How the tracker names each round event.
 ACTION_LABELS = {
     SUBMITTED: "Indsendt",
@@ -62,7 +62,9 @@ def round_events(audit: pd.DataFrame) -> dict[RoundKey, RoundEvents]:
         reason = row["reason"] if isinstance(row["reason"], str) and row["reason"] else None
         event = RoundEvent(str(row["action"]), str(row["user"]), row["at"].to_pydatetime(), reason)
         known = found.get(key, RoundEvents())
-        if event.action == SUBMITTED:
+        if event.action == REMOVED:  # the round went with its demo data: what came before too
+            known = RoundEvents()
+        elif event.action == SUBMITTED:
             known = RoundEvents(submitted=event, decided=None, latest=event)
         else:
             known = RoundEvents(submitted=known.submitted, decided=event, latest=event)

@@ -27,13 +27,13 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
     created.dispose()
 
 
-def comment_all(store: Store) -> None:
+def comment_all(store: Store, *, demo: bool = False) -> None:
     rows = [
         ValueRow(ValueKey(*ROUND, "8a"), value=800, comment="Forsinket", expected_version=0),
         ValueRow(ValueKey(*ROUND, "12a"), value=40, comment="Lavt", expected_version=0),
         ValueRow(ValueKey(*ROUND, "2a"), value=1, comment="Opfyldt", expected_version=0),
     ]
-    store.save(rows, user="anne")
+    store.save(rows, user="demo" if demo else "anne", demo=demo)
 
 
 @pytest.mark.parametrize(
@@ -140,3 +140,13 @@ def test_the_kkr_and_year_filters_keep_only_their_rounds(store: Store) -> None:
     assert len(tracker_rows(catalog, store, dt.date(2022, 6, 1), kkr="sjaelland")) == 2
     assert tracker_rows(catalog, store, dt.date(2022, 6, 1), kkr="syddanmark") == []
     assert tracker_rows(catalog, store, dt.date(2022, 6, 1), year=2023) == []
+
+
+def test_a_round_removed_with_its_demo_data_forgets_its_demo_submission(store: Store) -> None:
+    comment_all(store, demo=True)
+    catalog = load_folder()
+    submit_round(catalog, store, *ROUND, user="demo")
+    approve_round(catalog, store, *ROUND, user="demo")
+    store.remove_demo(*ROUND, user="anne")
+    row = tracker_rows(catalog, store, dt.date(2022, 6, 1))[0]
+    assert (row.submitted, row.decided) == (None, None)

@@ -13,8 +13,9 @@ import pandas as pd
 import streamlit as st
 
 from contracts import danish
-from contracts.reference import DEFAULT_DUE, house_name, kkr_name
+from contracts.reference import DEFAULT_DUE, kkr_name
 from services.session import RoundEvent, TrackerRow
+from ui.contract_view import md, md_inline
 
 ALL = "Alle"
 DEFAULTS_NOTE = (
@@ -24,9 +25,8 @@ DEFAULTS_NOTE = (
     "kkr.yaml."
 )
 COLUMNS = (
+    "Indberetning",
     "KKR",
-    "Erhvervshus",
-    "Periode",
     "Status",
     "Indsendt",
     "Senest",
@@ -35,7 +35,6 @@ COLUMNS = (
     "Mangler kommentar",
     "Frist",
     "Overskredet",
-    "Indberetning",
 )
 
 
@@ -47,12 +46,20 @@ def today() -> dt.date:
 def _event(event: RoundEvent | None, *, label: bool) -> str:
     if event is None:
         return "–"
-    who = f"{event.user}, {danish.date_time(event.at)}"
+    who = f"{event.user}, {danish.local_date(event.at)}"
     return f"{event.label} af {who}" if label else who
 
 
+#: How many target names a cell lists before it says how many more there are.
+SHOWN_NAMES = 3
+
+
 def _missing_values(names: tuple[str, ...]) -> str:
-    return f"{len(names)}: {', '.join(names)}" if names else "Ingen"
+    if not names:
+        return "Ingen"
+    shown = ", ".join(names[:SHOWN_NAMES])
+    more = len(names) - SHOWN_NAMES
+    return f"{len(names)}: {shown}" + (f" og {more} til" if more > 0 else "")
 
 
 def overdue_text(row: TrackerRow) -> str:
@@ -67,12 +74,12 @@ def due_text(row: TrackerRow) -> str:
 
 
 def table(rows: list[TrackerRow]) -> pd.DataFrame:
-    """One line per round, every cell Danish text; the link is Markdown for ``st.table``."""
+    """One line per round, every cell Danish text. The first names the round and links to
+    its Indberetning (Markdown for ``st.table``; ``markdown_cells`` escapes the others)."""
     records = [
         {
+            "Indberetning": f"[{md_inline(row.label)}]({row.link})",
             "KKR": kkr_name(row.kkr),
-            "Erhvervshus": house_name(row.house),
-            "Periode": danish.period_label(row.period, row.year, capital=True),
             "Status": row.status,
             "Indsendt": _event(row.submitted, label=False),
             "Senest": _event(row.decided, label=True),
@@ -83,11 +90,19 @@ def table(rows: list[TrackerRow]) -> pd.DataFrame:
             else "Ingen",
             "Frist": due_text(row),
             "Overskredet": overdue_text(row),
-            "Indberetning": f"[Åbn {row.label}]({row.link})",
         }
         for row in rows
     ]
     return pd.DataFrame.from_records(records, columns=list(COLUMNS))
+
+
+def markdown_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """``st.table`` reads every cell as Markdown: "1. halvår" would be a list, so the text
+    cells are escaped; the link cell is Markdown already."""
+    shown = frame.copy()
+    for column in COLUMNS[1:]:
+        shown[column] = shown[column].map(md)
+    return shown
 
 
 def choose_filters(kkr_keys: list[str], years: list[int]) -> tuple[str | None, int | None]:
@@ -131,7 +146,9 @@ def render_summary(rows: list[TrackerRow]) -> None:
 
 def render_table(rows: list[TrackerRow]) -> None:
     if rows:
-        st.table(table(rows), hide_index=True, alt="Indberetningerne med status og frist")
+        st.table(
+            markdown_cells(table(rows)), hide_index=True, alt="Indberetningerne med status og frist"
+        )
 
 
 def render_missing(rows: list[TrackerRow]) -> None:
@@ -142,4 +159,4 @@ def render_missing(rows: list[TrackerRow]) -> None:
     st.header("Mangler kommentar før indsendelse", anchor="mangler-kommentar")
     for row in lacking:
         with st.expander(f"{row.label}: {len(row.missing_comments)}"):
-            st.markdown("\n".join(f"- {line}" for line in row.missing_comments))
+            st.markdown("\n".join(f"- {md_inline(line)}" for line in row.missing_comments))

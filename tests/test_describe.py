@@ -165,3 +165,13 @@ def test_classification_note_states_the_placeholder_when_the_contract_gives_none
 )
 def test_contract_text_is_escaped_for_markdown(text: str, whole: str, inline: str) -> None:
     assert (md(text), md_inline(text)) == (whole, inline)
+
+
+@pytest.mark.parametrize(
+    ("kkr", "shown"), [("syddanmark", "KKR: KKR Syddanmark"), ("sjaelland", "KKR: KKR Sjælland")]
+)
+def test_the_contract_text_names_its_kkr_by_its_danish_name_not_its_key(
+    kkr: str, shown: str
+) -> None:
+    contract = Contract.model_validate({"erhvervshus": "fyn", "kkr": kkr, "year": 2022})
+    assert shown in describe.contract_text(contract).splitlines()

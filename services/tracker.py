@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from contracts import danish
 from contracts.loader import Catalog
 from contracts.models import PERIODS, Contract
-from contracts.reference import house_name, kkr_name, kkrs
+from contracts.reference import house_name, kkrs
 from db import Store
 from db.records import RoundInfo
 from services.round_events import RoundEvent, RoundEvents, round_events
@@ -163,4 +163,4 @@ def year_choices(catalog: Catalog) -> list[int]:
     return sorted({c.year for c in catalog.contracts}, reverse=True)
 
 
-__all__ = ["TrackerRow", "kkr_choices", "kkr_name", "tracker_rows", "year_choices"]
+__all__ = ["TrackerRow", "kkr_choices", "tracker_rows", "year_choices"]

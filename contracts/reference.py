@@ -117,15 +117,28 @@ def houses() -> dict[str, House]:
 @cache
 def kkrs() -> dict[str, Kkr]:
     """The five KKR by key (``kkr.yaml``), with any due days of their own."""
-    data = yaml.safe_load((REFERENCE_DIR / "kkr.yaml").read_text(encoding="utf-8"))
-    return {
-        row["key"]: Kkr(
-            key=row["key"],
-            name=row["name"],
-            due={period: DueDay(**day) for period, day in (row.get("due") or {}).items()},
-        )
-        for row in data["kkr"]
-    }
+    return parse_kkrs((REFERENCE_DIR / "kkr.yaml").read_text(encoding="utf-8"))
+
+
+def parse_kkrs(text: str) -> dict[str, Kkr]:
+    """``kkr.yaml``'s text read; a due day for a period other than H1 or FY, or a date that
+    does not exist, is a ValueError naming the KKR."""
+    found = {}
+    for row in yaml.safe_load(text)["kkr"]:
+        due = {}
+        for period, day in (row.get("due") or {}).items():
+            if period not in DEFAULT_DUE:
+                raise ValueError(f"kkr.yaml: {row['key']}: ukendt periode '{period}' i due")
+            due[period] = DueDay(**day)
+            try:
+                due[period].date(2000)  # a leap year: 29 February is allowed, 31 April is not
+            except ValueError:
+                raise ValueError(
+                    f"kkr.yaml: {row['key']}: {period}: der er ingen dag {day.get('day')} i "
+                    f"måned {day.get('month')}"
+                ) from None
+        found[row["key"]] = Kkr(key=row["key"], name=row["name"], due=due)
+    return found
 
 
 def kkr_name(key: str) -> str:

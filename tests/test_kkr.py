@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from contracts.models import KKR_KEYS
-from contracts.reference import DueDay, Kkr, houses, kkr_name, kkr_of_house, kkrs
+from contracts.reference import DueDay, Kkr, houses, kkr_name, kkr_of_house, kkrs, parse_kkrs
 from services.catalog import load_catalog
 from services.demo_contracts import build_demo_contract
 
@@ -65,3 +65,32 @@ def test_a_kkr_with_its_own_due_day_uses_it_for_that_period_only() -> None:
     assert kkr.due_date(2026, "H1") == dt.date(2026, 9, 1)
     assert kkr.due_date(2026, "FY") == dt.date(2027, 4, 1)
     assert kkr.has_own_due("H1")
+
+
+def test_a_kkrs_own_due_days_are_read_from_kkr_yaml() -> None:
+    read = parse_kkrs(
+        "kkr:\n"
+        "  - key: sjaelland\n"
+        "    name: KKR Sjælland\n"
+        "    due:\n"
+        "      H1: {month: 9, day: 1}\n"
+        "      FY: {month: 3, day: 15, next_year: true}\n"
+        "  - key: syddanmark\n"
+        "    name: KKR Syddanmark\n"
+    )
+    assert read["sjaelland"].due_date(2026, "H1") == dt.date(2026, 9, 1)
+    assert read["sjaelland"].due_date(2026, "FY") == dt.date(2027, 3, 15)
+    assert read["syddanmark"].due_date(2026, "FY") == dt.date(2027, 4, 1)
+
+
+@pytest.mark.parametrize(
+    ("due", "message"),
+    [
+        ("Q3: {month: 9, day: 1}", "kkr.yaml: sjaelland: ukendt periode 'Q3' i due"),
+        ("H1: {month: 4, day: 31}", "kkr.yaml: sjaelland: H1: der er ingen dag 31 i måned 4"),
+    ],
+)
+def test_a_due_day_that_cannot_be_is_refused(due: str, message: str) -> None:
+    text = f"kkr:\n  - key: sjaelland\n    name: KKR Sjælland\n    due:\n      {due}\n"
+    with pytest.raises(ValueError, match=message):
+        parse_kkrs(text)

@@ -39,6 +39,7 @@ from db import Store, ValueKey, ValueRow  # noqa: E402
 from services.entry_dry_run import plan_frame  # noqa: E402
 from services.entry_live import apply_draft  # noqa: E402
 from services.entry_table import build_table  # noqa: E402
+from services.permissions import operator  # noqa: E402
 from services.prepare import prepare  # noqa: E402
 from services.session import Session  # noqa: E402
 from services.values_io import export_bytes, plan_import  # noqa: E402
@@ -145,7 +146,7 @@ def time_save_service(url: str, runs: int) -> list[tuple[float, float]]:
     contract = catalog.contract(HOUSE, YEAR)
     assert contract is not None
     store = Store(url)
-    session = Session(store, "benchmark")
+    session = Session(store, operator("benchmark"))
     samples = []
     try:
         for n in range(runs):

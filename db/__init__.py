@@ -17,14 +17,17 @@ from db.records import (
     ValueRow,
 )
 from db.store import Store
+from db.users import LoginInfo, UserInfo
 
 __all__ = [
+    "LoginInfo",
     "RoundInfo",
     "SaveResult",
     "Snapshot",
     "SnapshotData",
     "SnapshotInfo",
     "Store",
+    "UserInfo",
     "ValueKey",
     "ValueRow",
     "default_database_url",

@@ -7,6 +7,10 @@ UserError                 base: printed by the CLI, st.error() on a page
 ├── Conflict              someone else changed a value since it was read
 ├── RoundLocked           the report round is indsendt or godkendt
 ├── Unconfirmed           an act that asks for the person's confirmation first (names why)
+├── Forbidden             the acting person's role does not allow this act here (names the act
+│                         and the house; docs/roles.md)
+├── LoginFailed           a login refused: one message for unknown user, wrong password and
+│                         locked account alike
 └── StoreUnavailable      the database cannot be reached, read or written just now (it is
                           stopped, read-only, full, or held locked by another writer); raised
                           for the first connection and for every read and write alike
@@ -50,6 +54,14 @@ class RoundLocked(UserError):
 
 
 class Unconfirmed(UserError):
+    pass
+
+
+class Forbidden(UserError):
+    pass
+
+
+class LoginFailed(UserError):
     pass
 
 

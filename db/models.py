@@ -1,4 +1,5 @@
-"""The tables of the store: reported values, their audit trail, and report rounds.
+"""The tables of the store: reported values, their audit trail, report rounds, and the users
+who log in with their sessions (docs/roles.md).
 
 Constraint names come from one naming convention so that migrations can name what they
 create and drop, on SQLite (batch mode) and PostgreSQL alike.
@@ -13,6 +14,7 @@ from sqlalchemy import (
     DateTime,
     Dialect,
     Double,
+    ForeignKey,
     Index,
     Integer,
     MetaData,
@@ -218,3 +220,43 @@ class ReportSnapshot(Base):
     rounds_json: Mapped[str] = mapped_column(Text)
     taken_by: Mapped[str] = mapped_column(String(100))
     taken_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class User(Base):
+    """A person who logs in, with the role that says what they may do (docs/roles.md).
+
+    ``password_hash`` is an argon2id hash (None: single sign-on only). ``failed_logins`` and
+    ``locked_until`` hold the lock-out after repeated failures."""
+
+    __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint("role IN ('erhvervshus', 'kkr', 'kkr_medlem', 'admin')", name="role"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str | None] = mapped_column(String(254), unique=True)
+    oidc_subject: Mapped[str | None] = mapped_column(String(255), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    house: Mapped[str | None] = mapped_column(String(20))
+    kkr: Mapped[str | None] = mapped_column(String(40))
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    disabled: Mapped[bool] = mapped_column(default=False)
+    is_demo: Mapped[bool] = mapped_column(default=False)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class AuthSession(Base):
+    """A login: only the SHA-256 of its opaque token is kept (docs/roles.md)."""
+
+    __tablename__ = "auth_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_seen: Mapped[datetime] = mapped_column(UtcDateTime)
+    revoked: Mapped[bool] = mapped_column(default=False)

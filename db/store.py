@@ -39,9 +39,12 @@ from db.records import (
     ValueKey,
     ValueRow,
 )
+from db.users import UserMethods
 
 
-class Store:
+class Store(UserMethods):
+    """Values, rounds, audit, snapshots; users and their logins (``db/users.py``)."""
+
     def __init__(self, url: str | None = None) -> None:
         self.url = url or default_database_url()
         self.engine: Engine = create_store_engine(self.url)
@@ -216,11 +219,16 @@ class Store:
             )
 
     def snapshots(
-        self, house: str | None = None, year: int | None = None, period: str | None = None
+        self,
+        house: str | None = None,
+        year: int | None = None,
+        period: str | None = None,
+        *,
+        snapshot_id: int | None = None,
     ) -> list[SnapshotInfo]:
         """Stored snapshots, newest first, without their payload."""
         with Session(self.engine) as session:
-            return snapshots.infos(session, house, year, period)
+            return snapshots.infos(session, house, year, period, snapshot_id)
 
     def snapshot(self, snapshot_id: int) -> Snapshot | None:
         with Session(self.engine) as session:

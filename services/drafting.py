@@ -8,7 +8,7 @@ Danish messages.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,12 +134,14 @@ def save_draft(
     expected_hash: str | None,
     user: str,
     root: Path | None = None,
+    allowed: Callable[[str], None] | None = None,
 ) -> DraftFile:
     """Save ``text`` as the draft of its house and year in ``udkast/``.
 
     ``expected_hash`` is the hash of the draft as it was read (None: there was none); a file
     that has changed since is a Conflict naming who saved it. A draft with errors (a change
-    without a reason among them) is refused with every problem listed."""
+    without a reason among them) is refused with every problem listed. ``allowed`` is called
+    with the draft's house before anything is written (the session's permission check)."""
     checked = check_text(catalog, text)
     contract = checked.contracts[0] if checked.contracts else None
     if checked.errors or contract is None:
@@ -150,6 +152,8 @@ def save_draft(
     if contract.status != "udkast":
         raise ValidationFailed("Kun et udkast (status: udkast) kan gemmes som udkast.")
     house, year = contract.erhvervshus, contract.year
+    if allowed is not None:
+        allowed(house)
     path = draft_path(house, year, root)
     with folder_lock(path.parent):
         current = content_hash(path.read_bytes()) if path.exists() else None

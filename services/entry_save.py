@@ -79,8 +79,10 @@ def save_entry(
     *,
     user: str,
     include_all: bool = False,
+    demo: bool = False,
 ) -> SaveOutcome:
-    """Save ``edited`` (the form) against ``table`` (as read); see the module's docstring."""
+    """Save ``edited`` (the form) against ``table`` (as read); see the module's docstring.
+    ``demo``: stored as demo values (a demo account's save, docs/roles.md)."""
     house, year = contract.erhvervshus, contract.year
     saved: SaveResult | None = None
     for attempt in range(ATTEMPTS):
@@ -94,7 +96,9 @@ def save_entry(
         mine = edited_places(table, edited)
         if not stale:
             try:
-                saved = _add(saved, store.save(found.rows, user=user, deletes=found.deletes))
+                saved = _add(
+                    saved, store.save(found.rows, user=user, deletes=found.deletes, demo=demo)
+                )
             except Conflict:
                 continue  # saved by someone in the moment between reading and writing
             return SaveOutcome(saved)

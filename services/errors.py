@@ -10,6 +10,8 @@ from __future__ import annotations
 from db.errors import (
     Conflict,
     DemoInRound,
+    Forbidden,
+    LoginFailed,
     NotFound,
     RoundLocked,
     StoreUnavailable,
@@ -21,6 +23,8 @@ from db.errors import (
 __all__ = [
     "Conflict",
     "DemoInRound",
+    "Forbidden",
+    "LoginFailed",
     "NotFound",
     "RoundLocked",
     "StoreUnavailable",

@@ -6,16 +6,17 @@
     session = data.session()                     # the pages: one store per process
     session.values(house="sjaelland")
 
-A ``Session`` holds the store and the acting person. Every read and write that ``ui/``,
-``app_pages/`` and ``commands/`` make goes through one of its methods, so a check of what the
-acting person may see or do has one place to live (docs/architecture.md, "The service seam").
+A ``Session`` holds the store and the acting person (a ``Principal``). Every read and write
+that ``ui/``, ``app_pages/`` and ``commands/`` make goes through one of its methods, and each
+method asks ``services.permissions.require`` first, or filters what it reads
+(``services/visibility.py``): the checks live here, not in the pages (docs/roles.md).
 The methods call the service functions that hold the rules (``services/rounds.py``,
 ``services/values_io/``, ``services/drafting.py``, ``services/approval.py``,
 ``services/report/``, ``services/prepare.py``), which take the store itself; the adapters
 never hold the store.
 
-Today the acting person is ``db.identity.current_user()`` (``APP_USER``, else the operating
-system's user) unless the caller names one.
+The command line acts as an administrator named by ``APP_USER`` or the OS user
+(``Session.open()``); the pages act as the person logged in (``for_token``, ``as_principal``).
 """
 
 from __future__ import annotations
@@ -30,26 +31,35 @@ import pandas as pd
 from contracts.loader import Catalog
 from contracts.models import Contract
 from db import RoundInfo, SaveResult, Store, default_database_url
+from db.errors import Forbidden
 from db.identity import current_user
-from services import prepare, rounds
-from services.approval import Approval, approve_draft
+from services import rounds
 from services.catalog import load_catalog
-from services.demo_fill import fill_demo
-from services.drafting import save_draft
 from services.drafts import DraftFile, read_draft
 from services.entry_history import history_frame
-from services.entry_save import SaveOutcome, save_entry
-from services.entry_table import EntryTable
-from services.report.make import ReportFile, make_report, snapshot_and_report
+from services.permissions import PUBLIC, Principal, internal_houses, may, operator
+from services.permissions import cache_scope as scope_of
+from services.report.make import ReportFile, make_report
 from services.report.snapshots import SnapshotInfo, list_snapshots
 from services.round_events import RoundEvent, round_events
+from services.session_accounts import AccountMethods
+from services.session_writes import WriteMethods
 from services.status import contract_status
 from services.tracker import TrackerRow, tracker_rows
 from services.values_io.export import export_bytes
-from services.values_io.plan import ImportPlan, apply_plan, plan_import
 from services.values_io.tables import CsvDialect
+from services.visibility import visible_audit, visible_events, visible_rounds, visible_values
 
-__all__ = ["RoundEvent", "RoundInfo", "SaveResult", "Session", "TrackerRow", "database_url"]
+__all__ = [
+    "PUBLIC",
+    "Principal",
+    "RoundEvent",
+    "RoundInfo",
+    "SaveResult",
+    "Session",
+    "TrackerRow",
+    "database_url",
+]
 
 
 def database_url() -> str:
@@ -58,26 +68,42 @@ def database_url() -> str:
 
 
 @dataclass(frozen=True)
-class Session:
+class Session(WriteMethods, AccountMethods):
     #: The store itself: for the service functions the methods call, never for an adapter.
     store: Store
-    #: Who reads and writes: recorded with every change in the audit trail.
-    actor: str
+    #: Who reads and writes: what they may do (docs/roles.md); recorded in the audit trail.
+    principal: Principal
+    #: A Danish notice for the page (single sign-on of someone without a user row).
+    notice: str = ""
+
+    @property
+    def actor(self) -> str:
+        """The acting person's name, as the audit trail records it."""
+        return self.principal.name
 
     @classmethod
-    def open(cls, url: str | None = None, *, actor: str | None = None) -> Session:
-        """The store at ``url`` (default ``DATABASE_URL``), migrated to the newest schema."""
+    def open(cls, url: str | None = None, principal: Principal | None = None) -> Session:
+        """The store at ``url`` (default ``DATABASE_URL``), migrated to the newest schema, used
+        by ``principal`` (default: the command line, an administrator named by ``APP_USER``)."""
         store = Store(url)
         try:
             store.upgrade()
         except BaseException:
             store.dispose()
             raise
-        return cls(store, actor or current_user())
+        return cls(store, principal or operator(current_user()))
 
     def acting_as(self, actor: str | None = None) -> Session:
-        """The same store, used by ``actor`` (default: the person using the product now)."""
-        return dataclasses.replace(self, actor=actor or current_user())
+        """The same store used by the administrator ``actor`` (default: ``APP_USER`` or the OS
+        user): only an administrator's session (the command line's) may hand this out."""
+        if self.principal.role != "admin" or self.principal.demo:
+            raise Forbidden("Kun en administrator kan handle på en andens vegne.")
+        return self.as_principal(operator(actor or current_user()))
+
+    def cache_scope(self) -> str:
+        """What decides what this principal may see: a key for caches shared between
+        sessions ("offentlig", "hus:fyn", "kkr:syddanmark", "alle"; ":demo" for demo)."""
+        return scope_of(self.principal)
 
     def close(self) -> None:
         self.store.dispose()
@@ -93,17 +119,32 @@ class Session:
     ) -> None:
         self.close()
 
-    # Reads.
+    # Reads: filtered to what the principal may see (services/visibility.py).
 
     def catalog(self) -> Catalog:
-        """The contracts folder, with demo contracts while the store holds demo values."""
-        return load_catalog(self.store)
+        """The contracts folder, with demo contracts while the store holds demo values; a
+        draft (``status: udkast``) only for those who may read its house's internal data."""
+        catalog = load_catalog(self.store)
+        if self.is_operator:
+            return catalog
+        shown = tuple(
+            c
+            for c in catalog.contracts
+            if c.status == "godkendt"
+            or c.demo
+            or may(self.principal, "read_internal", c.erhvervshus, catalog)
+        )
+        return dataclasses.replace(catalog, contracts=shown)
 
     def values(
         self, house: str | None = None, year: int | None = None, period: str | None = None
     ) -> pd.DataFrame:
         """Reported values, one row each (``contracts.reported.VALUE_COLUMNS``)."""
-        return self.store.values(house, year, period)
+        values = self.store.values(house, year, period)
+        if self.principal.role == "admin" and not self.principal.demo:
+            return values
+        rounds = self.store.rounds(house, year)
+        return visible_values(self.principal, values, rounds, None)
 
     def has_demo_values(self) -> bool:
         return self.store.has_demo_values()
@@ -111,17 +152,27 @@ class Session:
     def audit(
         self, house: str | None = None, year: int | None = None, target: str | None = None
     ) -> pd.DataFrame:
-        """The audit trail: who changed what, when and why."""
-        return self.store.audit(house, year, target)
+        """The audit trail: who changed what, when and why (internal data only)."""
+        if self.principal.role is None or (house is not None and not self.principal.demo):
+            self._require("read_internal", house)
+        rounds = self.store.rounds(house, year) if self.principal.demo else []
+        return visible_audit(self.principal, self.store.audit(house, year, target), rounds, None)
 
     def round(self, house: str, year: int, period: str) -> RoundInfo | None:
-        return self.store.round(house, year, period)
+        found = self.store.round(house, year, period)
+        shown = visible_rounds(self.principal, [found] if found else [], None)
+        return shown[0] if shown else None
 
     def rounds(self, house: str | None = None, year: int | None = None) -> list[RoundInfo]:
-        return self.store.rounds(house, year)
+        return visible_rounds(self.principal, self.store.rounds(house, year), None)
 
     def standing_return(self, house: str, year: int, period: str) -> RoundEvent | None:
-        """KKR's return of the round, while the house has not submitted it again."""
+        """KKR's return of the round, while the house has not submitted it again; None also
+        for those who may not read the house's internal data (docs/tracker.md)."""
+        try:
+            self._require("read_internal", house, round_key=(year, period))
+        except Forbidden:
+            return None
         events = round_events(self.store.audit(house, year)).get((house, year, period))
         return events.standing_return if events else None
 
@@ -133,130 +184,58 @@ class Session:
         kkr: str | None = None,
         year: int | None = None,
     ) -> list[TrackerRow]:
-        """KKR's round tracker: one row per house × year × period (docs/tracker.md)."""
-        return tracker_rows(catalog, self.store, today, kkr=kkr, year=year)
+        """KKR's round tracker: one row per house × year × period of the houses whose
+        internal data the principal may read (docs/tracker.md); a demo account's rows are
+        those of demo data only."""
+        houses = internal_houses(self.principal, catalog)
+        rows = tracker_rows(catalog, self.store, today, kkr=kkr, year=year, houses=houses)
+        return [row for row in rows if row.demo] if self.principal.demo else rows
 
     def status(self, catalog: Catalog, house: str, year: int, period: str) -> pd.DataFrame:
-        """One row per target of the contract of house and year (``metrics.fulfilment``)."""
-        return contract_status(catalog, self.store, house, year, period)
+        """One row per target of the contract of house and year (``metrics.fulfilment``),
+        from the values the principal may see."""
+        if self.principal.role == "admin" and not self.principal.demo:
+            return contract_status(catalog, self.store, house, year, period)
+        values = self.values(house)
+        return contract_status(catalog, self.store, house, year, period, values=values)
 
     def submit_problems(self, catalog: Catalog, house: str, year: int, period: str) -> list[str]:
         """What still stops the round from being submitted, one Danish line each."""
+        self._require("read_internal", house, catalog, round_key=(year, period))
         return rounds.submit_problems(catalog, self.store, house, year, period)
 
     def round_history(self, contract: Contract, period: str) -> pd.DataFrame:
         """The round's latest changes in Danish, newest first (``services.entry_history``)."""
-        audit = self.store.audit(house=contract.erhvervshus, year=contract.year)
+        house, year = contract.erhvervshus, contract.year
+        self._require("read_internal", house, round_key=(year, period), demo=contract.demo)
+        audit = self.store.audit(house=house, year=year)
         return history_frame(audit, period, contract)
 
     def export(
         self, contract: Contract, *, excel: bool = False, dialect: CsvDialect = "komma"
     ) -> bytes:
-        """The contract's stored values as an import-ready file (docs/import-format.md)."""
-        values = self.store.values(house=contract.erhvervshus, year=contract.year)
+        """The contract's values the principal may see as an import-ready file
+        (docs/import-format.md)."""
+        values = self.values(house=contract.erhvervshus, year=contract.year)
         return export_bytes(contract, values, excel=excel, dialect=dialect)
-
-    def plan_import(self, data: bytes, filename: str, catalog: Catalog) -> ImportPlan:
-        """What importing the file would do, checked whole; nothing is written."""
-        return plan_import(data, filename, catalog, self.store)
 
     def read_draft(self, house: str, year: int) -> DraftFile | None:
         """The saved draft of next year's contract, with who saved it (docs/drafting.md)."""
+        self._require("read_internal", house)
         return read_draft(self.store, house, year)
 
     def contract_events(self, house: str, year: int) -> pd.DataFrame:
-        """Who saved a contract's draft or recorded its approval, and when."""
-        return self.store.contract_events(house, year)
+        """Who saved a contract's draft or recorded its approval, and when (names only for
+        those who may read the house's internal data)."""
+        return visible_events(self.principal, self.store.contract_events(house, year), None)
 
     def snapshots(
         self, house: str, year: int | None = None, period: str | None = None
     ) -> list[SnapshotInfo]:
-        """The stored snapshots of a house ("landet": the national report) that the actor may
-        see (``services.report.snapshots.may_see``), newest first."""
-        return list_snapshots(self.store, house, year, period, viewer=self.actor)
+        """The stored snapshots of a house ("landet": the national report) that the principal
+        may see (``services.report.snapshots.may_see``), newest first."""
+        return list_snapshots(self.store, house, year, period, viewer=self.principal)
 
     def report(self, snapshot_id: int, fmt: str) -> ReportFile:
         """The KKR report of a stored snapshot (docs/reports.md); writes nothing."""
-        return make_report(self.store, snapshot_id, fmt, viewer=self.actor)
-
-    # Writes: each recorded with ``actor``.
-
-    def apply_import(self, plan: ImportPlan, *, replace_demo: bool = False) -> SaveResult:
-        return apply_plan(plan, self.store, self.actor, replace_demo=replace_demo)
-
-    def save_entry(
-        self,
-        contract: Contract,
-        period: str,
-        table: EntryTable,
-        edited: EntryTable,
-        *,
-        include_all: bool,
-    ) -> SaveOutcome:
-        """Indberetning's edits saved against the table as read; a value someone else changed
-        since is kept for the person's choice (``services.entry_save``, docs/entry.md)."""
-        return save_entry(
-            self.store, contract, period, table, edited, user=self.actor, include_all=include_all
-        )
-
-    def begin_real_entry(self, house: str, year: int, period: str) -> int:
-        """»Fjern demodata og begynd indberetningen« (audited); how many demo values went."""
-        return rounds.begin_real_entry(self.store, house, year, period, user=self.actor)
-
-    def submit_round(
-        self,
-        catalog: Catalog,
-        house: str,
-        year: int,
-        period: str,
-        *,
-        confirm_missing: bool = False,
-    ) -> None:
-        rounds.submit_round(
-            catalog,
-            self.store,
-            house,
-            year,
-            period,
-            user=self.actor,
-            confirm_missing=confirm_missing,
-        )
-
-    def approve_round(self, catalog: Catalog, house: str, year: int, period: str) -> None:
-        """Mark an indsendt round godkendt, keeping a snapshot of what was approved."""
-        rounds.approve_round(catalog, self.store, house, year, period, user=self.actor)
-
-    def return_round(self, house: str, year: int, period: str, *, reason: str) -> None:
-        """KKR sends an indsendt round back to the house with a reason (docs/tracker.md)."""
-        rounds.return_round(self.store, house, year, period, user=self.actor, reason=reason)
-
-    def reopen_round(self, house: str, year: int, period: str, *, reason: str) -> None:
-        rounds.reopen_round(self.store, house, year, period, user=self.actor, reason=reason)
-
-    def snapshot_and_report(
-        self, catalog: Catalog, house: str, year: int, period: str, fmt: str
-    ) -> ReportFile:
-        """Take a snapshot of the values as they are now, then make its report."""
-        return snapshot_and_report(catalog, self.store, house, year, period, fmt, user=self.actor)
-
-    def save_draft(self, catalog: Catalog, text: str, *, expected_hash: str | None) -> DraftFile:
-        """Save a draft in ``udkast/``; a draft changed since it was read is a conflict."""
-        return save_draft(self.store, catalog, text, expected_hash=expected_hash, user=self.actor)
-
-    def approve_draft(self, house: str, year: int, *, approved: dt.date, meeting: str) -> Approval:
-        """Record KKR's approval of the saved draft: it becomes the godkendt contract."""
-        return approve_draft(
-            self.store, house, year, approved=approved, meeting=meeting, user=self.actor
-        )
-
-    def clear_demo(self) -> int:
-        """Remove every demo value and demo round; how many values were removed."""
-        return self.store.clear_demo(self.actor)
-
-    def fill_demo(self, *, as_of: dt.date) -> str:
-        """A fresh demo set in place of any old one; a Danish summary line."""
-        return fill_demo(self.store, as_of=as_of)
-
-    def prepare(self, *, as_of: dt.date) -> list[str]:
-        """What ``make run`` does before the app starts (``services/prepare.py``)."""
-        return prepare.prepare(self.store, as_of=as_of)
+        return make_report(self.store, snapshot_id, fmt, viewer=self.principal)

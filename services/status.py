@@ -51,12 +51,19 @@ def find_contract(catalog: Catalog, house: str, year: int) -> Contract:
 
 
 def contract_status(
-    catalog: Catalog, store: Store, house: str, year: int, period: str
+    catalog: Catalog,
+    store: Store,
+    house: str,
+    year: int,
+    period: str,
+    *,
+    values: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per target (``metrics.fulfilment``) of the contract of house and year.
 
     The house's values of every year are read: a target measured before the contract year
-    shows the result stored for its year."""
+    shows the result stored for its year. ``values``: the house's values as the reader may
+    see them (docs/roles.md), else all of them."""
     check_period(period)
     contract = find_contract(catalog, house, year)
-    return fulfilment(contract, store.values(house), period=period)
+    return fulfilment(contract, store.values(house) if values is None else values, period=period)

@@ -13,6 +13,7 @@ product's own (15 August for 1. halvår, 1 April of the next year for helår).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from contracts import danish
@@ -49,6 +50,8 @@ class TrackerRow:
     due_is_default: bool
     #: Days past the due date while not handed in; 0 when not overdue.
     days_overdue: int
+    #: A demo contract or a round holding demo data.
+    demo: bool = False
 
     @property
     def overdue(self) -> bool:
@@ -102,6 +105,7 @@ def tracker_row(
         due=due,
         due_is_default=not kkr.has_own_due(period),
         days_overdue=overdue(info.status if info else None, due, today),
+        demo=contract.demo or (info is not None and info.has_demo),
     )
 
 
@@ -130,13 +134,16 @@ def tracker_rows(
     *,
     kkr: str | None = None,
     year: int | None = None,
+    houses: Collection[str] | None = None,
 ) -> list[TrackerRow]:
-    """Every round of every contract in force (of ``kkr`` and ``year`` when given), ordered by
-    KKR, house, year and period."""
+    """Every round of every contract in force (of ``kkr``, ``year`` and ``houses`` when
+    given), ordered by KKR, house, year and period."""
     contracts = [
         c
         for c in contracts_in_force(catalog)
-        if (kkr is None or c.kkr == kkr) and (year is None or c.year == year)
+        if (kkr is None or c.kkr == kkr)
+        and (year is None or c.year == year)
+        and (houses is None or c.erhvervshus in houses)
     ]
     rows = []
     for contract in contracts:

@@ -11,10 +11,10 @@ from status_support import contract_store
 import cli
 from contracts.loader import load_folder
 from db import Store, ValueKey, ValueRow
-from db.errors import NotFound, ValidationFailed
+from db.errors import Forbidden, NotFound, ValidationFailed
 from services.round_events import round_events
 from services.rounds import approve_round, return_round, submit_round
-from services.session import Session
+from services.session import Principal, Session
 
 ROUND = ("sjaelland", 2022, "H1")
 
@@ -91,7 +91,8 @@ def test_a_round_that_does_not_exist_cannot_be_returned(store: Store) -> None:
 
 
 def test_the_return_stands_until_the_house_submits_again(store: Store) -> None:
-    session = Session(submitted(store), "kkr-syd")
+    kkr = Principal(name="kkr-syd", role="kkr", kkr="sjaelland")
+    session = Session(submitted(store), kkr)
     session.return_round(*ROUND, reason="Uddyb 8a")
     standing = round_events(store.audit("sjaelland", 2022))[ROUND].standing_return
     assert standing is not None
@@ -134,4 +135,22 @@ def test_round_cli_return_without_a_reason_is_one_danish_line(
         "fejl: Skriv en begrundelse for at sende indberetningen for Erhvervshus Sjælland "
         "1. halvår 2022 tilbage; erhvervshuset ser den på Indberetning.\n"
     )
+    assert store.round(*ROUND).status == "indsendt"
+
+
+@pytest.mark.parametrize(
+    "principal",
+    [
+        Principal(name="ib", role="erhvervshus", house="sjaelland"),
+        Principal(name="kkr-fyn", role="kkr", kkr="syddanmark"),
+        Principal(name="medlem", role="kkr_medlem", kkr="sjaelland"),
+    ],
+    ids=["the-house-itself", "another-kkr", "a-kkr-member"],
+)
+def test_only_the_rounds_own_kkr_or_an_administrator_sends_it_back(
+    store: Store, principal: Principal
+) -> None:
+    session = Session(submitted(store), principal)
+    with pytest.raises(Forbidden):
+        session.return_round(*ROUND, reason="Uddyb 8a")
     assert store.round(*ROUND).status == "indsendt"

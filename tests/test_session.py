@@ -9,8 +9,12 @@ import pytest
 from status_support import contract_store
 
 from db import Store
-from services.errors import NotFound, UserError, ValidationFailed
+from services.errors import Forbidden, NotFound, UserError, ValidationFailed
+from services.permissions import Principal, operator
 from services.session import Session
+
+ANNE = Principal("anne", "erhvervshus", house="sjaelland")
+KKR = Principal("kkr-sekretariatet", "kkr", kkr="sjaelland")
 
 HEADER = "erhvervshus,år,periode,måltal,kommunekode,værdi,tæller,nævner,promotorer,passive,kritikere,kommentar"
 FILE = (
@@ -35,17 +39,18 @@ def imported(session: Session) -> None:
 
 
 def test_each_write_is_recorded_with_the_sessions_actor(store: Store) -> None:
-    anne = Session(store, "anne")
+    anne = Session(store, ANNE)
     imported(anne)
     anne.submit_round(anne.catalog(), "sjaelland", 2022, "H1")
-    kkr = anne.acting_as("kkr-sekretariatet")
+    kkr = anne.as_principal(KKR)
     kkr.approve_round(kkr.catalog(), "sjaelland", 2022, "H1")
-    kkr.reopen_round("sjaelland", 2022, "H1", reason="Tallet for 8a rettes")
+    admin = kkr.as_principal(operator("admin-bo"))
+    admin.reopen_round("sjaelland", 2022, "H1", reason="Tallet for 8a rettes")
     trail = store.audit(house="sjaelland", year=2022)
     assert sorted(set(zip(trail["user"], trail["action"], strict=True))) == [
+        ("admin-bo", "genåbnet"),
         ("anne", "indsat"),
         ("anne", "indsendt"),
-        ("kkr-sekretariatet", "genåbnet"),
         ("kkr-sekretariatet", "godkendt"),
     ]
     assert set(store.values()["entered_by"]) == {"anne"}
@@ -53,13 +58,20 @@ def test_each_write_is_recorded_with_the_sessions_actor(store: Store) -> None:
     assert sorted(taken) == [("godkendt", "kkr-sekretariatet"), ("indsendt", "anne")]
 
 
-def test_acting_as_no_one_in_particular_is_the_person_using_the_product(store: Store) -> None:
-    assert Session(store, "anne").acting_as().actor == "operatør"
-    assert Session(store, "anne").acting_as().store is store
+def test_acting_as_no_one_in_particular_is_the_command_lines_administrator(store: Store) -> None:
+    cli = Session(store, operator("bo"))
+    assert cli.acting_as().actor == "operatør"
+    assert cli.acting_as().principal == operator("operatør")
+    assert cli.acting_as().store is store
+
+
+def test_only_an_administrators_session_may_act_in_anothers_name(store: Store) -> None:
+    with pytest.raises(Forbidden, match="Kun en administrator"):
+        Session(store, ANNE).acting_as("bo")
 
 
 def test_reads_go_through_the_session(store: Store) -> None:
-    session = Session(store, "anne")
+    session = Session(store, ANNE)
     imported(session)
     assert session.round("sjaelland", 2022, "H1").status == "åben"
     assert [r.period for r in session.rounds(house="sjaelland")] == ["H1"]
@@ -77,6 +89,7 @@ def test_open_migrates_the_store_of_database_url_and_close_lets_it_go(
     monkeypatch.setenv("APP_USER", "anne")
     with Session.open() as session:
         assert session.actor == "anne"
+        assert session.principal == operator("anne")
         assert session.store.revision() is not None
         assert session.values().empty
 

@@ -12,8 +12,10 @@ from status_support import contract_store
 from contracts.loader import load_folder
 from contracts.reference import DueDay, Kkr, kkrs
 from db import Store, ValueKey, ValueRow
+from services.permissions import operator
 from services.round_events import RoundEvents
 from services.rounds import approve_round, return_round, submit_round
+from services.session import PUBLIC, Principal, Session
 from services.tracker import overdue, tracker_row, tracker_rows
 
 ROUND = ("sjaelland", 2022, "H1")
@@ -150,3 +152,22 @@ def test_a_round_removed_with_its_demo_data_forgets_its_demo_submission(store: S
     store.remove_demo(*ROUND, user="anne")
     row = tracker_rows(catalog, store, dt.date(2022, 6, 1))[0]
     assert (row.submitted, row.decided) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("principal", "count"),
+    [
+        (Principal(name="sj", role="kkr", kkr="sjaelland"), 2),
+        (Principal(name="medlem", role="kkr_medlem", kkr="sjaelland"), 2),
+        (Principal(name="syd", role="kkr", kkr="syddanmark"), 0),
+        (Principal(name="ib", role="erhvervshus", house="fyn"), 0),
+        (PUBLIC, 0),
+        (operator("admin"), 2),
+    ],
+    ids=["own-kkr", "own-kkr-member", "another-kkr", "another-house", "public", "admin"],
+)
+def test_the_tracker_shows_only_the_houses_whose_rounds_the_principal_may_read(
+    store: Store, principal: Principal, count: int
+) -> None:
+    session = Session(store, principal)
+    assert len(session.tracker(load_folder(), dt.date(2022, 6, 1))) == count

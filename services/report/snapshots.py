@@ -11,6 +11,7 @@ Who may see which snapshot is decided in ``may_see`` (the one seam for the roles
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import math
@@ -30,6 +31,7 @@ from db import Store
 from db.errors import NotFound
 from db.records import NATIONAL, RoundInfo, SnapshotData, SnapshotInfo
 from metrics.values import values_frame
+from services.permissions import Principal, may
 from services.status import check_house, check_period, find_contract
 
 
@@ -163,11 +165,31 @@ def take_snapshot(
 
 
 def may_see(info: SnapshotInfo, viewer: object | None) -> bool:
-    """Whether ``viewer`` may see this snapshot and its reports.
+    """Whether ``viewer`` (a ``Principal``; None: a service's own read) may see this snapshot
+    and its reports (docs/roles.md): a house's snapshot for those who may read the house's
+    internal data, and for everybody once its round was godkendt; a national snapshot, which
+    holds every house's rounds whatever their status, for an administrator."""
+    if not isinstance(viewer, Principal):
+        return viewer is None
+    if info.house == NATIONAL:
+        return viewer.role == "admin" and not viewer.demo
+    if info.round_status == "godkendt":
+        return True
+    return may(viewer, "read_internal", info.house, None, demo_data=info.has_demo)
 
-    Everyone may, until logins and roles exist: then the public sees only snapshots of
-    godkendt rounds, and this is the one function that says so (docs/reports.md)."""
-    return True
+
+def names_shown(info: SnapshotInfo, viewer: object | None) -> bool:
+    """Whether ``viewer`` may read who took the snapshot (the public view has no names)."""
+    if not isinstance(viewer, Principal):
+        return viewer is None
+    return may(viewer, "read_internal", info.house, None, demo_data=info.has_demo) or (
+        info.house == NATIONAL and viewer.role == "admin"
+    )
+
+
+def as_seen(info: SnapshotInfo, viewer: object | None) -> SnapshotInfo:
+    """``info`` as ``viewer`` reads it: without the taker's name in the public view."""
+    return info if names_shown(info, viewer) else dataclasses.replace(info, taken_by="")
 
 
 def list_snapshots(
@@ -181,7 +203,8 @@ def list_snapshots(
     """The snapshots of ``house`` ("landet" for the national ones) that ``viewer`` may see."""
     if house != NATIONAL:
         check_house(house)
-    return [s for s in store.snapshots(house, year, period) if may_see(s, viewer)]
+    found = store.snapshots(house, year, period)
+    return [as_seen(s, viewer) for s in found if may_see(s, viewer)]
 
 
 _CONTRACTS = TypeAdapter(list[Contract])

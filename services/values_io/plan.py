@@ -138,13 +138,14 @@ def plan_import(data: bytes, name: str, catalog: Catalog, store: Store) -> Impor
 
 
 def apply_plan(
-    plan: ImportPlan, store: Store, user: str, *, replace_demo: bool = False
+    plan: ImportPlan, store: Store, user: str, *, replace_demo: bool = False, demo: bool = False
 ) -> SaveResult:
     """Write the plan's inserts and changes in one transaction (unchanged rows are counted).
 
     A plan that replaces demo data is written only with ``replace_demo`` (the person's
-    confirmation); the demo data is then removed in the same transaction."""
-    if plan.demo_rounds and not replace_demo:
+    confirmation); the demo data is then removed in the same transaction. ``demo``: the
+    rows are stored as demo values, beside the demo data (a demo account's import)."""
+    if plan.demo_rounds and not replace_demo and not demo:
         raise DemoInRound(
             f"Filen '{plan.source}' {plan.demo_text()}. Intet er importeret: bekræft, at "
             f"demodata skal fjernes (på kommandolinjen: {CONFIRM_FLAG})."
@@ -154,7 +155,11 @@ def apply_plan(
     if not rows and not plan.demo_rounds:
         return SaveResult(inserted=0, changed=0, unchanged=unchanged, deleted=0)
     result = store.save(
-        rows, user=user, reason=f"import af {plan.source}", remove_demo=plan.demo_rounds
+        rows,
+        user=user,
+        reason=f"import af {plan.source}",
+        remove_demo=() if demo else plan.demo_rounds,
+        demo=demo,
     )
     return replace(result, unchanged=result.unchanged + unchanged)
 

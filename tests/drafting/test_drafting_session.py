@@ -13,6 +13,7 @@ from contracts.edits import Edits
 from db import Store
 from db.audit import CONTRACT_APPROVED, DRAFT_SAVED
 from services.drafting import build_draft, start_draft
+from services.permissions import Principal
 from services.session import Session
 
 
@@ -26,12 +27,12 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_a_draft_is_saved_and_approved_in_the_name_of_each_sessions_actor(
     sqlite_store: Store, folder: Path
 ) -> None:
-    anna = Session(sqlite_store, "anna")
+    anna = Session(sqlite_store, Principal("anna", "erhvervshus", house="sjaelland"))
     catalog = anna.catalog()
     text = build_draft(catalog, start_draft(catalog, "sjaelland", 2023), Edits()).text
     saved = anna.save_draft(catalog, text, expected_hash=None)
     assert anna.read_draft("sjaelland", 2023).saved_by == "anna"
-    kkr = anna.acting_as("kkr-sekretariatet")
+    kkr = anna.as_principal(Principal("kkr-sekretariatet", "kkr", kkr="sjaelland"))
     approval = kkr.approve_draft(
         "sjaelland", 2023, approved=dt.date(2022, 10, 12), meeting="KKR Sjælland"
     )

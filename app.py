@@ -50,6 +50,12 @@ PAGES = [
         icon=":material/edit_document:",
         url_path="naeste_aar",
     ),
+    st.Page(
+        "app_pages/opfoelgning.py",
+        title="Opfølgning",
+        icon=":material/checklist:",
+        url_path="opfoelgning",
+    ),
 ]
 
 page = st.navigation(PAGES)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from contracts import danish, wording
 from contracts.models import Contract, Framework, Goal, Target
-from contracts.reference import house_name, kommuner
+from contracts.reference import house_name, kkr_name, kommuner
 
 CONTRACT_STATUS_LABELS: dict[str, str] = {"godkendt": "Godkendt", "udkast": "Udkast"}
 CHANGE_LABELS: dict[str, str] = {"added": "tilføjet", "removed": "fjernet", "changed": "ændret"}
@@ -173,7 +173,7 @@ def contract_text(contract: Contract, frameworks: dict[str, Framework] | None = 
     facts = [
         ("Status", approval_text(contract)),
         ("Rammeaftale", framework_text(contract, frameworks or {})),
-        ("KKR", contract.kkr),
+        ("KKR", kkr_name(contract.kkr)),
         ("Bygger på", f"kontrakten for {contract.based_on}" if contract.based_on else None),
         ("Geografi", f"{danish.counted(str(len(geography)), 'kommune', 'kommuner')}"),
         (None, classification_text(contract) if contract.classification else None),

@@ -28,6 +28,10 @@ HOUSE_KEYS: tuple[str, ...] = (
     "nordjylland",
 )
 
+#: The five KKR, one per region (``contracts/reference/kkr.yaml`` names them).
+KkrKey = Literal["hovedstaden", "sjaelland", "syddanmark", "midtjylland", "nordjylland"]
+KKR_KEYS: tuple[str, ...] = KkrKey.__args__  # type: ignore[attr-defined]
+
 Period = Literal["H1", "FY"]
 PERIODS: tuple[str, ...] = ("H1", "FY")
 
@@ -499,6 +503,7 @@ class Contract(StrictModel):
 
     type: Literal["contract"] = "contract"
     erhvervshus: HouseKey
+    kkr: KkrKey = Field(description="KKR'en, kontrakten er indgået med: en nøgle som 'syddanmark'.")
     year: int = Field(ge=2019, le=2100)
     title: str | None = None
     framework: str | None = Field(default=None, description="Rammeaftalens id, fx '2021-2023'.")
@@ -519,7 +524,6 @@ class Contract(StrictModel):
         default=(),
         description="Ved ny rammeaftale: hvor hvert nationalt mål fra den gamle aftale hører til.",
     )
-    kkr: str | None = None
     geography: tuple[KommuneKode, ...] | None = Field(
         default=None, min_length=1, description="Kontraktens kommuner; standard: husets kommuner."
     )

@@ -34,6 +34,8 @@ DELETED = "slettet"
 SUBMITTED = "indsendt"
 APPROVED = "godkendt"
 REOPENED = "genåbnet"
+#: KKR sent an indsendt round back to the house with a reason (docs/tracker.md).
+RETURNED = "sendt tilbage"
 REMOVED = "fjernet"
 # Contract events.
 DRAFT_SAVED = "udkast gemt"

@@ -26,6 +26,8 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     ("indsendt", "åben"): audit.REOPENED,
     ("godkendt", "åben"): audit.REOPENED,
 }
+#: Sending a round back (KKR) is a transition of its own: only from indsendt, with a reason.
+RETURNS: dict[tuple[str, str], str] = {("indsendt", "åben"): audit.RETURNED}
 
 
 def locked_error(rounds: Iterable[ReportRound]) -> RoundLocked:
@@ -133,7 +135,9 @@ def change_status(
     user: str,
     reason: str | None,
     at: datetime,
+    returned: bool = False,
 ) -> None:
+    """Move the round to ``status``; ``returned``: KKR sends an indsendt round back."""
     label = round_label(*key)
     if status not in ROUND_STATUSES:
         raise ValidationFailed(
@@ -144,7 +148,12 @@ def change_status(
         raise NotFound(f"Der er endnu ingen indberetning for {label}.")
     if current.status == status:
         raise ValidationFailed(f"Indberetningen for {label} er allerede {status}.")
-    action = TRANSITIONS.get((current.status, status))
+    action = (RETURNS if returned else TRANSITIONS).get((current.status, status))
+    if action is None and returned:
+        raise ValidationFailed(
+            f"Indberetningen for {label} er {current.status}; kun en indsendt indberetning "
+            "kan sendes tilbage."
+        )
     if action is None:
         raise ValidationFailed(
             f"Indberetningen for {label} kan ikke gå fra {current.status} til {status}."
@@ -152,6 +161,10 @@ def change_status(
     reason = (reason or "").strip() or None
     if action == audit.REOPENED and reason is None:
         raise ValidationFailed(f"Angiv en begrundelse for at genåbne indberetningen for {label}.")
+    if action == audit.RETURNED and reason is None:
+        raise ValidationFailed(
+            f"Angiv en begrundelse for at sende indberetningen for {label} tilbage."
+        )
     audit.record_round(
         session,
         at=at,

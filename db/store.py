@@ -207,11 +207,19 @@ class Store(UserMethods):
         *,
         user: str,
         reason: str | None = None,
+        returned: bool = False,
     ) -> None:
+        """Move a round to ``status``, audited; ``returned``: KKR sends it back (docs/tracker.md)."""
         with writes.write_session(self.engine, houses=[house]) as session:
             locks.lock_rounds(session, [(house, year, period)])
             rounds.change_status(
-                session, (house, year, period), status, user=user, reason=reason, at=utcnow()
+                session,
+                (house, year, period),
+                status,
+                user=user,
+                reason=reason,
+                at=utcnow(),
+                returned=returned,
             )
 
     def add_snapshot(

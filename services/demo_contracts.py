@@ -29,6 +29,7 @@ from contracts.reference import (
     default_geography,
     house_name,
     houses,
+    kkr_of_house,
     kommuner,
 )
 
@@ -166,6 +167,7 @@ def build_demo_contract(house: str, year: int, framework: Framework) -> Contract
     goals.extend(_local_goals(year, forloeb, len(geography)))
     return Contract(
         erhvervshus=house,  # type: ignore[arg-type]
+        kkr=kkr_of_house(house),  # type: ignore[arg-type]
         year=year,
         title=f"Resultatkontrakt {year} – {house_name(house)} (demo)",
         framework=framework.id,

@@ -1,4 +1,5 @@
-"""Submitting, approving and reopening a report round (erhvervshus × år × periode).
+"""Submitting, approving, sending back and reopening a report round (erhvervshus × år ×
+periode).
 
 The store keeps the round and its allowed transitions; the submit CHECK lives here
 (docs/rules.md "Report rounds"): a round can be submitted only when every target that is
@@ -23,6 +24,7 @@ from metrics import consistency
 from metrics.statuses import I_RISIKO, IKKE_OPFYLDT, MANGLER_DATA, NOT_THIS_YEAR, STATUS_LABELS
 from services.report.snapshots import take_snapshot
 from services.status import check_house, check_period, contract_status, find_contract
+from services.values_io.text import clean_text
 
 __all__ = [
     "REMOVE_ACTION",
@@ -31,6 +33,7 @@ __all__ = [
     "missing_comments",
     "missing_data",
     "reopen_round",
+    "return_round",
     "round_status_label",
     "submit_problems",
     "submit_round",
@@ -192,3 +195,27 @@ def reopen_round(
             f"{round_label(house, year, period)}."
         )
     store.set_round_status(house, year, period, "åben", user=user, reason=reason.strip())
+
+
+def return_round(
+    store: Store, house: str, year: int, period: str, *, user: str, reason: str
+) -> None:
+    """KKR sends an indsendt round back to the house (åben again), with a reason the house
+    reads on Indberetning until it submits again (docs/tracker.md)."""
+    current = _existing(store, house, year, period)
+    label = round_label(house, year, period)
+    if current.status != "indsendt":
+        raise ValidationFailed(
+            f"Indberetningen for {label} er {current.status}; kun en indsendt indberetning "
+            "kan sendes tilbage."
+        )
+    try:
+        text = clean_text(reason or "").strip()
+    except ValueError as exc:
+        raise ValidationFailed(f"Begrundelsen {exc}.") from None
+    if not text:
+        raise ValidationFailed(
+            f"Skriv en begrundelse for at sende indberetningen for {label} tilbage; "
+            "erhvervshuset ser den på Indberetning."
+        )
+    store.set_round_status(house, year, period, "åben", user=user, reason=text, returned=True)

@@ -22,6 +22,7 @@ The command line acts as an administrator named by ``APP_USER`` or the OS user
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass
 from types import TracebackType
 
@@ -36,18 +37,29 @@ from services import rounds
 from services.catalog import load_catalog
 from services.drafts import DraftFile, read_draft
 from services.entry_history import history_frame
-from services.permissions import PUBLIC, Principal, may, operator
+from services.permissions import PUBLIC, Principal, internal_houses, may, operator
 from services.permissions import cache_scope as scope_of
 from services.report.make import ReportFile, make_report
 from services.report.snapshots import SnapshotInfo, list_snapshots
+from services.round_events import RoundEvent, round_events
 from services.session_accounts import AccountMethods
 from services.session_writes import WriteMethods
 from services.status import contract_status
+from services.tracker import TrackerRow, tracker_rows
 from services.values_io.export import export_bytes
 from services.values_io.tables import CsvDialect
 from services.visibility import visible_audit, visible_events, visible_rounds, visible_values
 
-__all__ = ["PUBLIC", "Principal", "RoundInfo", "SaveResult", "Session", "database_url"]
+__all__ = [
+    "PUBLIC",
+    "Principal",
+    "RoundEvent",
+    "RoundInfo",
+    "SaveResult",
+    "Session",
+    "TrackerRow",
+    "database_url",
+]
 
 
 def database_url() -> str:
@@ -157,6 +169,31 @@ class Session(WriteMethods, AccountMethods):
 
     def rounds(self, house: str | None = None, year: int | None = None) -> list[RoundInfo]:
         return visible_rounds(self.principal, self.store.rounds(house, year), None)
+
+    def standing_return(self, house: str, year: int, period: str) -> RoundEvent | None:
+        """KKR's return of the round, while the house has not submitted it again; None also
+        for those who may not read the house's internal data (docs/tracker.md)."""
+        try:
+            self._require("read_internal", house, round_key=(year, period))
+        except Forbidden:
+            return None
+        events = round_events(self.store.audit(house, year)).get((house, year, period))
+        return events.standing_return if events else None
+
+    def tracker(
+        self,
+        catalog: Catalog,
+        today: dt.date,
+        *,
+        kkr: str | None = None,
+        year: int | None = None,
+    ) -> list[TrackerRow]:
+        """KKR's round tracker: one row per house × year × period of the houses whose
+        internal data the principal may read (docs/tracker.md); a demo account's rows are
+        those of demo data only."""
+        houses = internal_houses(self.principal, catalog)
+        rows = tracker_rows(catalog, self.store, today, kkr=kkr, year=year, houses=houses)
+        return [row for row in rows if row.demo] if self.principal.demo else rows
 
     def status(self, catalog: Catalog, house: str, year: int, period: str) -> pd.DataFrame:
         """One row per target of the contract of house and year (``metrics.fulfilment``),

@@ -120,6 +120,14 @@ class WriteMethods(Guarded):
         self._require("approve", house, catalog, round_key=(year, period))
         rounds.approve_round(catalog, self.store, house, year, period, user=self.principal.name)
 
+    def return_round(self, house: str, year: int, period: str, *, reason: str) -> None:
+        """KKR sends an indsendt round back to its house with a reason the house reads on
+        Indberetning until it submits again (docs/tracker.md)."""
+        self._require("return", house, round_key=(year, period))
+        rounds.return_round(
+            self.store, house, year, period, user=self.principal.name, reason=reason
+        )
+
     def reopen_round(self, house: str, year: int, period: str, *, reason: str) -> None:
         """Reopen an indsendt round (its house or an administrator) or a godkendt one (only an
         administrator), with a reason."""

@@ -30,6 +30,7 @@ goals:
 CONTRACT = """\
 type: contract
 erhvervshus: sjaelland
+kkr: sjaelland
 year: 2022
 framework: 2021-2023
 title: Resultatkontrakt 2022

@@ -21,7 +21,9 @@ def roles_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """CONTRACTS_DIR with Sjælland 2022 and the same contract for Fyn (autouse: in every test
     of a module that imports it)."""
     root = small_folder(tmp_path / "kontrakter")
-    fyn = SJAELLAND_2022.replace("erhvervshus: sjaelland", "erhvervshus: fyn")
+    fyn = SJAELLAND_2022.replace("erhvervshus: sjaelland", "erhvervshus: fyn").replace(
+        "kkr: sjaelland", "kkr: syddanmark"
+    )
     (root / "fyn-2022.yaml").write_text(fyn, encoding="utf-8")
     monkeypatch.setenv("CONTRACTS_DIR", str(root))
     return root

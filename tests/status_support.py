@@ -11,6 +11,7 @@ from db import Store
 CONTRACT_YAML = """\
 type: contract
 erhvervshus: sjaelland
+kkr: sjaelland
 year: 2022
 goals:
   - number: 8

@@ -14,6 +14,7 @@ from contracts.loader import DEFAULT_CONTRACTS_DIR
 DRAFT = """\
 type: contract
 erhvervshus: sjaelland
+kkr: sjaelland
 year: 2022
 status: udkast
 title: Udkast til resultatkontrakt 2022
@@ -37,8 +38,12 @@ def test_validate_a_clean_folder_exits_0_with_a_summary(
 def test_validate_prints_every_issue_and_exits_1_on_errors(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (folder / "fyn-2022.yaml").write_text("type: contract\nerhvervshus: fyn\nyear: tyve\n")
-    (folder / "udkast" / "fyn-2023.yaml").write_text("type: contract\nerhvervshus: fyn\n")
+    (folder / "fyn-2022.yaml").write_text(
+        "type: contract\nerhvervshus: fyn\nyear: tyve\nkkr: syddanmark\n"
+    )
+    (folder / "udkast" / "fyn-2023.yaml").write_text(
+        "type: contract\nerhvervshus: fyn\nkkr: syddanmark\n"
+    )
     (folder / "tom.yaml").write_text("")
     assert cli.main(["validate"]) == 1
     assert capsys.readouterr().out.splitlines() == [
@@ -58,7 +63,7 @@ def test_validate_with_only_warnings_exits_0(
     )
     assert cli.main(["validate"]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "advarsel: sjaelland-2025.yaml:3: year: året 2025 ligger uden for rammeaftalen "
+        "advarsel: sjaelland-2025.yaml:4: year: året 2025 ligger uden for rammeaftalen "
         "2021-2023 (rammeaftaler/2021-2023.yaml:2)",
         "0 fejl, 1 advarsel i 3 filer",
     ]
@@ -69,7 +74,9 @@ def test_validate_one_file_names_it_as_given_and_knows_the_folders_frameworks(
 ) -> None:
     path = tmp_path_factory.mktemp("nyt") / "fyn-2023.yaml"
     path.write_text(
-        CONTRACT.replace("sjaelland", "fyn").replace("year: 2022", "year: 2023"),
+        CONTRACT.replace("sjaelland", "fyn")
+        .replace("kkr: fyn", "kkr: syddanmark")
+        .replace("year: 2022", "year: 2023"),
         encoding="utf-8",
     )
     assert cli.main(["validate", str(path)]) == 0
@@ -77,7 +84,7 @@ def test_validate_one_file_names_it_as_given_and_knows_the_folders_frameworks(
     path.write_text(path.read_text(encoding="utf-8").replace("value: 1680", "value: mange"))
     assert cli.main(["validate", str(path)]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        f"{path}:28: goals[1].targets[0].value: skal være et tal (fik 'mange')",
+        f"{path}:29: goals[1].targets[0].value: skal være et tal (fik 'mange')",
         "1 fejl, 0 advarsler i 1 fil",
     ]
 

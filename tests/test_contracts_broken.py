@@ -20,10 +20,11 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         title: Mål: vækst
         """,
-        "kontrakt.yaml:4: (fil): ugyldig YAML: et kolon, hvor det ikke må stå "
+        "kontrakt.yaml:5: (fil): ugyldig YAML: et kolon, hvor det ikke må stå "
         "(sæt teksten i anførselstegn, eller ret indrykningen)",
         id="yaml-syntax-colon-in-text",
     ),
@@ -31,11 +32,12 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
         \t- number: 8
         """,
-        "kontrakt.yaml:5: (fil): ugyldig YAML: tabulator i indrykningen; "
+        "kontrakt.yaml:6: (fil): ugyldig YAML: tabulator i indrykningen; "
         "YAML skal indrykkes med mellemrum",
         id="tab-indentation",
     ),
@@ -43,10 +45,11 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         title: "Resultatkontrakt 2022
         year: 2022
         """,
-        "kontrakt.yaml:5: (fil): ugyldig YAML: filen slutter midt i en værdi "
+        "kontrakt.yaml:6: (fil): ugyldig YAML: filen slutter midt i en værdi "
         "(mangler et anførselstegn?)",
         id="unclosed-quote",
     ),
@@ -54,16 +57,18 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         titel: Resultatkontrakt 2022
         """,
-        "kontrakt.yaml:4: titel: ukendt felt 'titel'",
+        "kontrakt.yaml:5: titel: ukendt felt 'titel'",
         id="unknown-top-level-key",
     ),
     pytest.param(
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 8
@@ -75,13 +80,14 @@ CASES = [
                 kind: count
                 traget: 1680
         """,
-        "kontrakt.yaml:12: goals[0].targets[0].traget: ukendt felt 'traget'",
+        "kontrakt.yaml:13: goals[0].targets[0].traget: ukendt felt 'traget'",
         id="unknown-target-key",
     ),
     pytest.param(
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 8
@@ -93,13 +99,14 @@ CASES = [
                 kind: count
                 value: ti
         """,
-        "kontrakt.yaml:12: goals[0].targets[0].value: skal være et tal (fik 'ti')",
+        "kontrakt.yaml:13: goals[0].targets[0].value: skal være et tal (fik 'ti')",
         id="value-not-a-number",
     ),
     pytest.param(
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 8
@@ -111,7 +118,7 @@ CASES = [
                 kind: antal
                 value: 1680
         """,
-        "kontrakt.yaml:11: goals[0].targets[0].kind: skal være en af: count, amount, "
+        "kontrakt.yaml:12: goals[0].targets[0].kind: skal være en af: count, amount, "
         "percentage, nps, ratio, level, change_pp, change_relative, range, milestone, "
         "assessment, coverage, spread (fik 'antal')",
         id="unknown-kind",
@@ -120,6 +127,7 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 8
@@ -132,7 +140,7 @@ CASES = [
                 direction: mindst
                 value: 1680
         """,
-        "kontrakt.yaml:12: goals[0].targets[0].direction: skal være en af: at_least, "
+        "kontrakt.yaml:13: goals[0].targets[0].direction: skal være en af: at_least, "
         "at_most, above (fik 'mindst')",
         id="unknown-direction",
     ),
@@ -140,6 +148,7 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 8
@@ -150,13 +159,14 @@ CASES = [
                 kind: count
                 value: 1680
         """,
-        "kontrakt.yaml:9: goals[0].targets[0].text: mangler",
+        "kontrakt.yaml:10: goals[0].targets[0].text: mangler",
         id="missing-text",
     ),
     pytest.param(
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 1
@@ -168,7 +178,7 @@ CASES = [
                 kind: change_pp
                 value: 5
         """,
-        "kontrakt.yaml:9: goals[0].targets[0].baseline: et mål af typen 'change_pp' "
+        "kontrakt.yaml:10: goals[0].targets[0].baseline: et mål af typen 'change_pp' "
         "skal have et udgangsniveau (baseline)",
         id="change-without-baseline",
     ),
@@ -176,6 +186,7 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 8
@@ -191,14 +202,15 @@ CASES = [
                 kind: count
                 value: 880
         """,
-        "kontrakt.yaml:13: goals[0].targets[1].key: målnøglen '8a' findes allerede i "
-        "goals[0].targets[0] (linje 9)",
+        "kontrakt.yaml:14: goals[0].targets[1].key: målnøglen '8a' findes allerede i "
+        "goals[0].targets[0] (linje 10)",
         id="duplicate-target-key",
     ),
     pytest.param(
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 8
@@ -208,13 +220,14 @@ CASES = [
             title: Forløb igen
             scope: local
         """,
-        "kontrakt.yaml:8: goals[1].number: målnummeret '8' findes allerede i goals[0] (linje 5)",
+        "kontrakt.yaml:9: goals[1].number: målnummeret '8' findes allerede i goals[0] (linje 6)",
         id="duplicate-goal-number",
     ),
     pytest.param(
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         geography: ['259', '265']
         classification:
@@ -222,30 +235,32 @@ CASES = [
           '265': by
           '461': by
         """,
-        "kontrakt.yaml:8: classification.461: kommune 461 (Odense) er ikke i kontraktens geografi",
+        "kontrakt.yaml:9: classification.461: kommune 461 (Odense) er ikke i kontraktens geografi",
         id="kommune-outside-geography",
     ),
     pytest.param(
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         geography:
           - '259'
           - '999'
         classification: {'259': by}
         """,
-        "kontrakt.yaml:6: geography[1]: ukendt kommunekode '999'",
+        "kontrakt.yaml:7: geography[1]: ukendt kommunekode '999'",
         id="unknown-kommunekode",
     ),
     pytest.param(
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         geography: [259, '26']
         """,
-        "kontrakt.yaml:4: geography[1]: skal være en kommunekode med tre cifre som '259' "
+        "kontrakt.yaml:5: geography[1]: skal være en kommunekode med tre cifre som '259' "
         "(fik '26')",
         id="kommunekode-of-two-digits",
     ),
@@ -253,6 +268,7 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 3
@@ -264,7 +280,7 @@ CASES = [
                 kind: percentage
                 value: 140
         """,
-        "kontrakt.yaml:12: goals[0].targets[0].value: en procentdel skal ligge mellem 0 og 100 "
+        "kontrakt.yaml:13: goals[0].targets[0].value: en procentdel skal ligge mellem 0 og 100 "
         "(value er 140)",
         id="percentage-above-100",
     ),
@@ -272,6 +288,7 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 3
@@ -283,7 +300,7 @@ CASES = [
                 kind: nps
                 value: 140
         """,
-        "kontrakt.yaml:12: goals[0].targets[0].value: en NPS skal ligge mellem -100 og 100 "
+        "kontrakt.yaml:13: goals[0].targets[0].value: en NPS skal ligge mellem -100 og 100 "
         "(value er 140)",
         id="nps-above-100",
     ),
@@ -291,6 +308,7 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 8
@@ -302,7 +320,7 @@ CASES = [
                 kind: count
                 value: -10
         """,
-        "kontrakt.yaml:12: goals[0].targets[0].value: et antal skal være et helt tal ≥ 0 "
+        "kontrakt.yaml:13: goals[0].targets[0].value: et antal skal være et helt tal ≥ 0 "
         "(value er -10)",
         id="negative-count",
     ),
@@ -310,6 +328,7 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 8
@@ -321,7 +340,7 @@ CASES = [
                 kind: count
                 value: 1.5
         """,
-        "kontrakt.yaml:12: goals[0].targets[0].value: et antal skal være et helt tal ≥ 0 "
+        "kontrakt.yaml:13: goals[0].targets[0].value: et antal skal være et helt tal ≥ 0 "
         "(value er 1.5)",
         id="fractional-count",
     ),
@@ -329,6 +348,7 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 9
@@ -341,7 +361,7 @@ CASES = [
                 value: 10
                 source_target: 8a
         """,
-        "kontrakt.yaml:13: goals[0].targets[0].source_target: antalsmålet '8a' findes ikke "
+        "kontrakt.yaml:14: goals[0].targets[0].source_target: antalsmålet '8a' findes ikke "
         "i kontrakten",
         id="spread-pointing-nowhere",
     ),
@@ -349,6 +369,7 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 9
@@ -366,14 +387,15 @@ CASES = [
                 value: 50
                 per_kommune: true
         """,
-        "kontrakt.yaml:13: goals[0].targets[0].source_target: '9b' i goals[0].targets[1] "
-        "(linje 14) er af typen 'percentage'; et spredningsmål skal pege på et antalsmål (count)",
+        "kontrakt.yaml:14: goals[0].targets[0].source_target: '9b' i goals[0].targets[1] "
+        "(linje 15) er af typen 'percentage'; et spredningsmål skal pege på et antalsmål (count)",
         id="spread-pointing-to-a-percentage",
     ),
     pytest.param(
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 9
@@ -390,14 +412,15 @@ CASES = [
                 kind: count
                 value: 1680
         """,
-        "kontrakt.yaml:13: goals[0].targets[0].source_target: '9b' i goals[0].targets[1] "
-        "(linje 14) afrapporteres ikke pr. kommune (per_kommune: true)",
+        "kontrakt.yaml:14: goals[0].targets[0].source_target: '9b' i goals[0].targets[1] "
+        "(linje 15) afrapporteres ikke pr. kommune (per_kommune: true)",
         id="spread-source-not-per-kommune",
     ),
     pytest.param(
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 9
@@ -409,7 +432,7 @@ CASES = [
                 kind: coverage
                 value: 17
         """,
-        "kontrakt.yaml:9: goals[0].targets[0].per_kommune: et dækningsmål (coverage) skal "
+        "kontrakt.yaml:10: goals[0].targets[0].per_kommune: et dækningsmål (coverage) skal "
         "afrapporteres pr. kommune (per_kommune: true)",
         id="coverage-not-per-kommune",
     ),
@@ -417,6 +440,7 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 9
@@ -429,7 +453,7 @@ CASES = [
                 value: 18
                 per_kommune: true
         """,
-        "kontrakt.yaml:12: goals[0].targets[0].value: dækningsmålet kræver 18 kommuner, "
+        "kontrakt.yaml:13: goals[0].targets[0].value: dækningsmålet kræver 18 kommuner, "
         "men geografien har kun 17",
         id="coverage-above-the-geography",
     ),
@@ -437,6 +461,7 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 13
@@ -449,7 +474,7 @@ CASES = [
                 value: 20
                 upper: 15
         """,
-        "kontrakt.yaml:13: goals[0].targets[0].upper: intervallets øvre grænse 15 er mindre "
+        "kontrakt.yaml:14: goals[0].targets[0].upper: intervallets øvre grænse 15 er mindre "
         "end den nedre 20",
         id="range-upper-below-lower",
     ),
@@ -457,6 +482,7 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 13
@@ -468,7 +494,7 @@ CASES = [
                 kind: range
                 value: 15
         """,
-        "kontrakt.yaml:9: goals[0].targets[0].upper: et interval (range) skal have en øvre "
+        "kontrakt.yaml:10: goals[0].targets[0].upper: et interval (range) skal have en øvre "
         "grænse (upper)",
         id="range-without-upper",
     ),
@@ -476,6 +502,7 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 5
@@ -487,7 +514,7 @@ CASES = [
                 kind: milestone
                 value: 1
         """,
-        "kontrakt.yaml:12: goals[0].targets[0].value: mål af typen 'milestone' har ingen "
+        "kontrakt.yaml:13: goals[0].targets[0].value: mål af typen 'milestone' har ingen "
         "værdi (value); de bedømmes 1 eller 0",
         id="milestone-with-a-value",
     ),
@@ -495,6 +522,7 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         framework: 2021-2023
         goals:
@@ -502,7 +530,7 @@ CASES = [
             title: Kendskab
             scope: national
         """,
-        "kontrakt.yaml:6: goals[0].framework_goal: et nationalt mål skal angive rammeaftalens "
+        "kontrakt.yaml:7: goals[0].framework_goal: et nationalt mål skal angive rammeaftalens "
         "mål (framework_goal)",
         id="national-goal-without-framework-goal",
     ),
@@ -510,16 +538,18 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         framework: 2019-2020
         """,
-        "kontrakt.yaml:4: framework: ukendt rammeaftale '2019-2020' (kendte: 2021-2023)",
+        "kontrakt.yaml:5: framework: ukendt rammeaftale '2019-2020' (kendte: 2021-2023)",
         id="framework-unknown",
     ),
     pytest.param(
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         framework: 2021-2023
         goals:
@@ -528,7 +558,7 @@ CASES = [
             scope: national
             framework_goal: 9
         """,
-        "kontrakt.yaml:9: goals[0].framework_goal: rammeaftalen 2021-2023 har intet mål 9 "
+        "kontrakt.yaml:10: goals[0].framework_goal: rammeaftalen 2021-2023 har intet mål 9 "
         "(dens mål: 1, 2, 8; se rammeaftale.yaml:6)",
         id="framework-goal-unknown",
     ),
@@ -536,6 +566,7 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 1
@@ -543,7 +574,7 @@ CASES = [
             scope: national
             framework_goal: 1
         """,
-        "kontrakt.yaml:8: goals[0].framework_goal: et nationalt mål kræver, at kontrakten "
+        "kontrakt.yaml:9: goals[0].framework_goal: et nationalt mål kræver, at kontrakten "
         "angiver sin rammeaftale (framework)",
         id="national-goal-in-contract-without-framework",
     ),
@@ -551,10 +582,11 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2025
         framework: 2021-2023
         """,
-        "advarsel: kontrakt.yaml:3: year: året 2025 ligger uden for rammeaftalen 2021-2023 "
+        "advarsel: kontrakt.yaml:4: year: året 2025 ligger uden for rammeaftalen 2021-2023 "
         "(rammeaftale.yaml:2)",
         id="year-outside-the-framework",
     ),
@@ -562,6 +594,7 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 11
@@ -573,7 +606,7 @@ CASES = [
                 kind: milestone
                 deadline: 2023-03-31
         """,
-        "kontrakt.yaml:12: goals[0].targets[0].deadline: fristen 2023-03-31 ligger uden for "
+        "kontrakt.yaml:13: goals[0].targets[0].deadline: fristen 2023-03-31 ligger uden for "
         "kontraktåret 2022",
         id="deadline-outside-the-contract-year",
     ),
@@ -581,6 +614,7 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 11
@@ -592,7 +626,7 @@ CASES = [
                 kind: milestone
                 deadline: 2022-02-30
         """,
-        "kontrakt.yaml:12: goals[0].targets[0].deadline: skal være en dato som 2022-03-31 "
+        "kontrakt.yaml:13: goals[0].targets[0].deadline: skal være en dato som 2022-03-31 "
         "(fik '2022-02-30')",
         id="invalid-date",
     ),
@@ -600,16 +634,18 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         approved: 2021-10-13 14:00
         """,
-        "kontrakt.yaml:4: approved: skal være en dato uden klokkeslæt (fik '2021-10-13 14:00')",
+        "kontrakt.yaml:5: approved: skal være en dato uden klokkeslæt (fik '2021-10-13 14:00')",
         id="date-with-a-time",
     ),
     pytest.param(
         """\
         type: contract
         erhvervshus: sjælland
+        kkr: sjaelland
         year: 2022
         """,
         "kontrakt.yaml:2: erhvervshus: skal være en af: hovedstaden, sjaelland, fyn, "
@@ -619,15 +655,37 @@ CASES = [
     pytest.param(
         """\
         type: contract
+        erhvervshus: fyn
+        year: 2022
+        """,
+        "kontrakt.yaml:1: kkr: mangler",
+        id="missing-kkr",
+    ),
+    pytest.param(
+        """\
+        type: contract
+        erhvervshus: fyn
+        kkr: KKR Syddanmark
+        year: 2022
+        """,
+        "kontrakt.yaml:3: kkr: skal være en af: hovedstaden, sjaelland, syddanmark, "
+        "midtjylland, nordjylland (fik 'KKR Syddanmark')",
+        id="kkr-by-its-name-not-its-key",
+    ),
+    pytest.param(
+        """\
+        type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: toogtyve
         """,
-        "kontrakt.yaml:3: year: skal være et helt tal (fik 'toogtyve')",
+        "kontrakt.yaml:4: year: skal være et helt tal (fik 'toogtyve')",
         id="year-as-text",
     ),
     pytest.param(
         """\
         type: contract
+        kkr: sjaelland
         year: 2022
         """,
         "kontrakt.yaml:1: erhvervshus: mangler",
@@ -659,6 +717,7 @@ CASES = [
     pytest.param(
         """\
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         """,
         "kontrakt.yaml:1: type: mangler; skal være en af: contract, framework",
@@ -668,6 +727,7 @@ CASES = [
         """\
         type: kontrakt
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         """,
         "kontrakt.yaml:1: type: ukendt type 'kontrakt'; skal være en af: contract, framework",
@@ -677,16 +737,18 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         year: 2023
         """,
-        "kontrakt.yaml:4: year: står to gange; første gang i linje 3",
+        "kontrakt.yaml:5: year: står to gange; første gang i linje 4",
         id="key-written-twice",
     ),
     pytest.param(
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 8
@@ -699,13 +761,14 @@ CASES = [
                 value: 1680
                 h1_share: 0
         """,
-        "kontrakt.yaml:13: goals[0].targets[0].h1_share: skal være større end 0 (fik 0)",
+        "kontrakt.yaml:14: goals[0].targets[0].h1_share: skal være større end 0 (fik 0)",
         id="h1-share-zero",
     ),
     pytest.param(
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 8
@@ -717,7 +780,7 @@ CASES = [
                 kind: count
                 value: 1680
         """,
-        "kontrakt.yaml:9: goals[0].targets[0].key: skal være en målnøgle som '8a', '3a.drift' "
+        "kontrakt.yaml:10: goals[0].targets[0].key: skal være en målnøgle som '8a', '3a.drift' "
         "eller '8c.handlingsplaner' (fik '8A')",
         id="target-key-in-capitals",
     ),
@@ -725,6 +788,7 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 8
@@ -737,7 +801,7 @@ CASES = [
                 value: 1680
                 per_kommune: måske
         """,
-        "kontrakt.yaml:13: goals[0].targets[0].per_kommune: skal være true eller false "
+        "kontrakt.yaml:14: goals[0].targets[0].per_kommune: skal være true eller false "
         "(fik 'måske')",
         id="per-kommune-not-a-boolean",
     ),
@@ -745,6 +809,7 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 8
@@ -756,36 +821,39 @@ CASES = [
                 kind: count
                 value: .nan
         """,
-        "kontrakt.yaml:12: goals[0].targets[0].value: skal være et endeligt tal (fik nan)",
+        "kontrakt.yaml:13: goals[0].targets[0].value: skal være et endeligt tal (fik nan)",
         id="value-not-a-number-at-all",
     ),
     pytest.param(
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 8
             title: ' '
             scope: local
         """,
-        "kontrakt.yaml:6: goals[0].title: må ikke være tom",
+        "kontrakt.yaml:7: goals[0].title: må ikke være tom",
         id="blank-goal-title",
     ),
     pytest.param(
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         geography: []
         """,
-        "kontrakt.yaml:4: geography: må ikke være en tom liste",
+        "kontrakt.yaml:5: geography: må ikke være en tom liste",
         id="empty-geography",
     ),
     pytest.param(
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 8
@@ -806,7 +874,7 @@ CASES = [
                 kind: count
                 value: 700
         """,
-        "advarsel: kontrakt.yaml:13: goals[0].targets[0].parts: delene 8b (880) + 8c (700) "
+        "advarsel: kontrakt.yaml:14: goals[0].targets[0].parts: delene 8b (880) + 8c (700) "
         "giver 1580, men målet er 1680",
         id="parts-not-adding-up",
     ),
@@ -814,6 +882,7 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 8
@@ -832,13 +901,14 @@ CASES = [
                 kind: count
                 value: 1680
         """,
-        "kontrakt.yaml:15: goals[0].targets[0].parts[1]: delmålet '8x' findes ikke i kontrakten",
+        "kontrakt.yaml:16: goals[0].targets[0].parts[1]: delmålet '8x' findes ikke i kontrakten",
         id="parts-naming-an-unknown-key",
     ),
     pytest.param(
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 1
@@ -851,7 +921,7 @@ CASES = [
                 value: 40
                 measured: {periods: [FY], years: [2031]}
         """,
-        "advarsel: kontrakt.yaml:13: goals[0].targets[0].measured.years[0]: måleåret 2031 "
+        "advarsel: kontrakt.yaml:14: goals[0].targets[0].measured.years[0]: måleåret 2031 "
         "ligger langt fra kontraktens år (forventet 2019–2025)",
         id="measured-year-implausible",
     ),
@@ -859,6 +929,7 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2022
         goals:
           - number: 1
@@ -872,7 +943,7 @@ CASES = [
                 measured:
                   periods: [Q1]
         """,
-        "kontrakt.yaml:14: goals[0].targets[0].measured.periods[0]: skal være en af: H1, FY "
+        "kontrakt.yaml:15: goals[0].targets[0].measured.periods[0]: skal være en af: H1, FY "
         "(fik 'Q1')",
         id="unknown-period",
     ),
@@ -891,10 +962,11 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2023
         based_on: 2023
         """,
-        "kontrakt.yaml:4: based_on: udkastet til 2023 kan kun bygge på en tidligere kontrakt "
+        "kontrakt.yaml:5: based_on: udkastet til 2023 kan kun bygge på en tidligere kontrakt "
         "(based_on er 2023)",
         id="draft-based-on-its-own-year",
     ),
@@ -902,11 +974,12 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2023
         changes:
           - {change: changed, goal: 8, target: 8a, reason: Flere midler}
         """,
-        "kontrakt.yaml:5: changes[0]: en begrundelse gælder enten et mål (goal) eller et "
+        "kontrakt.yaml:6: changes[0]: en begrundelse gælder enten et mål (goal) eller et "
         "måltal (target)",
         id="reason-for-both-goal-and-target",
     ),
@@ -914,11 +987,12 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2023
         changes:
           - {change: moved, target: 8a, reason: Flere midler}
         """,
-        "kontrakt.yaml:5: changes[0].change: skal være en af: added, removed, changed "
+        "kontrakt.yaml:6: changes[0].change: skal være en af: added, removed, changed "
         "(fik 'moved')",
         id="reason-of-unknown-kind",
     ),
@@ -926,10 +1000,11 @@ CASES = [
         """\
         type: contract
         erhvervshus: sjaelland
+        kkr: sjaelland
         year: 2023
         based_on: 2021
         """,
-        "advarsel: kontrakt.yaml:4: based_on: kontrakten for 2021, som den bygger på, findes "
+        "advarsel: kontrakt.yaml:5: based_on: kontrakten for 2021, som den bygger på, findes "
         "ikke; ændringerne kan ikke kontrolleres",
         id="draft-whose-base-is-missing",
     ),

@@ -137,7 +137,7 @@ def test_sjaelland_2022_has_seven_national_and_ten_local_goals(sjaelland: Contra
     assert sjaelland.approval_note.startswith(
         "Godkendt af KKR Sjælland, sandsynligvis på mødet 13. oktober 2021 (datoen er udledt"
     )
-    assert sjaelland.kkr == "KKR Sjælland"
+    assert sjaelland.kkr == "sjaelland"
 
 
 def test_sjaelland_2022_has_the_five_special_sections(sjaelland: Contract) -> None:

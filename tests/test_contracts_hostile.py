@@ -29,7 +29,7 @@ def billion_laughs() -> str:
 def aliases_in_goals() -> str:
     """Legitimate-looking anchors used many times: within the bound, so validated as usual."""
     return (
-        "type: contract\nerhvervshus: fyn\nyear: 2024\ntitle: T\nframework: 2021-2023\n"
+        "type: contract\nerhvervshus: fyn\nyear: 2024\ntitle: T\nframework: 2021-2023\nkkr: syddanmark\n"
         "x: &goal {number: 1, title: Kendskab}\ngoals: [*goal, *goal]\n"
     )
 
@@ -55,7 +55,7 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("alias-holding-itself", "type: contract\nyear: &a [*a]\n", [
         "alias-holding-itself.yaml:2: (fil): ugyldig YAML: et alias (*navn) henviser til sig selv",
     ]),
-    ("5000-digit-year", "type: contract\nerhvervshus: fyn\nyear: " + "9" * 5000 + "\n", [
+    ("5000-digit-year", "type: contract\nerhvervshus: fyn\nyear: " + "9" * 5000 + "\nkkr: syddanmark\n", [
         "5000-digit-year.yaml:3: year: skal være et helt tal af en rimelig størrelse (for mange "
         "cifre) (fik '" + "9" * 39 + "…')",
     ]),
@@ -101,9 +101,9 @@ def test_anchors_used_within_the_bound_are_validated_as_usual(tmp_path: Path) ->
     (tmp_path / "rammeaftale.yaml").write_text(FRAMEWORK, encoding="utf-8")
     issues = [str(i) for i in load_folder(tmp_path).issues if i.file == "aliases.yaml"]
     assert issues == [
-        "aliases.yaml:6: goals[0].scope: mangler",
-        "aliases.yaml:6: goals[1].scope: mangler",
-        "aliases.yaml:6: x: ukendt felt 'x'",
+        "aliases.yaml:7: goals[0].scope: mangler",
+        "aliases.yaml:7: goals[1].scope: mangler",
+        "aliases.yaml:7: x: ukendt felt 'x'",
     ]
 
 

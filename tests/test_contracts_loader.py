@@ -21,6 +21,7 @@ from contracts.reference import default_geography
 DRAFT = """\
 type: contract
 erhvervshus: sjaelland
+kkr: sjaelland
 year: 2022
 status: udkast
 framework: 2021-2023
@@ -73,7 +74,7 @@ def test_one_broken_file_does_not_hide_a_good_one(tmp_path: Path) -> None:
         tmp_path,
         {
             "a-broken.yaml": "type: contract\nerhvervshus: sjaelland\nyear: [\n",
-            "b-broken.yaml": "type: contract\nerhvervshus: fyn\nyear: tyve\n",
+            "b-broken.yaml": "type: contract\nerhvervshus: fyn\nyear: tyve\nkkr: syddanmark\n",
             "rammeaftaler/2021-2023.yaml": FRAMEWORK,
             "sjaelland-2022.yaml": CONTRACT,
         },
@@ -95,6 +96,7 @@ def test_every_problem_in_a_file_is_listed_not_only_the_first(tmp_path: Path) ->
             "k.yaml": """\
             type: contract
             erhvervshus: sjaelland
+            kkr: sjaelland
             year: 2022
             goals:
               - number: 8
@@ -112,9 +114,9 @@ def test_every_problem_in_a_file_is_listed_not_only_the_first(tmp_path: Path) ->
         },
     )
     assert [str(i) for i in load_folder(tmp_path).issues] == [
-        "k.yaml:12: goals[0].targets[0].value: skal være et tal (fik 'ti')",
-        "k.yaml:13: goals[0].targets[1].text: mangler",
-        "k.yaml:14: goals[0].targets[1].kind: skal være en af: count, amount, percentage, nps, "
+        "k.yaml:13: goals[0].targets[0].value: skal være et tal (fik 'ti')",
+        "k.yaml:14: goals[0].targets[1].text: mangler",
+        "k.yaml:15: goals[0].targets[1].kind: skal være en af: count, amount, percentage, nps, "
         "ratio, level, change_pp, change_relative, range, milestone, assessment, coverage, "
         "spread (fik 'antal')",
     ]
@@ -163,6 +165,7 @@ def test_a_stated_classification_keeps_its_own_note(tmp_path: Path) -> None:
             "k.yaml": """\
             type: contract
             erhvervshus: sjaelland
+            kkr: sjaelland
             year: 2022
             geography: [259, 360]
             classification: {259: land, 360: land}
@@ -182,6 +185,7 @@ def test_numbers_written_without_quotes_are_read_as_keys_and_codes(tmp_path: Pat
             "k.yaml": """\
             type: contract
             erhvervshus: sjaelland
+            kkr: sjaelland
             year: 2022
             goals:
               - number: 17
@@ -204,10 +208,14 @@ def test_a_file_given_by_itself_is_named_as_given_and_uses_the_folders_framework
     folder: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     elsewhere = tmp_path_factory.mktemp("andet") / "fyn-2022.yaml"
-    elsewhere.write_text(CONTRACT.replace("sjaelland", "fyn").replace("value: 1680", "value: x"))
+    elsewhere.write_text(
+        CONTRACT.replace("sjaelland", "fyn")
+        .replace("kkr: fyn", "kkr: syddanmark")
+        .replace("value: 1680", "value: x")
+    )
     catalog = load_paths([elsewhere], context=folder)
     assert [str(i) for i in catalog.issues] == [
-        f"{elsewhere}:28: goals[1].targets[0].value: skal være et tal (fik 'x')"
+        f"{elsewhere}:29: goals[1].targets[0].value: skal være et tal (fik 'x')"
     ]
     assert catalog.files == (str(elsewhere),)
 
@@ -216,7 +224,7 @@ def test_a_file_given_by_itself_without_context_misses_its_framework(folder: Pat
     path = folder / "sjaelland-2022.yaml"
     catalog = load_paths([path])
     assert [str(i) for i in catalog.issues] == [
-        f"{path}:4: framework: ukendt rammeaftale '2021-2023' (der er ingen rammeaftaler)"
+        f"{path}:5: framework: ukendt rammeaftale '2021-2023' (der er ingen rammeaftaler)"
     ]
 
 

@@ -20,6 +20,7 @@ from contracts.dump import NESTED_SCHEMA_REF, SCHEMA_REF, contract_to_yaml, fram
 from contracts.loader import load_folder, resolve_defaults
 from contracts.models import (
     HOUSE_KEYS,
+    KKR_KEYS,
     Baseline,
     Contract,
     Framework,
@@ -230,7 +231,7 @@ def contracts(draw: st.DrawFn) -> Contract:
         approved=draw(st.none() | st.dates(dt.date(2019, 1, 1), dt.date(2024, 12, 31))),
         approval_meeting=draw(maybe_texts),
         approval_note=draw(maybe_texts),
-        kkr=draw(maybe_texts),
+        kkr=draw(st.sampled_from(KKR_KEYS)),
         geography=geography,
         classification=classification,
         classification_note=draw(maybe_texts),
@@ -289,6 +290,7 @@ def test_a_dumped_framework_loads_back_equal(framework_targets: list[Target], ti
 def test_the_yaml_starts_with_the_schema_comment_and_leaves_defaults_out() -> None:
     contract = Contract(
         erhvervshus="sjaelland",
+        kkr="sjaelland",
         year=2022,
         approved=dt.date(2021, 10, 13),
         goals=[
@@ -305,6 +307,7 @@ def test_the_yaml_starts_with_the_schema_comment_and_leaves_defaults_out() -> No
         f"# yaml-language-server: $schema={SCHEMA_REF}\n"
         "type: contract\n"
         "erhvervshus: sjaelland\n"
+        "kkr: sjaelland\n"
         "year: 2022\n"
         "status: godkendt\n"
         "approved: 2021-10-13\n"
@@ -324,7 +327,7 @@ def test_the_yaml_starts_with_the_schema_comment_and_leaves_defaults_out() -> No
 
 
 def test_drafts_and_frameworks_point_one_folder_further_up_to_the_schema() -> None:
-    draft = Contract(erhvervshus="fyn", year=2023, status="udkast")
+    draft = Contract(erhvervshus="fyn", kkr="syddanmark", year=2023, status="udkast")
     assert contract_to_yaml(draft).startswith(
         f"# yaml-language-server: $schema={NESTED_SCHEMA_REF}\n"
     )
@@ -334,7 +337,9 @@ def test_drafts_and_frameworks_point_one_folder_further_up_to_the_schema() -> No
 
 
 def test_short_lists_are_written_on_one_line() -> None:
-    contract = Contract(erhvervshus="sjaelland", year=2022, geography=("259", "265"))
+    contract = Contract(
+        erhvervshus="sjaelland", kkr="sjaelland", year=2022, geography=("259", "265")
+    )
     assert "geography: ['259', '265']\n" in contract_to_yaml(contract)
 
 
@@ -342,7 +347,7 @@ def test_short_lists_are_written_on_one_line() -> None:
 def test_text_that_yaml_could_misread_survives_the_round_trip(text: str) -> None:
     target = Target(key="5a", text=text, kind="milestone", note=text, unit=text)
     goal = Goal(number="5", title=text, scope="local", targets=[target])
-    contract = Contract(erhvervshus="fyn", year=2022, title=text, goals=[goal])
+    contract = Contract(erhvervshus="fyn", kkr="syddanmark", year=2022, title=text, goals=[goal])
     issues, loaded = load_text(contract_to_yaml(contract))
     assert issues == []
     assert loaded[0].goals[0].targets[0].text == text.strip()

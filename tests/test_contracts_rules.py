@@ -12,6 +12,7 @@ from contracts.loader import load_folder
 SJAELLAND = """\
 type: contract
 erhvervshus: sjaelland
+kkr: sjaelland
 year: 2022
 framework: 2021-2023
 goals:
@@ -95,7 +96,7 @@ def test_two_godkendt_contracts_for_one_house_and_year_name_both_files(tmp_path:
 
 
 def test_two_drafts_for_one_house_and_year_name_both_files(tmp_path: Path) -> None:
-    draft = "type: contract\nerhvervshus: fyn\nyear: 2023\nstatus: udkast\n"
+    draft = "type: contract\nerhvervshus: fyn\nyear: 2023\nstatus: udkast\nkkr: syddanmark\n"
     issues = load(tmp_path, {"udkast/fyn-a.yaml": draft, "udkast/fyn-b.yaml": draft})
     assert issues == [
         "udkast/fyn-b.yaml:2: erhvervshus: der er allerede et udkast for fyn 2023 "
@@ -110,7 +111,7 @@ def test_a_draft_beside_the_godkendt_contract_is_allowed(tmp_path: Path) -> None
 
 
 def test_a_godkendt_contract_in_the_drafts_folder_is_questioned(tmp_path: Path) -> None:
-    files = {"udkast/fyn.yaml": "type: contract\nerhvervshus: fyn\nyear: 2023\n"}
+    files = {"udkast/fyn.yaml": "type: contract\nerhvervshus: fyn\nyear: 2023\nkkr: syddanmark\n"}
     assert load(tmp_path, files) == [
         "advarsel: udkast/fyn.yaml:1: status: filen ligger i udkastmappen, men har status "
         "'godkendt'"
@@ -137,7 +138,7 @@ def test_parts_with_an_unstated_number_are_not_added_up(tmp_path: Path) -> None:
 def test_nested_parts_are_added_up_on_their_own(tmp_path: Path) -> None:
     text = SJAELLAND.replace("value: 315", "value: 300")
     assert load(tmp_path, {"rammeaftale.yaml": FRAMEWORK, "s.yaml": text}) == [
-        "advarsel: s.yaml:25: goals[0].targets[2].parts: delene 8c.handlingsplaner (485) + "
+        "advarsel: s.yaml:26: goals[0].targets[2].parts: delene 8c.handlingsplaner (485) + "
         "8c.vaekstplaner (300) giver 785, men målet er 800"
     ]
 
@@ -145,7 +146,7 @@ def test_nested_parts_are_added_up_on_their_own(tmp_path: Path) -> None:
 def test_a_target_cannot_be_a_part_of_itself(tmp_path: Path) -> None:
     text = SJAELLAND.replace("parts: [8b, 8c]", "parts: [8a]")
     assert load(tmp_path, {"rammeaftale.yaml": FRAMEWORK, "s.yaml": text}) == [
-        "s.yaml:16: goals[0].targets[0].parts[0]: et mål kan ikke være en del af sig selv"
+        "s.yaml:17: goals[0].targets[0].parts[0]: et mål kan ikke være en del af sig selv"
     ]
 
 
@@ -154,7 +155,7 @@ def test_a_sub_goal_under_a_national_goal_the_contract_lacks_is_questioned(
 ) -> None:
     text = SJAELLAND.replace("under: 2", "under: 4")
     assert load(tmp_path, {"rammeaftale.yaml": FRAMEWORK, "s.yaml": text}) == [
-        "advarsel: s.yaml:39: goals[1].under: kontrakten har intet nationalt mål 4"
+        "advarsel: s.yaml:40: goals[1].under: kontrakten har intet nationalt mål 4"
     ]
 
 
@@ -162,12 +163,13 @@ def test_a_kommune_of_the_geography_without_by_or_land_is_questioned(tmp_path: P
     text = """\
     type: contract
     erhvervshus: sjaelland
+    kkr: sjaelland
     year: 2022
     geography: ['259', '360', '390']
     classification: {'259': by}
     """
     assert load(tmp_path, {"k.yaml": text}) == [
-        "advarsel: k.yaml:5: classification: kommuner i geografien uden by/land: "
+        "advarsel: k.yaml:6: classification: kommuner i geografien uden by/land: "
         "360 (Lolland), 390 (Vordingborg)"
     ]
 
@@ -178,36 +180,36 @@ def test_coverage_is_held_against_the_contracts_own_geography(tmp_path: Path) ->
         "framework: 2021-2023\ngeography: ['259', '265']\nclassification: {'259': by, '265': by}\n",
     )
     assert load(tmp_path, {"rammeaftale.yaml": FRAMEWORK, "s.yaml": text}) == [
-        "s.yaml:52: goals[1].targets[1].value: dækningsmålet kræver 17 kommuner, "
+        "s.yaml:53: goals[1].targets[1].value: dækningsmålet kræver 17 kommuner, "
         "men geografien har kun 2"
     ]
 
 
 def test_a_framework_unknown_with_no_frameworks_at_all_says_so(tmp_path: Path) -> None:
     assert load(tmp_path, {"s.yaml": SJAELLAND}) == [
-        "s.yaml:4: framework: ukendt rammeaftale '2021-2023' (der er ingen rammeaftaler)"
+        "s.yaml:5: framework: ukendt rammeaftale '2021-2023' (der er ingen rammeaftaler)"
     ]
 
 
 def test_two_targets_named_alike_name_both_places(tmp_path: Path) -> None:
     text = SJAELLAND.replace("label: 8c – vækstplaner", "label: 8c – Handlingsplaner")
     assert load(tmp_path, {"rammeaftale.yaml": FRAMEWORK, "s.yaml": text}) == [
-        "s.yaml:32: goals[0].targets[4].label: navnet '8c – Handlingsplaner' bruges allerede af "
-        "goals[0].targets[3] (linje 26)"
+        "s.yaml:33: goals[0].targets[4].label: navnet '8c – Handlingsplaner' bruges allerede af "
+        "goals[0].targets[3] (linje 27)"
     ]
 
 
 def test_a_label_may_not_take_another_targets_key_as_its_name(tmp_path: Path) -> None:
     text = SJAELLAND.replace("label: 8c – vækstplaner", "label: 8b")
     assert load(tmp_path, {"rammeaftale.yaml": FRAMEWORK, "s.yaml": text}) == [
-        "s.yaml:32: goals[0].targets[4].label: navnet '8b' bruges allerede af "
-        "goals[0].targets[1] (linje 17)"
+        "s.yaml:33: goals[0].targets[4].label: navnet '8b' bruges allerede af "
+        "goals[0].targets[1] (linje 18)"
     ]
 
 
 def test_a_dotted_key_without_a_label_is_an_error_at_its_line(tmp_path: Path) -> None:
     text = SJAELLAND.replace("        label: 8c – vækstplaner\n", "")
     assert load(tmp_path, {"rammeaftale.yaml": FRAMEWORK, "s.yaml": text}) == [
-        "s.yaml:31: goals[0].targets[4].label: måltallet '8c.vaekstplaner' har punktum i nøglen og "
+        "s.yaml:32: goals[0].targets[4].label: måltallet '8c.vaekstplaner' har punktum i nøglen og "
         "skal have en label, som folk skriver den, fx '8c – vækstplaner'"
     ]

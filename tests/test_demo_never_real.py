@@ -134,7 +134,9 @@ def test_trend_charts_draw_demo_points_as_their_own_named_series() -> None:
             "unit": "forløb",
         }
         goal = {"number": "8", "title": "Forløb", "scope": "local", "targets": [target]}
-        return Contract.model_validate({"erhvervshus": "fyn", "year": year, "goals": [goal]})
+        return Contract.model_validate(
+            {"erhvervshus": "fyn", "kkr": "syddanmark", "year": year, "goals": [goal]}
+        )
 
     values = values_frame(
         [

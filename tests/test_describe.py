@@ -46,6 +46,7 @@ def test_details_list_deadline_segment_share_note_and_interpretation_in_order() 
 CONTRACT = Contract.model_validate(
     {
         "erhvervshus": "sjaelland",
+        "kkr": "sjaelland",
         "year": 2022,
         "goals": [
             {
@@ -134,13 +135,20 @@ def test_a_dotted_key_needs_a_label_and_an_undotted_key_is_its_own_name() -> Non
     ],
 )
 def test_approval_text(fields: dict[str, Any], expected: str) -> None:
-    contract = Contract.model_validate({"erhvervshus": "sjaelland", "year": 2022, **fields})
+    contract = Contract.model_validate(
+        {"erhvervshus": "sjaelland", "kkr": "sjaelland", "year": 2022, **fields}
+    )
     assert describe.approval_text(contract) == expected
 
 
 def test_classification_note_states_the_placeholder_when_the_contract_gives_none() -> None:
     contract = Contract.model_validate(
-        {"erhvervshus": "sjaelland", "year": 2022, "classification": {"259": "by", "360": "land"}}
+        {
+            "erhvervshus": "sjaelland",
+            "kkr": "sjaelland",
+            "year": 2022,
+            "classification": {"259": "by", "360": "land"},
+        }
     )
     assert describe.classification_text(contract) == (
         f"By/land: 1 bykommune og 1 landkommune. {describe.PLACEHOLDER_CLASSIFICATION}"
@@ -157,3 +165,13 @@ def test_classification_note_states_the_placeholder_when_the_contract_gives_none
 )
 def test_contract_text_is_escaped_for_markdown(text: str, whole: str, inline: str) -> None:
     assert (md(text), md_inline(text)) == (whole, inline)
+
+
+@pytest.mark.parametrize(
+    ("kkr", "shown"), [("syddanmark", "KKR: KKR Syddanmark"), ("sjaelland", "KKR: KKR Sjælland")]
+)
+def test_the_contract_text_names_its_kkr_by_its_danish_name_not_its_key(
+    kkr: str, shown: str
+) -> None:
+    contract = Contract.model_validate({"erhvervshus": "fyn", "kkr": kkr, "year": 2022})
+    assert shown in describe.contract_text(contract).splitlines()

@@ -16,6 +16,7 @@ from services.entry import COLUMNS, EntryTable, build_table, target_text
 CONTRACT_YAML = """\
 type: contract
 erhvervshus: sjaelland
+kkr: sjaelland
 year: 2022
 geography: ["259", "265"]
 goals:

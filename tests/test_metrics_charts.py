@@ -24,6 +24,7 @@ def contract(year: int, value: float) -> Contract:
     return Contract.model_validate(
         {
             "erhvervshus": "sjaelland",
+            "kkr": "sjaelland",
             "year": year,
             "goals": [
                 {

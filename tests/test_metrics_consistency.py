@@ -24,6 +24,7 @@ TARGETS = [
 CONTRACT = Contract.model_validate(
     {
         "erhvervshus": "sjaelland",
+        "kkr": "sjaelland",
         "year": 2022,
         "goals": [
             {

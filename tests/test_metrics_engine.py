@@ -27,6 +27,7 @@ def contract_with(*targets: dict[str, Any], year: int = 2022) -> Contract:
     return Contract.model_validate(
         {
             "erhvervshus": "sjaelland",
+            "kkr": "sjaelland",
             "year": year,
             "goals": [{"number": "8", "title": "Mål", "scope": "local", "targets": specs}],
         }

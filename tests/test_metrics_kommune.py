@@ -38,6 +38,7 @@ def contract() -> Contract:
     return Contract.model_validate(
         {
             "erhvervshus": "sjaelland",
+            "kkr": "sjaelland",
             "year": 2022,
             "geography": list(SJ),
             "classification": CLASSES,

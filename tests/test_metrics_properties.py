@@ -34,6 +34,7 @@ def contract_for(kind: int) -> Contract:
     return Contract.model_validate(
         {
             "erhvervshus": "fyn",
+            "kkr": "syddanmark",
             "year": 2024,
             "goals": [
                 {

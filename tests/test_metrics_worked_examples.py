@@ -9,6 +9,7 @@ import pytest
 
 from contracts.loader import DEFAULT_CONTRACTS_DIR, load_folder
 from contracts.models import Contract
+from contracts.reference import kkr_of_house
 from metrics import fulfilment
 from metrics.values import values_frame
 
@@ -17,6 +18,7 @@ def one_target(house: str, year: int, spec: dict[str, Any]) -> Contract:
     return Contract.model_validate(
         {
             "erhvervshus": house,
+            "kkr": kkr_of_house(house),
             "year": year,
             "goals": [
                 {

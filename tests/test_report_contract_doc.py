@@ -77,6 +77,7 @@ def test_a_draft_lists_its_changes_with_their_reasons(folder: Path) -> None:
         "flyttet med kontraktåret til 31. marts 2023",
     )
     assert doc.front.provisional == "Udkast: kontrakten er ikke godkendt af KKR"
+    assert ("KKR", "KKR Sjælland") in doc.front.facts
 
 
 def test_an_approved_contract_has_no_list_of_changes(folder: Path) -> None:

@@ -155,6 +155,7 @@ def test_the_submit_check_names_a_dotted_target_by_its_label() -> None:
     contract = Contract.model_validate(
         {
             "erhvervshus": "sjaelland",
+            "kkr": "sjaelland",
             "year": 2022,
             "goals": [
                 {

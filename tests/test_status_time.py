@@ -60,6 +60,7 @@ def test_an_earlier_result_stored_for_its_year_is_shown_with_it() -> None:
     contract = Contract.model_validate(
         {
             "erhvervshus": "fyn",
+            "kkr": "syddanmark",
             "year": 2024,
             "goals": [
                 {
@@ -97,6 +98,7 @@ def test_an_earlier_result_stated_in_the_contract_comes_with_its_source() -> Non
     contract = Contract.model_validate(
         {
             "erhvervshus": "fyn",
+            "kkr": "syddanmark",
             "year": 2022,
             "goals": [
                 {
@@ -137,6 +139,7 @@ def test_a_stated_earlier_result_must_be_from_a_measurement_year() -> None:
         Contract.model_validate(
             {
                 "erhvervshus": "fyn",
+                "kkr": "syddanmark",
                 "year": 2022,
                 "goals": [
                     {

@@ -24,6 +24,7 @@ from services.values_io.parse import COLUMNS
 CONTRACT_YAML = """\
 type: contract
 erhvervshus: sjaelland
+kkr: sjaelland
 year: 2022
 goals:
   - number: "8"

@@ -9,7 +9,7 @@ import streamlit as st
 from contracts import describe
 from contracts.loader import Catalog
 from contracts.models import Contract, Goal, Target
-from contracts.reference import house_name, houses
+from contracts.reference import house_name, kkr_name
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#$~|])")
 
@@ -57,10 +57,8 @@ def render_frame(contract: Contract, catalog: Catalog) -> None:
     if contract.demo:
         st.warning("Demokontrakt: opdigtet til demonstration, ikke en rigtig kontrakt.")
     render_draft_notice(contract)
-    house = houses().get(contract.erhvervshus)
-    kkr = contract.kkr or (house.kkr if house else "KKR")
     lines = [
-        f"**Parter:** {md(kkr)} og {md(house_name(contract.erhvervshus))}",
+        f"**Parter:** {md(kkr_name(contract.kkr))} og {md(house_name(contract.erhvervshus))}",
         f"**Status:** {md(describe.approval_text(contract))}",
         f"**Rammeaftale:** {md(describe.framework_text(contract, catalog.frameworks))}",
     ]

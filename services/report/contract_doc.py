@@ -16,7 +16,7 @@ from contracts.diff import STATUS_LABELS, contract_diff
 from contracts.diff_text import MISSING_REASON, automatic_text, entry_summary, reason_text
 from contracts.loader import Catalog
 from contracts.models import Contract
-from contracts.reference import house_name
+from contracts.reference import house_name, kkr_name
 from db.errors import NotFound
 from services.report import wording
 from services.report.content import Front
@@ -114,7 +114,7 @@ def _front(contract: Contract) -> Front:
         ("År", str(contract.year)),
         ("Status", status + (" (demo)" if contract.demo else "")),
         ("Godkendt", danish.date(approved) if approved else (contract.approval_note or "–")),
-        ("KKR", contract.kkr or "–"),
+        ("KKR", kkr_name(contract.kkr)),
         ("Rammeaftale", contract.framework or "ingen"),
         ("Geografi", f"{len(contract.geography or ())} kommuner"),
     ]

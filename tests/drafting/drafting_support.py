@@ -37,6 +37,7 @@ goals:
 SJAELLAND_2022 = """\
 type: contract
 erhvervshus: sjaelland
+kkr: sjaelland
 year: 2022
 title: Resultatkontrakt 2022 for Erhvervshus Sjælland
 framework: 2021-2023

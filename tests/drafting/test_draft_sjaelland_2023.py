@@ -17,6 +17,7 @@ EXPECTED_YAML = """\
 # yaml-language-server: $schema=../../schema/contract.schema.json
 type: contract
 erhvervshus: sjaelland
+kkr: sjaelland
 year: 2023
 title: Resultatkontrakt 2023 for Erhvervshus Sjælland
 framework: 2021-2023

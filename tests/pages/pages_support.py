@@ -13,6 +13,7 @@ APP = ROOT / "app.py"
 SJAELLAND_2022 = """\
 type: contract
 erhvervshus: sjaelland
+kkr: sjaelland
 year: 2022
 title: Resultatkontrakt 2022 for Erhvervshus Sjælland
 framework: 2021-2023
@@ -57,6 +58,7 @@ goals:
 SJAELLAND_2023 = """\
 type: contract
 erhvervshus: sjaelland
+kkr: sjaelland
 year: 2023
 title: Resultatkontrakt 2023 for Erhvervshus Sjælland
 framework: 2021-2023
@@ -81,6 +83,7 @@ SJAELLAND_2023_DRAFT = SJAELLAND_2023.replace("status: godkendt", "status: udkas
 FYN_2024 = """\
 type: contract
 erhvervshus: fyn
+kkr: syddanmark
 year: 2024
 status: udkast
 goals:
@@ -97,6 +100,7 @@ goals:
 BROKEN = """\
 type: contract
 erhvervshus: sjaelland
+kkr: sjaelland
 year: 2025
 goals: [{number: "1", title: Mål, scope: local, targets: [{key: 1a, text: x, kind: count}]}]
 """

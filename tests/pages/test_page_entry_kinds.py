@@ -20,6 +20,7 @@ from db import Store
 CONTRACT = """\
 type: contract
 erhvervshus: sjaelland
+kkr: sjaelland
 year: 2022
 framework: 2021-2023
 geography: ["259", "265", "336"]

@@ -317,6 +317,30 @@ def test_submit_then_reopen_needs_a_reason_and_is_audited(store: Store) -> None:
     assert not at.button(key="gem").disabled
 
 
+@pytest.mark.usefixtures("contracts_folder")
+def test_kkr_sends_a_round_back_with_a_reason_the_house_reads_until_it_submits_again(
+    store: Store,
+) -> None:
+    save(store, "8a", 100, "Færre henvendelser end ventet")
+    store.set_round_status("sjaelland", 2022, "H1", "indsendt", user="ib")
+    at = open_entry(**H1_2022)
+    at.button(key="send_tilbage").click().run()
+    assert at.error.values == [
+        "Skriv en begrundelse for at sende indberetningen for Erhvervshus Sjælland "
+        "1. halvår 2022 tilbage; erhvervshuset ser den på Indberetning."
+    ]
+    at.text_input(key="send_tilbage_begrundelse").input("Uddyb kommentaren til 8a").run()
+    at.button(key="send_tilbage").click().run()
+    assert at.success.values == ["Indberetningen er sendt tilbage til erhvervshuset."]
+    assert ":blue-badge[Åben]" in at.markdown.values
+    notice = [w for w in at.warning.values if w.startswith("Sendt tilbage af anne den ")]
+    assert len(notice) == 1 and notice[0].endswith(": Uddyb kommentaren til 8a")
+    assert not at.button(key="gem").disabled
+    at.button(key="indsend").click().run()
+    assert at.success.values == ["Indberetningen er indsendt."]
+    assert not [w for w in at.warning.values if w.startswith("Sendt tilbage")]
+
+
 CSV = (
     "erhvervshus,år,periode,måltal,kommunekode,værdi,tæller,nævner,promotorer,passive,"
     "kritikere,kommentar\n"

@@ -183,3 +183,9 @@ def test_an_empty_folder_says_so(
     at = run(kontrakter_test)
     assert at.info.values == ["Der er ingen kontrakter i kontraktmappen endnu."]
     assert at.success.values == ["Kontraktmappen er gennemgået uden fejl og advarsler."]
+
+
+@pytest.mark.usefixtures("contracts_folder")
+def test_the_parties_name_the_kkr_by_its_danish_name(kontrakter_test: AppTest) -> None:
+    at = run(kontrakter_test, hus="fyn")
+    assert "**Parter:** KKR Syddanmark og Erhvervshus Fyn  \n" in texts(at)

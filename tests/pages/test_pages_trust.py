@@ -21,6 +21,7 @@ from db import Store, ValueKey, ValueRow
 CONTRACT = """\
 type: contract
 erhvervshus: sjaelland
+kkr: sjaelland
 year: 2022
 title: Resultatkontrakt 2022 for Erhvervshus Sjælland
 framework: 2021-2023

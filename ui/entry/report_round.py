@@ -17,7 +17,7 @@ from contracts.loader import Catalog
 from services.entry_history import local_time
 from services.errors import Unconfirmed, UserError
 from services.rounds import REMOVE_ACTION, round_status_label
-from services.session import RoundInfo, Session
+from services.session import RoundEvent, RoundInfo, Session
 from ui.entry import state
 
 LOCKED = ("indsendt", "godkendt")
@@ -33,6 +33,7 @@ DEMO_BANNER = (
 )
 NOT_STARTED = "Ingen tal endnu: indberetningen oprettes som åben ved første indtastning."
 REASON_KEY = "genaabn_begrundelse"
+RETURN_REASON_KEY = "send_tilbage_begrundelse"
 CONFIRM_KEY = "indsend_bekraeft"
 
 
@@ -51,6 +52,11 @@ def status_text(info: RoundInfo) -> str:
     return f"Senest ændret af {info.updated_by} {local_time(info.updated_at)}."
 
 
+def returned_text(event: RoundEvent) -> str:
+    """What the house reads until it submits the round again (docs/tracker.md)."""
+    return f"Sendt tilbage af {event.user} den {local_time(event.at)}: {event.reason or ''}"
+
+
 def render_status(session: Session, info: RoundInfo | None) -> None:
     if info is None:
         st.info(NOT_STARTED)
@@ -58,6 +64,10 @@ def render_status(session: Session, info: RoundInfo | None) -> None:
     color = "gray" if info.has_demo else ROUND_COLORS[info.status]
     st.badge(round_status_label(info), color=color)
     st.caption(status_text(info))
+    if info.status == "åben":
+        returned = session.standing_return(info.house, info.year, info.period)
+        if returned is not None:
+            st.warning(returned_text(returned))
     if info.has_demo:
         st.warning(DEMO_BANNER)
         if st.button(REMOVE_ACTION, key="fjern_demodata", type="primary"):
@@ -77,7 +87,8 @@ def _remove_demo(session: Session, info: RoundInfo) -> None:
 
 
 def render_actions(catalog: Catalog, session: Session, info: RoundInfo | None) -> None:
-    """Indsend (åben), Godkend (indsendt) and Genåbn with a reason (indsendt, godkendt).
+    """Indsend (åben), Godkend and Send tilbage with a reason (indsendt), and Genåbn with a
+    reason (indsendt, godkendt).
 
     Demo rounds take the same steps (so every journey can be tried); their status says demo.
     Submitting with targets still "Mangler data" asks for a confirmation that names them."""
@@ -93,11 +104,20 @@ def render_actions(catalog: Catalog, session: Session, info: RoundInfo | None) -
             if st.button("Indsend alligevel", key="indsend_alligevel"):
                 _submit(catalog, session, key, confirmed=True)
         return
-    left, right = st.columns(2, vertical_alignment="bottom")
+    left, middle, right = st.columns(3, vertical_alignment="bottom")
     if info.status == "indsendt":
         with left:
             if st.button("Godkend", key="godkend", type="primary"):
                 _act(lambda: session.approve_round(catalog, *key), "Indberetningen er godkendt.")
+        with middle:
+            sent_back = st.text_input(
+                "Begrundelse for at sende tilbage (erhvervshuset ser den)", key=RETURN_REASON_KEY
+            )
+            if st.button("Send tilbage", key="send_tilbage"):
+                _act(
+                    lambda: session.return_round(*key, reason=sent_back),
+                    "Indberetningen er sendt tilbage til erhvervshuset.",
+                )
     with right:
         reason = st.text_input("Begrundelse for at genåbne", key=REASON_KEY)
         if st.button("Genåbn", key="genaabn"):

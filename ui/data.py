@@ -3,6 +3,7 @@ reads and writes the store (``services/session.py``; one store per process)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +14,7 @@ from contracts.loader import Catalog, contracts_dir, load_folder
 from services.catalog import with_demo
 from services.errors import UserError
 from services.session import Session, database_url
+from ui import auth
 from ui.contract_view import md
 
 
@@ -41,15 +43,15 @@ def _opened(url: str) -> Session:
 
 def session() -> Session:
     """The store at ``DATABASE_URL`` (or the embedded default), migrated once per process, used
-    by the person at the screen.
+    by the person at the screen: the one logged in, else the public (``ui/auth.py``).
 
     A database that cannot be reached stops the page with the store's Danish message."""
     try:
         opened = _opened(database_url())
+        return auth.person(opened)
     except UserError as exc:
         st.error(str(exc))
         st.stop()
-    return opened.acting_as()
 
 
 @contextmanager
@@ -70,8 +72,18 @@ def _load_with_demo(folder: str, signature: tuple[tuple[str, int], ...]) -> Cata
 
 
 def review_catalog(session: Session) -> Catalog:
-    """The catalog plus demo contracts for the house-years that only the demo data covers."""
+    """The catalog plus demo contracts for the house-years that only the demo data covers;
+    drafts only for those who may read their house's internal data (docs/login.md)."""
     if session.has_demo_values():
         folder = contracts_dir()
-        return _load_with_demo(str(folder), _folder_signature(folder))
-    return catalog()
+        found = _load_with_demo(str(folder), _folder_signature(folder))
+    else:
+        found = catalog()
+    if session.is_operator:
+        return found
+    shown = tuple(
+        c
+        for c in found.contracts
+        if c.status == "godkendt" or c.demo or auth.sees_internal(session, c.erhvervshus)
+    )
+    return dataclasses.replace(found, contracts=shown)

@@ -17,7 +17,7 @@ from metrics.charts import kommune_bar, trend_chart
 from metrics.history import history
 from metrics.kommune import per_kommune
 from services.session import Session
-from ui import overview_view, results
+from ui import auth, overview_view, results
 from ui.contract_view import md, render_goal_facts, render_target_details
 from ui.overview_view import badge_markdown
 from ui.selection import Choice, seed_choice
@@ -102,7 +102,9 @@ def render(choice: Choice, catalog: Catalog, session: Session) -> None:
     render_goal_facts(goal)
     rows = {str(r["target"]): results.record(r) for r in table.to_dict("records")}
     house_contracts = [c for c in catalog.contracts if c.erhvervshus == choice.house]
-    audit = session.audit(house=choice.house, year=choice.year)
+    # Who changed what is internal: the public and other houses' staff see no history.
+    internal = auth.sees_internal(session, choice.house, demo=contract.demo)
+    audit = session.audit(house=choice.house, year=choice.year) if internal else None
     warnings = overview_view.warnings_by_target(contract, values, period)
     for target in goal.targets:
         row = {**rows[target.key], "warning": warnings.get(target.key)}
@@ -116,7 +118,7 @@ def render_target(
     period: str,
     values: pd.DataFrame,
     house_contracts: list[Contract],
-    audit: pd.DataFrame,
+    audit: pd.DataFrame | None,
 ) -> None:
     with st.container(border=True):
         st.markdown(
@@ -130,7 +132,8 @@ def render_target(
         if isinstance(comment, str) and comment:
             st.caption(f"Kommentar: {md(comment)}")
         render_target_details(target, contract)
-        trend, kommuner, log = st.tabs(["Udvikling", "Pr. kommune", "Historik"])
+        names = ["Udvikling", "Pr. kommune"] + (["Historik"] if audit is not None else [])
+        trend, kommuner, *log = st.tabs(names)
         with trend:
             past = history(house_contracts, values, target.key)
             if past["actual"].notna().any():
@@ -145,7 +148,9 @@ def render_target(
                 st.plotly_chart(figure, config={"displayModeBar": False}, key=f"bar-{target.key}")
             else:
                 st.caption("Målet afrapporteres ikke pr. kommune.")
-        with log:
+        if audit is None:
+            return
+        with log[0]:
             own = audit[audit["target"] == target.key]
             if own.empty:
                 st.caption("Ingen ændringer registreret.")

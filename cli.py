@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "commands.status",
     "commands.rounds",
     "commands.report",
+    "commands.user",
 )
 
 

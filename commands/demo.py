@@ -1,4 +1,4 @@
-"""``demo [--clear]``: fill or remove the demo data."""
+"""``demo [--clear]``: fill or remove the demo data and the demo accounts (docs/roles.md)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,9 @@ def run(args: argparse.Namespace) -> int:
     with Session.open() as session:
         if args.clear:
             removed = session.clear_demo()
-            print(f"Demodata fjernet: {danish.number(removed)} værdier.")
+            print(f"Demodata fjernet: {danish.number(removed)} værdier og demokontiene.")
             return 0
         print(session.fill_demo(as_of=dt.date.today()))
+        for line in session.add_demo_accounts():
+            print(line)
     return 0

@@ -30,25 +30,26 @@ _HASHER = PasswordHasher()  # argon2id, the library's (RFC 9106 low-memory) para
 _DUMMY_HASH = _HASHER.hash(secrets.token_urlsafe(16))
 
 
-def _setting(name: str, default: int) -> int:
-    text = os.environ.get(name, "").strip()
+def _whole(text: str | None, default: int) -> int:
+    """A positive whole number from a setting, else the default."""
+    text = (text or "").strip()
     return int(text) if text.isdigit() and int(text) > 0 else default
 
 
 def idle_timeout() -> timedelta:
-    return timedelta(minutes=_setting("SESSION_IDLE_MINUTES", 60))
+    return timedelta(minutes=_whole(os.environ.get("SESSION_IDLE_MINUTES"), 60))
 
 
 def absolute_timeout() -> timedelta:
-    return timedelta(hours=_setting("SESSION_MAX_HOURS", 8))
+    return timedelta(hours=_whole(os.environ.get("SESSION_MAX_HOURS"), 8))
 
 
 def max_failures() -> int:
-    return _setting("LOGIN_MAX_FAILURES", 5)
+    return _whole(os.environ.get("LOGIN_MAX_FAILURES"), 5)
 
 
 def lockout() -> timedelta:
-    return timedelta(minutes=_setting("LOGIN_LOCKOUT_MINUTES", 15))
+    return timedelta(minutes=_whole(os.environ.get("LOGIN_LOCKOUT_MINUTES"), 15))
 
 
 def hash_password(password: str) -> str:

@@ -4,17 +4,21 @@ Safe to run on every start: shipped results go only into rounds without real val
 the demo is installed only into a store that holds no values at all, so nothing a user
 entered is ever overwritten. A round that holds demo data when the sources' results arrive
 (the demo was filled first) has its demo data removed, audited, before they are written:
-running ``prepare`` is the confirmation (docs/rules.md "Demo and real").
+running ``prepare`` is the confirmation (docs/rules.md "Demo and real"). With the demo come
+the demo accounts, and a store without a real user gets an administrator with a random
+password, printed once (docs/roles.md).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from datetime import UTC, datetime
 from pathlib import Path
 
 from contracts.describe import round_label
 from contracts.loader import contracts_dir, load_folder
 from db import Store
+from services.demo_accounts import add_demo_accounts, first_admin
 from services.demo_fill import fill_demo
 from services.values_io.plan import apply_plan, plan_import
 
@@ -46,10 +50,13 @@ def load_shipped_results(store: Store) -> list[str]:
     return lines
 
 
-def prepare(store: Store, *, as_of: dt.date) -> list[str]:
+def prepare(store: Store, *, as_of: dt.date, now: datetime | None = None) -> list[str]:
     store.upgrade()
+    now = now or datetime.now(UTC)
     had_values = store.has_any_values()
     lines = load_shipped_results(store)
     if not had_values:
         lines.append(fill_demo(store, as_of=as_of))
+        lines.extend(add_demo_accounts(store, now=now))
+    lines.extend(first_admin(store, now=now))
     return lines

@@ -8,7 +8,7 @@ from typing import Any, Self, cast
 from contracts.loader import Catalog
 from db import Store
 from db.errors import Forbidden
-from services.permissions import Action, Principal, require
+from services.permissions import Action, Principal, may, require
 
 
 class Guarded:
@@ -27,6 +27,11 @@ class Guarded:
     def is_operator(self) -> bool:
         """An administrator who is not a demo account: sees and may do everything."""
         return self.principal.role == "admin" and not self.principal.demo
+
+    def may(self, action: Action, house: str | None, catalog: Catalog | None = None) -> bool:
+        """Whether the principal may do ``action`` in ``house`` (for a page to offer only what
+        it may; the methods check again). A demo account's answer is for demo data."""
+        return may(self.principal, action, house, catalog, demo_data=self.principal.demo)
 
     def _require(
         self,

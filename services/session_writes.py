@@ -14,6 +14,7 @@ from db import SaveResult
 from db.errors import Forbidden
 from services import prepare, rounds
 from services.approval import Approval, approve_draft
+from services.demo_accounts import add_demo_accounts
 from services.demo_fill import fill_demo
 from services.drafting import save_draft
 from services.drafts import DraftFile
@@ -179,6 +180,12 @@ class WriteMethods(Guarded):
         """A fresh demo set in place of any old one; a Danish summary line."""
         self._require_admin("indlæse demodata")
         return fill_demo(self.store, as_of=as_of)
+
+    def add_demo_accounts(self, *, now: dt.datetime | None = None) -> list[str]:
+        """Fresh demo accounts, one per role, with passwords shown once; refused (a Danish
+        line) when the store has real users (``services/demo_accounts.py``)."""
+        self._require_admin("oprette demokonti")
+        return add_demo_accounts(self.store, now=now or dt.datetime.now(dt.UTC))
 
     def prepare(self, *, as_of: dt.date) -> list[str]:
         """What ``make run`` does before the app starts (``services/prepare.py``)."""

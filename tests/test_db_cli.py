@@ -17,10 +17,7 @@ def test_db_upgrade_creates_the_schema_and_says_so(
     code = main(["db", "upgrade", "--url", url])
 
     assert code == 0
-    assert (
-        capsys.readouterr().out
-        == f"Databasen er opdateret ({url}, version 0005_report_snapshots).\n"
-    )
+    assert capsys.readouterr().out == f"Databasen er opdateret ({url}, version 0006_users).\n"
 
 
 def test_db_upgrade_reads_database_url(

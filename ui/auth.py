@@ -11,7 +11,7 @@ never from a claim. Without either, the page shows the public view.
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, urlencode, urlsplit
 
 import streamlit as st
 
@@ -78,7 +78,8 @@ def sees_internal(session: Session, house: str, *, demo: bool = False) -> bool:
 
 
 def login_href() -> str:
-    """The login page, coming back to the page the person is on."""
-    here = st.context.url or "/"
-    path = "/" + here.split("://", 1)[-1].split("/", 1)[-1] if "://" in here else here
-    return f"{LOGIN_PATH}?next={quote(path, safe='/')}"
+    """The login page, coming back afterwards to the page and choice the person is on."""
+    path = urlsplit(st.context.url or "/").path or "/"
+    query = urlencode(st.query_params.to_dict())
+    target = path + (f"?{query}" if query else "")
+    return f"{LOGIN_PATH}?next={quote(target, safe='')}"

@@ -114,8 +114,8 @@ def seed_values(url: str) -> None:
 def serve_app(
     database_url: str, folder: Path, extra_env: dict[str, str] | None = None
 ) -> Iterator[str]:
-    """``streamlit run app.py`` on a free local port over ``database_url`` (and ``extra_env``,
-    e.g. a ``CONTRACTS_DIR`` of its own); stopped after."""
+    """``streamlit run server.py`` (the app and its login routes) on a free local port over
+    ``database_url`` (and ``extra_env``, e.g. a ``CONTRACTS_DIR`` of its own); stopped after."""
     port = _free_port()
     env = {**os.environ, "DATABASE_URL": database_url, **(extra_env or {})}
     command = [
@@ -123,7 +123,7 @@ def serve_app(
         "-m",
         "streamlit",
         "run",
-        "app.py",
+        "server.py",
         "--server.headless",
         "true",
         "--server.address",

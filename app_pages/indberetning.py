@@ -15,7 +15,7 @@ from contracts import danish
 from contracts.loader import Catalog
 from contracts.reference import house_name
 from services.entry_table import build_table
-from ui import data
+from ui import auth, data
 from ui.contract_view import contract_title, md, render_draft_notice
 from ui.entry import editor, files, history, report_round, state
 from ui.overview_view import default_period
@@ -33,7 +33,8 @@ def in_force(catalog: Catalog) -> Catalog:
 session = data.session()
 catalog = data.review_catalog(session)
 choice = select_contract(
-    in_force(catalog), default_period=lambda h, y: default_period(session, h, y)
+    in_force(auth.work_catalog(session, catalog)),
+    default_period=lambda h, y: default_period(session, h, y),
 )
 if choice is None:
     st.title("Indberetning")

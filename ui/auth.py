@@ -11,10 +11,12 @@ never from a claim. Without either, the page shows the public view.
 
 from __future__ import annotations
 
+import dataclasses
 from urllib.parse import quote, urlencode, urlsplit
 
 import streamlit as st
 
+from contracts.loader import Catalog
 from contracts.reference import house_name, houses
 from services.permissions import PUBLIC, Principal, kkr_key, may
 from services.session import Session
@@ -83,3 +85,11 @@ def login_href() -> str:
     query = urlencode(st.query_params.to_dict())
     target = path + (f"?{query}" if query else "")
     return f"{LOGIN_PATH}?next={quote(target, safe='')}"
+
+
+def work_catalog(session: Session, catalog: Catalog) -> Catalog:
+    """The contracts of the houses whose work the person takes part in: a house user's own
+    house, a KKR's houses, every house for an administrator (the work pages' choice)."""
+    demo = session.principal.demo
+    kept = tuple(c for c in catalog.contracts if sees_internal(session, c.erhvervshus, demo=demo))
+    return dataclasses.replace(catalog, contracts=kept)

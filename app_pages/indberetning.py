@@ -51,11 +51,15 @@ render_draft_notice(contract)
 state.show_flash()
 
 info = session.round(house, year, period)
-locked = report_round.is_locked(info)
+demo_data = contract.demo or bool(info and info.has_demo)
+writes = auth.allowed(session, "write_value", house, demo=demo_data)
+locked = report_round.is_locked(info) or not writes
 report_round.render_status(session, info)
 report_round.render_actions(catalog, session, info)
 
 st.header("Tal")
+if not writes:
+    st.caption(f"Du kan læse tallene for {house_name(house)}, men ikke indtaste eller importere.")
 include_all = st.toggle("Vis også måltal, der ikke måles i perioden", key="alle_maaltal")
 form = state.form_state(
     (house, year, period),
@@ -74,7 +78,7 @@ if st.button("Hent tallene igen", key="hent_igen"):
 editor.render_form(contract, period, session, form, locked=locked)
 
 st.header("Fra fil")
-files.render_import(catalog, session, locked=report_round.import_locked(info))
+files.render_import(catalog, session, locked=report_round.import_locked(info) or not writes)
 files.render_downloads(contract, period, session)
 
 history.render_history(contract, session, period, form.read_at)

@@ -18,7 +18,7 @@ import streamlit as st
 
 from contracts.loader import Catalog
 from contracts.reference import house_name, houses
-from services.permissions import PUBLIC, Principal, kkr_key, may
+from services.permissions import PUBLIC, Action, Principal, kkr_key, may
 from services.session import Session
 
 COOKIE = "rk_session"
@@ -93,3 +93,9 @@ def work_catalog(session: Session, catalog: Catalog) -> Catalog:
     demo = session.principal.demo
     kept = tuple(c for c in catalog.contracts if sees_internal(session, c.erhvervshus, demo=demo))
     return dataclasses.replace(catalog, contracts=kept)
+
+
+def allowed(session: Session, action: Action, house: str, *, demo: bool = False) -> bool:
+    """Whether to offer the person a button for ``action`` in ``house`` (``demo``: the round
+    or contract holds demo data). Hiding is courtesy; the session refuses all the same."""
+    return may(session.principal, action, house, None, demo_data=demo)

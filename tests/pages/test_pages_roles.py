@@ -147,3 +147,37 @@ def test_the_sidebar_offers_the_public_a_login(store: Store, act_as: ActAs) -> N
     html = "".join(str(h.proto.body) for h in at.get("html"))
     assert '<a class="rk-login" href="/auth/login?next=' in html
     assert "hus%3Dsjaelland%26aar%3D2022" in html  # back to the same choice after login
+
+
+KKR = Principal("karl", "kkr", kkr="sjaelland", display_name="Karl Kristensen")
+
+
+def buttons(at: AppTest) -> list[str]:
+    return [b.label for b in at.button]
+
+
+def test_only_kkr_is_offered_godkend_and_only_the_house_may_reopen_a_submitted_round(
+    store: Store, act_as: ActAs
+) -> None:
+    store.set_round_status("sjaelland", 2022, "FY", "indsendt", user="anne")
+    act_as(KKR)
+    at = page("app_pages/indberetning.py", hus="sjaelland", aar="2022", periode="FY")
+    assert "Godkend" in buttons(at)
+    assert "Genåbn" not in buttons(at)
+    assert (
+        "Du kan læse tallene for Erhvervshus Sjælland, men ikke indtaste eller importere."
+        in at.caption.values
+    )
+    act_as(METTE)
+    at = page("app_pages/indberetning.py", hus="sjaelland", aar="2022", periode="FY")
+    assert "Godkend" not in buttons(at)
+    assert "Genåbn" in buttons(at)
+
+
+def test_kkr_reading_an_open_round_is_offered_no_submit_and_no_save(
+    store: Store, act_as: ActAs
+) -> None:
+    act_as(KKR)
+    at = page("app_pages/indberetning.py", hus="sjaelland", aar="2022", periode="FY")
+    assert "Indsend" not in buttons(at)
+    assert at.button(key="gem").disabled

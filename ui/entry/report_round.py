@@ -16,8 +16,10 @@ from contracts.describe import round_label
 from contracts.loader import Catalog
 from services.entry_history import local_time
 from services.errors import Unconfirmed, UserError
+from services.permissions import Action
 from services.rounds import REMOVE_ACTION, round_status_label
 from services.session import RoundInfo, Session
+from ui import auth
 from ui.entry import state
 
 LOCKED = ("indsendt", "godkendt")
@@ -84,7 +86,13 @@ def render_actions(catalog: Catalog, session: Session, info: RoundInfo | None) -
     if info is None:
         return
     key = (info.house, info.year, info.period)
+
+    def offered(action: Action) -> bool:  # buttons the person may use; the session checks
+        return auth.allowed(session, action, info.house, demo=info.has_demo)
+
     if info.status == "åben":
+        if not offered("submit"):
+            return
         if st.button("Indsend", key="indsend", type="primary"):
             _submit(catalog, session, key, confirmed=False)
         question = st.session_state.get(CONFIRM_KEY)
@@ -93,11 +101,16 @@ def render_actions(catalog: Catalog, session: Session, info: RoundInfo | None) -
             if st.button("Indsend alligevel", key="indsend_alligevel"):
                 _submit(catalog, session, key, confirmed=True)
         return
+    may_reopen = offered("reopen") and (info.status == "indsendt" or session.is_operator)
+    if not offered("approve") and not may_reopen:
+        return
     left, right = st.columns(2, vertical_alignment="bottom")
-    if info.status == "indsendt":
+    if info.status == "indsendt" and offered("approve"):
         with left:
             if st.button("Godkend", key="godkend", type="primary"):
                 _act(lambda: session.approve_round(catalog, *key), "Indberetningen er godkendt.")
+    if not may_reopen:
+        return
     with right:
         reason = st.text_input("Begrundelse for at genåbne", key=REASON_KEY)
         if st.button("Genåbn", key="genaabn"):

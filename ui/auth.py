@@ -20,11 +20,10 @@ from contracts.loader import Catalog
 from contracts.reference import house_name, houses
 from services.permissions import PUBLIC, Action, Principal, kkr_key, may
 from services.session import Session
+from ui.login_routes import COOKIE, CSRF_COOKIE, LOGIN_PATH, LOGOUT_PATH
 
-COOKIE = "rk_session"
-CSRF_COOKIE = "rk_csrf"
-LOGIN_PATH = "/auth/login"
-LOGOUT_PATH = "/auth/logout"
+__all__ = ["COOKIE", "CSRF_COOKIE", "LOGIN_PATH", "LOGOUT_PATH", "person"]
+
 ROLE_WORDS = {
     "erhvervshus": "erhvervshus",
     "kkr": "KKR-sekretariat",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import os
 import secrets
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from starlette.concurrency import run_in_threadpool
@@ -24,11 +25,17 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Match, Route
 from starlette.types import Scope
 
-from services.errors import LoginFailed, UserError
-from services.session import Session, database_url
-from ui.auth import COOKIE, CSRF_COOKIE, LOGIN_PATH, LOGOUT_PATH
 from ui.login_page import forbidden_html, login_html
 
+if TYPE_CHECKING:
+    from services.session import Session
+
+# The store and its rules are imported on first use, not when the server starts: the health
+# check answers sooner (the pages import them anyway).
+COOKIE = "rk_session"
+CSRF_COOKIE = "rk_csrf"
+LOGIN_PATH = "/auth/login"
+LOGOUT_PATH = "/auth/logout"
 MAX_FORM_FIELDS = 8
 
 
@@ -39,11 +46,15 @@ def cookie_secure() -> bool:
 
 @functools.lru_cache(maxsize=2)
 def _opened(url: str) -> Session:
+    from services.session import Session
+
     return Session.open(url)
 
 
 def opened() -> Session:
     """The store at ``DATABASE_URL``, opened once per process (as the pages do)."""
+    from services.session import database_url
+
     return _opened(database_url())
 
 
@@ -115,8 +126,11 @@ async def login(request: Request) -> Response:
     username, password = fields.get("username", ""), fields.get("password", "")
     next_path = safe_next(fields.get("next"))
     csrf = secrets.token_urlsafe(32)
+    from services.errors import LoginFailed, UserError
+
     try:
-        token = await run_in_threadpool(opened().login, username, password)
+        session = await run_in_threadpool(opened)
+        token = await run_in_threadpool(session.login, username, password)
     except LoginFailed as exc:
         return _page(csrf, next_path, error=str(exc), username=username)
     except UserError as exc:  # the store cannot be reached: its Danish message
@@ -133,7 +147,8 @@ async def logout(request: Request) -> Response:
         return _forbidden()
     token = request.cookies.get(COOKIE)
     if token:
-        await run_in_threadpool(opened().logout, token)
+        session = await run_in_threadpool(opened)
+        await run_in_threadpool(session.logout, token)
     response = RedirectResponse("/", status_code=303)
     response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
     return response

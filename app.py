@@ -80,6 +80,7 @@ PAGES: list[tuple[st.Page, tuple[str | None, ...]]] = [
     ),
 ]
 
+data.begin_run()
 session = data.session()
 role = session.principal.role
 page = st.navigation([p for p, roles in PAGES if role in roles])

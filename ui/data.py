@@ -4,6 +4,7 @@ reads and writes the store (``services/session.py``; one store per process)."""
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,17 +42,33 @@ def _opened(url: str) -> Session:
     return Session.open(url)
 
 
+#: The person's session of the current run: ``app.py`` and its page ask once (a script run
+#: stays in one thread; ``begin_run`` clears it at the start of each run).
+_this_run = threading.local()
+
+
+def begin_run() -> None:
+    """Forget the previous run's person: the next ``session()`` reads the cookie again."""
+    _this_run.session = None
+
+
 def session() -> Session:
     """The store at ``DATABASE_URL`` (or the embedded default), migrated once per process, used
-    by the person at the screen: the one logged in, else the public (``ui/auth.py``).
+    by the person at the screen: the one logged in, else the public (``ui/auth.py``), looked
+    up once per run.
 
     A database that cannot be reached stops the page with the store's Danish message."""
     try:
         opened = _opened(database_url())
-        return auth.person(opened)
+        found: Session | None = getattr(_this_run, "session", None)
+        if found is not None and getattr(_this_run, "opened", None) is opened:
+            return found
+        found = auth.person(opened)
     except UserError as exc:
         st.error(str(exc))
         st.stop()
+    _this_run.session, _this_run.opened = found, opened
+    return found
 
 
 @contextmanager

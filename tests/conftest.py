@@ -10,7 +10,9 @@ Database fixtures (owned by the store, ``db/``):
 - ``postgres_admin_url``: the session's throwaway PostgreSQL server (admin database URL).
 
 Contract fixtures: ``contracts_folder``, a folder with the framework and the contract of
-``tests/contract_texts.py`` (the page tests override it with their own, larger folder).
+``tests/contract_texts.py`` (the page tests override it with their own, larger folder);
+``catalog`` and ``contract``, the import tests' contracts (``tests/files/import/contracts``)
+and their Sjælland 2022 contract, loaded once per session (a test module may define its own).
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from contract_texts import CONTRACT, FRAMEWORK, write_files
 from db_support import PostgresCluster
 
 if TYPE_CHECKING:
+    from contracts.loader import Catalog
+    from contracts.models import Contract
     from db import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +42,23 @@ if str(ROOT) not in sys.path:
 @pytest.fixture
 def root() -> Path:
     return ROOT
+
+
+IMPORT_CONTRACTS = Path(__file__).parent / "files" / "import" / "contracts"
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    from contracts.loader import load_folder
+
+    return load_folder(IMPORT_CONTRACTS)
+
+
+@pytest.fixture(scope="session")
+def contract(catalog: Catalog) -> Contract:
+    found = catalog.contract("sjaelland", 2022)
+    assert found is not None
+    return found
 
 
 @pytest.fixture

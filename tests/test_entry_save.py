@@ -104,22 +104,24 @@ def test_choosing_mine_saves_it_over_theirs_and_theirs_keeps_theirs(
     assert values(sqlite_store) == {("8b", ""): (470.0, "anne"), ("15a", ""): (2.2, "bo")}
 
 
+def save_8a(store: Store, user: str, total: float, version: int, **kommuner: float) -> None:
+    """8a's total (as derived from its kommune rows) and the kommune rows ``k259=10``."""
+    key = ValueKey("sjaelland", 2022, "H1", "8a")
+    written = [ValueRow(key, value=total, expected_version=version, source=DERIVED)]
+    written += [
+        ValueRow(ValueKey("sjaelland", 2022, "H1", "8a", code[1:]), value=v, expected_version=0)
+        for code, v in kommuner.items()
+    ]
+    store.save(written, user=user)
+
+
 def test_a_total_that_follows_its_kommune_rows_is_settled_again_without_asking(
     sqlite_store: Store, contract: Contract
 ) -> None:
-    def rows(user: str, total: float, version: int, **kommuner: float) -> None:
-        key = ValueKey("sjaelland", 2022, "H1", "8a")
-        written = [ValueRow(key, value=total, expected_version=version, source=DERIVED)]
-        written += [
-            ValueRow(ValueKey("sjaelland", 2022, "H1", "8a", code[1:]), value=v, expected_version=0)
-            for code, v in kommuner.items()
-        ]
-        sqlite_store.save(written, user=user)
-
-    rows("ib", 10, 0, k259=10)
+    save_8a(sqlite_store, "ib", 10, 0, k259=10)
     table = read(sqlite_store, contract)
     edited = typed(table, {("8a", "265"): {"værdi": "5"}})
-    rows("bo", 17, 1, k253=7)
+    save_8a(sqlite_store, "bo", 17, 1, k253=7)
     outcome = save_entry(sqlite_store, contract, "H1", table, edited, user="anne")
     assert outcome.conflicts == ()
     assert values(sqlite_store)[("8a", "")] == (22.0, "anne")  # 10 + 7 + 5
@@ -128,20 +130,11 @@ def test_a_total_that_follows_its_kommune_rows_is_settled_again_without_asking(
 def test_a_conflict_elsewhere_still_settles_a_total_that_follows_its_rows(
     sqlite_store: Store, contract: Contract
 ) -> None:
-    def rows(user: str, total: float, version: int, **kommuner: float) -> None:
-        key = ValueKey("sjaelland", 2022, "H1", "8a")
-        written = [ValueRow(key, value=total, expected_version=version, source=DERIVED)]
-        written += [
-            ValueRow(ValueKey("sjaelland", 2022, "H1", "8a", code[1:]), value=v, expected_version=0)
-            for code, v in kommuner.items()
-        ]
-        sqlite_store.save(written, user=user)
-
-    rows("ib", 10, 0, k259=10)
+    save_8a(sqlite_store, "ib", 10, 0, k259=10)
     put(sqlite_store, "8b", 400, user="ib")
     table = read(sqlite_store, contract)
     edited = typed(table, {("8a", "265"): {"værdi": "5"}, ("8b", ""): {"værdi": "470"}})
-    rows("bo", 17, 1, k253=7)
+    save_8a(sqlite_store, "bo", 17, 1, k253=7)
     put(sqlite_store, "8b", 450, user="bo", version=1)
     outcome = save_entry(sqlite_store, contract, "H1", table, edited, user="anne")
     assert [c.target for c in outcome.conflicts] == ["8b"]

@@ -14,12 +14,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from contracts.loader import Catalog, load_folder
+from contracts.loader import Catalog
 from db import Store, ValueKey, ValueRow
 from services.values_io import apply_plan, export_bytes, plan_import
 from services.values_io.text import formula_guarded, formula_unguarded
 
-CONTRACTS = Path(__file__).parent / "files" / "import" / "contracts"
 FORMULA_LIKE = {
     "5a": '=HYPERLINK("http://x","y")',
     "9b": "=1+1",
@@ -30,11 +29,6 @@ FORMULA_LIKE = {
     "1a": "#N/A",
 }
 STATE = ["period", "target", "kommune", "value", "promoters", "passives", "detractors", "comment"]
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_folder(CONTRACTS)
 
 
 @pytest.fixture

@@ -9,12 +9,11 @@ import pandas as pd
 import pytest
 from expected_files import assert_matches_expected
 
-from contracts.loader import Catalog, load_folder
+from contracts.loader import Catalog
 from contracts.models import Contract
 from db import Store
 from services.values_io import apply_plan, export_bytes, plan_import
 
-CONTRACTS = Path(__file__).parent / "files" / "import" / "contracts"
 STATE = [
     "house", "year", "period", "target", "kommune", "value", "numerator", "denominator",
     "promoters", "passives", "detractors", "comment",
@@ -52,18 +51,6 @@ def fresh_store(path: Path) -> Store:
     store = Store(f"sqlite:///{path}")
     store.upgrade()
     return store
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_folder(CONTRACTS)
-
-
-@pytest.fixture(scope="module")
-def contract(catalog: Catalog) -> Contract:
-    found = catalog.contract("sjaelland", 2022)
-    assert found is not None
-    return found
 
 
 @pytest.fixture

@@ -5,33 +5,19 @@ people speak: targets by name, periods as "1. halvår 2022", old → new, proble
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from test_export_roundtrip import SEMICOLON_FILE
 
-from contracts.loader import Catalog, load_folder
+from contracts.loader import Catalog
 from contracts.models import Contract
 from db import Store, ValueKey, ValueRow
 from db.errors import ValidationFailed
 from services.entry_dry_run import plan_frame, plan_lines, problem_frame
 from services.values_io import apply_plan, export_bytes, plan_import, template_bytes
 
-CONTRACTS = Path(__file__).parent / "files" / "import" / "contracts"
 STATE = ["period", "target", "kommune", "value", "numerator", "promoters", "comment"]
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_folder(CONTRACTS)
-
-
-@pytest.fixture(scope="module")
-def contract(catalog: Catalog) -> Contract:
-    found = catalog.contract("sjaelland", 2022)
-    assert found is not None
-    return found
 
 
 @pytest.fixture

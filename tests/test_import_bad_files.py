@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
-from contracts.loader import Catalog, load_folder
+from contracts.loader import Catalog
 from db import Store
 from db.errors import RoundLocked, ValidationFailed
 from services.values_io import apply_plan, plan_import
 from services.values_io.parse import COLUMNS
 
-CONTRACTS = Path(__file__).parent / "files" / "import" / "contracts"
 HEADER = ",".join(COLUMNS)
 GOOD = (
     "sjaelland,2022,H1,8b,,470,,,,,,\n"
@@ -28,11 +25,6 @@ MANY_GOOD = "".join(
         ("253", "259", "265", "269", "306", "316", "320", "326", "329", "330", "336", "340", "350")
     )
 )
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_folder(CONTRACTS)
 
 
 @pytest.fixture

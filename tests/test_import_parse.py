@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
-from contracts.loader import Catalog, load_folder
+from contracts.loader import Catalog
 from db.errors import ValidationFailed
 from services.values_io.parse import COLUMNS, parse_bytes, parse_number
 from services.values_io.validate import check_file
 
-CONTRACTS = Path(__file__).parent / "files" / "import" / "contracts"
 HEADER = ",".join(COLUMNS)
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_folder(CONTRACTS)
 
 
 def entries(data: bytes, name: str, catalog: Catalog) -> list[tuple[object, ...]]:

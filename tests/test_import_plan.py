@@ -7,13 +7,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from contracts.loader import Catalog, load_folder
+from contracts.loader import Catalog
 from db import Store, ValueKey, ValueRow
 from db.errors import Conflict, DemoInRound
 from services.values_io import apply_plan, plan_import
 from services.values_io.parse import COLUMNS
 
-CONTRACTS = Path(__file__).parent / "files" / "import" / "contracts"
 HEADER = ",".join(COLUMNS)
 NUMBERS = ["value", "numerator", "denominator", "promoters", "passives", "detractors"]
 STATE = ["period", "target", "kommune", *NUMBERS, "comment"]
@@ -36,11 +35,6 @@ sjaelland;2022;FY;12a;;;140;251;;;;
 sjaelland;2022;FY;15a;;2,4;;;;;;
 sjaelland;2022;FY;5a;;1;;;;;;Værktøjet er taget i brug
 """
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_folder(CONTRACTS)
 
 
 def state(store: Store) -> list[dict[str, object]]:

@@ -4,35 +4,21 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 import pytest
 from expected_files import assert_matches_expected
 from openpyxl import load_workbook
 
-from contracts.loader import Catalog, load_folder
+from contracts.loader import Catalog
 from contracts.models import Contract
 from db import Store
 from db.errors import ValidationFailed
 from services.values_io import TEMPLATE_COLUMNS, apply_plan, plan_import, template_bytes
 
-CONTRACTS = Path(__file__).parent / "files" / "import" / "contracts"
 TARGETS = ["1a", "3b.drift", "5a", "6b.omsaetning", "8a", "8b", "9b", "9c", "11h", "12a", "15a"]
 #: Measured in FY 2022: not 1a (measured in 2021 only); in H1 2022 not 3b.drift (yearly) either.
 FY_TARGETS = [t for t in TARGETS if t != "1a"]
 H1_TARGETS = [t for t in FY_TARGETS if t != "3b.drift"]
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_folder(CONTRACTS)
-
-
-@pytest.fixture(scope="module")
-def contract(catalog: Catalog) -> Contract:
-    found = catalog.contract("sjaelland", 2022)
-    assert found is not None
-    return found
 
 
 def read_csv(data: bytes) -> list[dict[str, str]]:

@@ -102,7 +102,8 @@ def run_list(args: argparse.Namespace) -> int:
         extra = f", {user.email}" if user.email else ""
         name = f" ({user.display_name})" if user.display_name else ""
         print(f"{user.name}{name}: {describe(user)}; {state}{extra}.")
-    print(f"{danish.number(len(users))} brugere.")
+    count = len(users)
+    print(f"{danish.number(count)} {'bruger' if count == 1 else 'brugere'}.")
     return 0
 
 

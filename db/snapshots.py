@@ -67,6 +67,7 @@ def infos(
     house: str | None = None,
     year: int | None = None,
     period: str | None = None,
+    snapshot_id: int | None = None,
 ) -> list[SnapshotInfo]:
     """Newest first; only the listing columns are read, never the payload."""
     columns = [
@@ -86,6 +87,7 @@ def infos(
         (ReportSnapshot.house, house),
         (ReportSnapshot.year, year),
         (ReportSnapshot.period, period),
+        (ReportSnapshot.id, snapshot_id),
     ):
         if wanted is not None:
             query = query.where(column == wanted)

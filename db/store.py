@@ -211,11 +211,16 @@ class Store(UserMethods):
             )
 
     def snapshots(
-        self, house: str | None = None, year: int | None = None, period: str | None = None
+        self,
+        house: str | None = None,
+        year: int | None = None,
+        period: str | None = None,
+        *,
+        snapshot_id: int | None = None,
     ) -> list[SnapshotInfo]:
         """Stored snapshots, newest first, without their payload."""
         with Session(self.engine) as session:
-            return snapshots.infos(session, house, year, period)
+            return snapshots.infos(session, house, year, period, snapshot_id)
 
     def snapshot(self, snapshot_id: int) -> Snapshot | None:
         with Session(self.engine) as session:

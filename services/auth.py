@@ -26,6 +26,8 @@ from services.permissions import PUBLIC, Principal, Role
 
 LOGIN_FAILED = "Forkert brugernavn eller adgangskode, eller kontoen er midlertidigt låst."
 _HASHER = PasswordHasher()  # argon2id, the library's (RFC 9106 low-memory) parameters
+#: A session's last use is written at most this often (idle time is kept to the minute).
+TOUCH_AFTER = timedelta(minutes=1)
 #: Checked against when the user is unknown, so that the answer takes as long.
 _DUMMY_HASH = _HASHER.hash(secrets.token_urlsafe(16))
 
@@ -122,7 +124,8 @@ def for_token(store: Store, token: str | None, *, now: datetime) -> Principal:
     if now - found.last_seen > idle_timeout() or now - found.created_at > absolute_timeout():
         store.revoke_login(token_hash(token))
         return PUBLIC
-    store.touch_login(found.id, at=now)
+    if now - found.last_seen >= TOUCH_AFTER:  # not a write on every page run
+        store.touch_login(found.id, at=now)
     return principal_of(found.user)
 
 

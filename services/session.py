@@ -21,6 +21,7 @@ The command line acts as an administrator named by ``APP_USER`` or the OS user
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from types import TracebackType
 
@@ -35,7 +36,7 @@ from services import rounds
 from services.catalog import load_catalog
 from services.drafts import DraftFile, read_draft
 from services.entry_history import history_frame
-from services.permissions import PUBLIC, Principal, operator
+from services.permissions import PUBLIC, Principal, may, operator
 from services.permissions import cache_scope as scope_of
 from services.report.make import ReportFile, make_report
 from services.report.snapshots import SnapshotInfo, list_snapshots
@@ -109,8 +110,19 @@ class Session(WriteMethods, AccountMethods):
     # Reads: filtered to what the principal may see (services/visibility.py).
 
     def catalog(self) -> Catalog:
-        """The contracts folder, with demo contracts while the store holds demo values."""
-        return load_catalog(self.store)
+        """The contracts folder, with demo contracts while the store holds demo values; a
+        draft (``status: udkast``) only for those who may read its house's internal data."""
+        catalog = load_catalog(self.store)
+        if self.is_operator:
+            return catalog
+        shown = tuple(
+            c
+            for c in catalog.contracts
+            if c.status == "godkendt"
+            or c.demo
+            or may(self.principal, "read_internal", c.erhvervshus, catalog)
+        )
+        return dataclasses.replace(catalog, contracts=shown)
 
     def values(
         self, house: str | None = None, year: int | None = None, period: str | None = None

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 from typing import Any, Self
 
@@ -21,6 +22,11 @@ from services.session_guard import Guarded
 
 def _now(now: datetime | None) -> datetime:
     return now or datetime.now(UTC)
+
+
+def _shown(user: UserInfo) -> UserInfo:
+    """A user as the adapters get it: never with the password's hash."""
+    return dataclasses.replace(user, password_hash=None)
 
 
 class AccountMethods(Guarded):
@@ -51,27 +57,27 @@ class AccountMethods(Guarded):
 
     def users(self) -> list[UserInfo]:
         self._require("manage_users", None)
-        return self.store.users()
+        return [_shown(u) for u in self.store.users()]
 
     def add_user(
         self, name: str, role: str, *, now: datetime | None = None, **fields: Any
     ) -> UserInfo:
         """A new user (``services.users.add_user`` names the fields)."""
         self._require("manage_users", None)
-        return users.add_user(self.store, name, role, now=_now(now), **fields)
+        return _shown(users.add_user(self.store, name, role, now=_now(now), **fields))
 
     def disable_user(self, name: str) -> UserInfo:
         """Disable a user: every login of theirs ends at once."""
         self._require("manage_users", None)
-        return users.set_disabled(self.store, name, True)
+        return _shown(users.set_disabled(self.store, name, True))
 
     def enable_user(self, name: str) -> UserInfo:
         self._require("manage_users", None)
-        return users.set_disabled(self.store, name, False)
+        return _shown(users.set_disabled(self.store, name, False))
 
     def set_password(self, name: str, password: str) -> UserInfo:
         self._require("manage_users", None)
-        return users.set_password(self.store, name, password)
+        return _shown(users.set_password(self.store, name, password))
 
     def reset_password(self, name: str) -> str:
         """A new random password, to be shown once; the user's logins end."""
@@ -83,7 +89,7 @@ class AccountMethods(Guarded):
     ) -> UserInfo:
         """A new role (and house or KKR); the user's logins end."""
         self._require("manage_users", None)
-        return users.set_role(self.store, name, role, house=house, kkr=kkr)
+        return _shown(users.set_role(self.store, name, role, house=house, kkr=kkr))
 
     def has_real_users(self) -> bool:
         return self.store.has_real_users()

@@ -30,6 +30,7 @@ def test_a_password_is_kept_only_as_an_argon2id_hash(admin: Session, store: Stor
     stored = store.user("anne").password_hash
     assert stored.startswith("$argon2id$v=19$")
     assert PASSWORD not in stored
+    assert [u.password_hash for u in admin.users()] == [None]  # never handed to an adapter
 
 
 def test_login_gives_an_opaque_token_whose_sha256_alone_is_stored(

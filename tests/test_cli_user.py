@@ -62,7 +62,7 @@ def test_user_add_list_disable_enable_and_set_role(
     assert PASSWORD not in out
     assert logs_in(url, "anne", PASSWORD)
     code, out, _ = run(capsys, "user", "list")
-    assert out == "anne (Anne Jensen): erhvervshus (fyn); aktiv.\n1 brugere.\n"
+    assert out == "anne (Anne Jensen): erhvervshus (fyn); aktiv.\n1 bruger.\n"
     assert run(capsys, "user", "disable", "anne")[0] == 0
     assert not logs_in(url, "anne", PASSWORD)
     assert "spærret" in run(capsys, "user", "list")[1]

@@ -81,10 +81,12 @@ def test_prepare_after_the_demo_replaces_the_demo_round_with_the_sources_results
 
     lines = prepare(sqlite_store, as_of=AS_OF)
 
-    assert lines == [
+    assert lines[0] == (
         "Resultater fra kilderne indlæst fra hovedstaden-2023.csv: 5 værdier. Demodata i "
         "Erhvervshus Hovedstaden helår 2023 er fjernet først (5 værdier)."
-    ]
+    )
+    # The store has no real user yet: its first administrator (docs/roles.md).
+    assert len(lines) == 2 and lines[1].startswith("Administrator oprettet: brugernavn admin,")
     fy = sqlite_store.values("hovedstaden", 2023, "FY")
     assert len(fy) == 5 and not fy["is_demo"].any()
     trail = sqlite_store.audit(house="hovedstaden", year=2023)

@@ -4,10 +4,14 @@ acts on demo data only; an import with one row for another house is refused whol
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from roles_support import HEADER, roles_folder, seed  # noqa: F401 (autouse fixture)
 
+from contracts.edits import Edits
 from db import Store
+from services.drafting import build_draft, start_draft
 from services.errors import Forbidden
 from services.permissions import PUBLIC, Principal, kkr_houses, operator
 from services.session import Session
@@ -120,3 +124,47 @@ def test_the_cache_scope_names_what_decides_what_a_person_sees(
     sqlite_store: Store, principal: Principal, scope: str
 ) -> None:
     assert Session(sqlite_store, principal).cache_scope() == scope
+
+
+def test_a_draft_contract_is_in_the_catalog_only_of_those_who_read_its_house(
+    admin: Session,
+) -> None:
+    catalog = admin.catalog()
+    text = build_draft(catalog, start_draft(catalog, "sjaelland", 2023), Edits()).text
+    admin.save_draft(catalog, text, expected_hash=None)
+    assert admin.catalog().contract("sjaelland", 2023).status == "udkast"
+    own = admin.as_principal(Principal("hus-ib", "erhvervshus", house="sjaelland"))
+    assert own.catalog().contract("sjaelland", 2023) is not None
+    for other in (PUBLIC, FYN):
+        assert admin.as_principal(other).catalog().contract("sjaelland", 2023) is None
+        assert admin.as_principal(other).catalog().contract("sjaelland", 2022) is not None
+
+
+def test_the_public_lists_snapshots_of_godkendt_rounds_only_and_without_names(
+    admin: Session,
+) -> None:
+    seed(admin.store, "fyn", "H1", "indsendt", demo=False)
+    catalog = admin.catalog()
+    kkr = admin.as_principal(SYDDANMARK)
+    kkr.approve_round(catalog, "fyn", 2022, "H1")
+    admin.reopen_round("fyn", 2022, "H1", reason="Et tal rettes")
+    admin.submit_round(catalog, "fyn", 2022, "H1", confirm_missing=True)
+    inside = [(s.reason, s.taken_by) for s in kkr.snapshots("fyn")]
+    assert inside == [("indsendt", "forbereder"), ("godkendt", "kkr-eva")]
+    public = [(s.reason, s.taken_by) for s in admin.as_principal(PUBLIC).snapshots("fyn")]
+    assert public == [("godkendt", "")]
+    assert admin.as_principal(PUBLIC).snapshots("landet") == []
+    with pytest.raises(Forbidden, match="Kun en administrator kan lave den nationale rapport"):
+        kkr.snapshot_and_report(catalog, "landet", 2022, "H1", "xlsx")
+
+
+def test_a_report_names_who_took_its_snapshot_only_to_those_who_may_read_names() -> None:
+    from datetime import UTC, datetime
+
+    from db import SnapshotInfo
+    from services.report.wording import snapshot_line
+
+    taken = datetime(2026, 11, 24, 9, 15, tzinfo=UTC)
+    info = SnapshotInfo(7, "fyn", 2022, "H1", "godkendt", "godkendt", False, None, "eva", taken)
+    assert " af eva (" in snapshot_line(info)
+    assert " af " not in snapshot_line(dataclasses.replace(info, taken_by=""))

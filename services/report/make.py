@@ -7,6 +7,7 @@ format pays for the charts, the others only lay out (docs/reports.md).
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -21,7 +22,9 @@ from services.report.content import NationalReport, StatusReport
 from services.report.house import build_status_report
 from services.report.national import build_national_report
 from services.report.snapshots import (
+    as_seen,
     may_see,
+    names_shown,
     previous_snapshot,
     read_snapshot,
     take_snapshot,
@@ -52,7 +55,7 @@ class ReportFile:
     warnings: tuple[str, ...]
 
 
-_cache: OrderedDict[tuple[str, int], Prepared] = OrderedDict()
+_cache: OrderedDict[tuple[str, int, bool], Prepared] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
@@ -63,17 +66,22 @@ def check_format(fmt: str) -> str:
 
 
 def prepare(store: Store, snapshot_id: int, *, viewer: object | None = None) -> Prepared:
-    """The content and charts of a snapshot's report, built once and then reused."""
-    key = (store.url, snapshot_id)
+    """The content and charts of a snapshot's report, built once (per kind of reader: with or
+    without the names of people) and then reused."""
+    listed = store.snapshots(snapshot_id=snapshot_id)
+    if not listed or not may_see(listed[0], viewer):
+        raise NotFound(f"Der er intet øjebliksbillede med nummer {snapshot_id}.")
+    anonymous = not names_shown(listed[0], viewer)
+    key = (store.url, snapshot_id, anonymous)
     with _cache_lock:
         cached = _cache.get(key)
         if cached is not None:
             _cache.move_to_end(key)
     if cached is not None:
-        if not may_see(cached.document.snapshot, viewer):
-            raise NotFound(f"Der er intet øjebliksbillede med nummer {snapshot_id}.")
         return cached
     content = read_snapshot(store, snapshot_id, viewer=viewer)
+    if anonymous:
+        content = dataclasses.replace(content, info=as_seen(content.info, viewer))
     images.warm_up()
     document: StatusReport | NationalReport
     if content.national:

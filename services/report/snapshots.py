@@ -11,6 +11,7 @@ Who may see which snapshot is decided in ``may_see`` (the one seam for the roles
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import math
@@ -177,6 +178,20 @@ def may_see(info: SnapshotInfo, viewer: object | None) -> bool:
     return may(viewer, "read_internal", info.house, None, demo_data=info.has_demo)
 
 
+def names_shown(info: SnapshotInfo, viewer: object | None) -> bool:
+    """Whether ``viewer`` may read who took the snapshot (the public view has no names)."""
+    if not isinstance(viewer, Principal):
+        return viewer is None
+    return may(viewer, "read_internal", info.house, None, demo_data=info.has_demo) or (
+        info.house == NATIONAL and viewer.role == "admin"
+    )
+
+
+def as_seen(info: SnapshotInfo, viewer: object | None) -> SnapshotInfo:
+    """``info`` as ``viewer`` reads it: without the taker's name in the public view."""
+    return info if names_shown(info, viewer) else dataclasses.replace(info, taken_by="")
+
+
 def list_snapshots(
     store: Store,
     house: str,
@@ -188,7 +203,8 @@ def list_snapshots(
     """The snapshots of ``house`` ("landet" for the national ones) that ``viewer`` may see."""
     if house != NATIONAL:
         check_house(house)
-    return [s for s in store.snapshots(house, year, period) if may_see(s, viewer)]
+    found = store.snapshots(house, year, period)
+    return [as_seen(s, viewer) for s in found if may_see(s, viewer)]
 
 
 _CONTRACTS = TypeAdapter(list[Contract])

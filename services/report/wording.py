@@ -158,7 +158,8 @@ def round_text(status: str | None, has_demo: bool) -> str:
 def snapshot_line(info: SnapshotInfo) -> str:
     """``"Øjebliksbillede 7, taget 24. november 2026 kl. 10.15 af ane (bestilt til en rapport)"``."""
     reason = REASONS.get(info.reason, info.reason)
-    return f"Øjebliksbillede {info.id}, taget {date_time_text(info.taken_at)} af {info.taken_by} ({reason})"
+    by = f" af {info.taken_by}" if info.taken_by else ""  # no name in the public view
+    return f"Øjebliksbillede {info.id}, taget {date_time_text(info.taken_at)}{by} ({reason})"
 
 
 def snapshot_choice(info: SnapshotInfo) -> str:

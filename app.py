@@ -83,7 +83,20 @@ PAGES: list[tuple[st.Page, tuple[str | None, ...]]] = [
 data.begin_run()
 session = data.session()
 role = session.principal.role
-page = st.navigation([p for p, roles in PAGES if role in roles])
+# A page outside the role stays at its address, hidden, saying so in Danish.
+page = st.navigation(
+    [
+        p
+        if role in roles
+        else st.Page(
+            auth_sidebar.no_access(p.title, session),
+            title=p.title,
+            url_path=p.url_path,
+            visibility="hidden",
+        )
+        for p, roles in PAGES
+    ]
+)
 auth_sidebar.render(session)
 st.sidebar.caption(
     "Kommunegrænser: DAGI 1:500.000 (Geodatastyrelsen/Klimadatastyrelsen & Danske Kommuner, "

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 import streamlit as st
@@ -58,3 +59,18 @@ def render(session: Session) -> None:
             st.html(_logout_form(csrf))
         elif auth.oidc_configured() and st.user.is_logged_in:
             st.button("Log ud", on_click=st.logout, key="oidc_logout")
+
+
+def no_access(title: str, session: Session) -> Callable[[], None]:
+    """The page a link outside the person's role opens: a Danish line, and for the public the
+    way to log in (in place of Streamlit's English "Page not found")."""
+
+    def page() -> None:
+        st.title(title)
+        if session.principal.role is None:
+            st.info(f"{title} kræver, at du er logget ind.")
+            st.html(f'<a class="rk-login" href="{escape(auth.login_href())}">Log ind</a>{STYLE}')
+        else:
+            st.info(f"Din rolle giver ikke adgang til {title}.")
+
+    return page

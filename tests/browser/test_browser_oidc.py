@@ -95,8 +95,13 @@ def test_single_sign_on_maps_to_the_user_table_not_to_the_role_claim(
     expect(sidebar.get_by_role("link", name="Indberetning")).to_have_count(0)
     assert "rk_session" not in {c["name"] for c in context.cookies()}
 
+    # st.logout clears Streamlit's identity cookies and sends the browser to the provider's
+    # end of session (which asks before it returns); back in the app, nobody is logged in.
     sidebar.get_by_role("button", name="Log ud").click()
+    page.wait_for_url(lambda url: "/overblik" not in url, timeout=TIMEOUT_MS)
+    page.goto(f"{oidc_url}/overblik")
     expect(sidebar.get_by_role("button", name=OIDC_BUTTON)).to_be_visible(timeout=TIMEOUT_MS)
+    expect(page.get_by_text("Du ser den offentlige visning", exact=False)).to_be_visible()
     context.close()
 
 

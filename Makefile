@@ -27,7 +27,7 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(VENV)/bin/uv
 
 run: $(RUN_STAMP)
 	$(PY) cli.py prepare
-	$(PY) -m streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT)
+	$(PY) -m streamlit run server.py --server.address $(ADDRESS) --server.port $(PORT)
 
 stack: $(RUN_STAMP)
 	$(PY) -m deploy.stack start --port $(STACK_PORT)

@@ -14,7 +14,7 @@ import streamlit as st
 from contracts import danish
 from contracts.loader import Catalog
 from contracts.reference import house_name
-from ui import data, page_reads
+from ui import auth, data, page_reads
 from ui.contract_view import contract_title, md, render_draft_notice
 from ui.entry import editor, files, history, report_round, state
 from ui.selection import select_contract
@@ -31,7 +31,7 @@ def in_force(catalog: Catalog) -> Catalog:
 session = data.session()
 catalog = data.review_catalog(session)
 choice = select_contract(
-    in_force(catalog),
+    in_force(auth.work_catalog(session, catalog)),
     default_period=lambda h, y: page_reads.default_period(data.reads(session), h, y),
 )
 if choice is None:
@@ -50,11 +50,15 @@ state.show_flash()
 
 reads = data.reads(session)
 info = page_reads.round_info(reads, house, year, period)
-locked = report_round.is_locked(info)
+demo_data = contract.demo or bool(info and info.has_demo)
+writes = auth.allowed(session, "write_value", house, demo=demo_data)
+locked = report_round.is_locked(info) or not writes
 report_round.render_status(session, info)
 report_round.render_actions(catalog, session, info)
 
 st.header("Tal")
+if not writes:
+    st.caption(f"Du kan læse tallene for {house_name(house)}, men ikke indtaste eller importere.")
 include_all = st.toggle("Vis også måltal, der ikke måles i perioden", key="alle_maaltal")
 form = state.form_state(
     (house, year, period),
@@ -72,7 +76,7 @@ if st.button("Hent tallene igen", key="hent_igen"):
 editor.render_form(contract, period, session, form, locked=locked)
 
 st.header("Fra fil")
-files.render_import(catalog, session, locked=report_round.import_locked(info))
+files.render_import(catalog, session, locked=report_round.import_locked(info) or not writes)
 files.render_downloads(contract, period, session)
 
 history.render_history(contract, session, period, form.read_at)

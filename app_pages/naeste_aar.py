@@ -5,8 +5,8 @@ The choice of erhvervshus and new year lives in the URL (``?hus=sjaelland&aar=20
 
 from __future__ import annotations
 
-from ui import data
+from ui import auth, data
 from ui.drafting import page
 
 session = data.session()
-page.render(session, data.review_catalog(session))
+page.render(session, auth.work_catalog(session, data.review_catalog(session)))

@@ -31,7 +31,14 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from load_report import RssSampler, Tally, check_saved, render  # noqa: E402
-from streamlit_client import Rerun, Session, press, require_loopback, type_text  # noqa: E402
+from streamlit_client import (  # noqa: E402
+    Rerun,
+    Session,
+    administrator_login,
+    press,
+    require_loopback,
+    type_text,
+)
 
 from contracts.models import HOUSE_KEYS  # noqa: E402
 from deploy.stack import DEFAULT_DIR, STATE_FILE, Stack  # noqa: E402
@@ -52,7 +59,7 @@ def problems_in(result: Rerun) -> list[str]:
 
 async def reader(index: int, url: str, args: argparse.Namespace, tally: Tally) -> None:
     rng = random.Random(args.seed * 1000 + index)
-    session = Session(url, uuid.uuid4().hex)
+    session = Session(url, uuid.uuid4().hex, args.login)
     house = rng.choice(HOUSE_KEYS)
     page, query = "overblik", f"hus={house}&periode={rng.choice(['H1', 'FY'])}"
     for count in range(args.max_requests):
@@ -67,7 +74,7 @@ async def reader(index: int, url: str, args: argparse.Namespace, tally: Tally) -
         except Exception as exc:  # a broken connection is what a person would see: an error
             tally.error(f"læser {index}: {type(exc).__name__}: {exc}")
             await session.close()
-            session = Session(url, session.route)
+            session = Session(url, session.route, args.login)
             page, query, count = "overblik", f"hus={house}", 0
             continue
         tally.sample(kind, result.ms)
@@ -81,7 +88,7 @@ async def reader(index: int, url: str, args: argparse.Namespace, tally: Tally) -
 async def staff(index: int, url: str, args: argparse.Namespace, tally: Tally) -> None:
     rng = random.Random(args.seed * 1000 + 500 + index)
     house = STAFF_HOUSES[index % len(STAFF_HOUSES)]
-    session = Session(url, uuid.uuid4().hex)
+    session = Session(url, uuid.uuid4().hex, args.login)
     try:
         await session.open()
         tally.upstreams[session.upstream] += 1
@@ -202,6 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.url:
         raise SystemExit(f"ingen stak i {args.stack_dir}: start den, eller giv --url")
     require_loopback(args.url)
+    # Staff log in to enter values (docs/login.md): an administrator's login in the stack.
+    args.login = administrator_login(stack.database_url) if stack is not None else ""
     tally = asyncio.run(run(args, stack))
     if stack is not None:
         tally.lost = check_saved(stack.database_url, tally.saved)

@@ -67,7 +67,16 @@ def routed_in_app(script: str) -> bool:
     return f'"{script}"' in APP.read_text(encoding="utf-8")
 
 
+def _as_administrator() -> None:
+    """AppTest runs the app in this process: time the pages as the command line's
+    administrator sees them (the seam the page tests replace too; docs/login.md)."""
+    from ui import auth
+
+    auth.person = lambda opened: opened.acting_as()
+
+
 def _open(case: PageCase, params: dict[str, str]) -> AppTest:
+    _as_administrator()
     if routed_in_app(case.script):
         at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_SECONDS)
         at.switch_page(case.script)

@@ -92,8 +92,9 @@ class Rerun:
 class Session:
     """One browser tab: a websocket to the app, sticky to one instance by its route cookie."""
 
-    def __init__(self, url: str, route: str) -> None:
+    def __init__(self, url: str, route: str, login: str = "") -> None:
         require_loopback(url)
+        self.login = login  # the rk_session token of a logged-in person ("": the public)
         parts = urlsplit(url)
         scheme = "wss" if parts.scheme == "https" else "ws"
         self.stream_url = f"{scheme}://{parts.netloc}/_stcore/stream"
@@ -107,7 +108,7 @@ class Session:
         self._ws = await websockets.connect(
             self.stream_url,
             subprotocols=[websockets.Subprotocol("streamlit")],
-            additional_headers={"Cookie": f"rk_route={self.route}"},
+            additional_headers={"Cookie": self.cookie()},
             origin=websockets.Origin(self.origin),
             max_size=None,
             open_timeout=30,
@@ -115,6 +116,10 @@ class Session:
         )
         response = self._ws.response
         self.upstream = served_by(response.headers.get(UPSTREAM_HEADER, "") if response else "")
+
+    def cookie(self) -> str:
+        login = f"; rk_session={self.login}" if self.login else ""
+        return f"rk_route={self.route}{login}"
 
     async def close(self) -> None:
         if self._ws is not None:
@@ -193,3 +198,23 @@ def type_text(input_id: str, text: str) -> WidgetState:
 
 def press(button_id: str) -> WidgetState:
     return WidgetState(id=button_id, trigger_value=True)
+
+
+def administrator_login(database_url: str, name: str = "lasttest") -> str:
+    """A login token of the administrator ``name`` in the store (added if missing), for
+    clients that enter values as staff would after logging in (docs/login.md)."""
+    import datetime as dt
+    import secrets
+
+    from db import Store
+    from services.auth import token_hash
+
+    store = Store(database_url)
+    try:
+        now = dt.datetime.now(dt.UTC)
+        user = store.user(name) or store.add_user(name=name, role="admin", at=now)
+        token = secrets.token_urlsafe(32)
+        store.add_login(user.id, token_hash(token), at=now)
+        return token
+    finally:
+        store.dispose()

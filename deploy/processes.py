@@ -63,9 +63,10 @@ def stop_pid(pid: int, sig: signal.Signals = signal.SIGTERM, timeout: float = 15
 
 
 def start_instance(port: int, env: Mapping[str, str], log: Path) -> int:
-    """One Streamlit process serving ``app.py`` on 127.0.0.1:``port``, detached from us."""
+    """One Streamlit process serving ``server.py`` (the app and its login routes) on
+    127.0.0.1:``port``, detached from us."""
     command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
+        sys.executable, "-m", "streamlit", "run", "server.py",
         "--server.address", "127.0.0.1",
         "--server.port", str(port),
         "--server.headless", "true",

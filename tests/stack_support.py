@@ -23,11 +23,21 @@ T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from streamlit_client import Element, Rerun, Session, press, served_by, type_text  # noqa: E402
+from streamlit_client import (  # noqa: E402
+    Element,
+    Rerun,
+    Session,
+    administrator_login,
+    press,
+    served_by,
+    type_text,
+)
 
 __all__ = [
+    "LOGINS",
     "Rerun",
     "Session",
+    "administrator_login",
     "open_page",
     "problems",
     "route_to",
@@ -81,8 +91,12 @@ def problems(result: Rerun) -> list[str]:
     return result.exceptions + [text for kind, text in result.alerts if kind == "ERROR"]
 
 
+#: The login token each stack's clients carry (an administrator's: they enter values).
+LOGINS: dict[str, str] = {}
+
+
 async def open_page(url: str, route: str, page: str, query: str = "") -> tuple[Session, Rerun]:
-    session = Session(url, route)
+    session = Session(url, route, LOGINS.get(url, ""))
     await session.open()
     return session, await session.rerun(page, query, tables=True)
 

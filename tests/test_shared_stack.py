@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 from stack_support import (
+    LOGINS,
     ROOT,
+    administrator_login,
     open_page,
     problems,
     route_to,
@@ -48,8 +50,10 @@ def stack() -> Iterator[Stack]:
         shutil.rmtree(workdir, ignore_errors=True)
         stack_unavailable(str(exc))
     try:
+        LOGINS[running.url] = administrator_login(running.database_url)
         yield running
     finally:
+        LOGINS.pop(running.url, None)
         running.stop()
         shutil.rmtree(workdir, ignore_errors=True)
 

@@ -8,6 +8,7 @@ import streamlit as st
 from contracts.models import Contract
 from services.drafts import when
 from services.session import Session
+from ui import auth
 
 COLUMNS = ["Tidspunkt", "Hvem", "Hvad"]
 
@@ -26,6 +27,8 @@ def events_frame(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def render_events(session: Session, contract: Contract) -> None:
+    if not auth.sees_internal(session, contract.erhvervshus, demo=contract.demo):
+        return  # the public view has no history (docs/login.md)
     events = session.contract_events(contract.erhvervshus, contract.year)
     if events.empty:
         return

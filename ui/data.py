@@ -3,6 +3,8 @@ reads and writes the store (``services/session.py``; one store per process)."""
 
 from __future__ import annotations
 
+import dataclasses
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +16,7 @@ from services.cache import PageReads
 from services.catalog import with_demo
 from services.errors import UserError
 from services.session import Session, database_url
+from ui import auth
 from ui.contract_view import md
 
 
@@ -40,17 +43,33 @@ def _opened(url: str) -> Session:
     return Session.open(url)
 
 
+#: The person's session of the current run: ``app.py`` and its page ask once (a script run
+#: stays in one thread; ``begin_run`` clears it at the start of each run).
+_this_run = threading.local()
+
+
+def begin_run() -> None:
+    """Forget the previous run's person: the next ``session()`` reads the cookie again."""
+    _this_run.session = None
+
+
 def session() -> Session:
     """The store at ``DATABASE_URL`` (or the embedded default), migrated once per process, used
-    by the person at the screen.
+    by the person at the screen: the one logged in, else the public (``ui/auth.py``), looked
+    up once per run.
 
     A database that cannot be reached stops the page with the store's Danish message."""
     try:
         opened = _opened(database_url())
+        found: Session | None = getattr(_this_run, "session", None)
+        if found is not None and getattr(_this_run, "opened", None) is opened:
+            return found
+        found = auth.person(opened)
     except UserError as exc:
         st.error(str(exc))
         st.stop()
-    return opened.acting_as()
+    _this_run.session, _this_run.opened = found, opened
+    return found
 
 
 @contextmanager
@@ -71,11 +90,21 @@ def _load_with_demo(folder: str, signature: tuple[tuple[str, int], ...]) -> Cata
 
 
 def review_catalog(session: Session) -> Catalog:
-    """The catalog plus demo contracts for the house-years that only the demo data covers."""
+    """The catalog plus demo contracts for the house-years that only the demo data covers;
+    drafts only for those who may read their house's internal data (docs/login.md)."""
     if session.has_demo_values():
         folder = contracts_dir()
-        return _load_with_demo(str(folder), _folder_signature(folder))
-    return catalog()
+        found = _load_with_demo(str(folder), _folder_signature(folder))
+    else:
+        found = catalog()
+    if session.is_operator:
+        return found
+    shown = tuple(
+        c
+        for c in found.contracts
+        if c.status == "godkendt" or c.demo or auth.sees_internal(session, c.erhvervshus)
+    )
+    return dataclasses.replace(found, contracts=shown)
 
 
 def reads(session: Session) -> PageReads:

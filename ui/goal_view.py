@@ -13,7 +13,7 @@ from contracts.loader import Catalog
 from contracts.models import Contract, Goal, Target
 from contracts.reported import NPS_PARTS
 from services.session import Session
-from ui import data, overview_view, page_reads, results
+from ui import auth, data, overview_view, page_reads, results
 from ui.contract_view import md, render_goal_facts, render_target_details
 from ui.overview_view import badge_markdown
 from ui.selection import Choice, seed_choice
@@ -98,7 +98,9 @@ def render(choice: Choice, catalog: Catalog, session: Session) -> None:
     render_goal_facts(goal)
     rows = {str(r["target"]): results.record(r) for r in judged.table.to_dict("records")}
     house_contracts = [c for c in catalog.contracts if c.erhvervshus == choice.house]
-    audit = page_reads.audit(reads, choice.house, choice.year)
+    # Who changed what is internal: the public and other houses' staff see no history.
+    internal = auth.sees_internal(session, choice.house, demo=contract.demo)
+    audit = page_reads.audit(reads, choice.house, choice.year) if internal else None
     for target in goal.targets:
         row = {**rows[target.key], "warning": judged.warnings.get(target.key)}
         figures = page_reads.target_figures(reads, contract, house_contracts, target, period)
@@ -110,7 +112,7 @@ def render_target(
     target: Target,
     row: dict[str, object],
     figures: tuple[Figure | None, Figure | None],
-    audit: pd.DataFrame,
+    audit: pd.DataFrame | None,
 ) -> None:
     trend_figure, bar_figure = figures
     with st.container(border=True):
@@ -125,7 +127,8 @@ def render_target(
         if isinstance(comment, str) and comment:
             st.caption(f"Kommentar: {md(comment)}")
         render_target_details(target, contract)
-        trend, kommuner, log = st.tabs(["Udvikling", "Pr. kommune", "Historik"])
+        names = ["Udvikling", "Pr. kommune"] + (["Historik"] if audit is not None else [])
+        trend, kommuner, *log = st.tabs(names)
         with trend:
             if trend_figure is not None:
                 st.plotly_chart(
@@ -140,7 +143,9 @@ def render_target(
                 )
             else:
                 st.caption("Målet afrapporteres ikke pr. kommune.")
-        with log:
+        if audit is None:
+            return
+        with log[0]:
             own = audit[audit["target"] == target.key]
             if own.empty:
                 st.caption("Ingen ændringer registreret.")

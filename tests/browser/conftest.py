@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -23,6 +24,7 @@ from typing import Any
 import pytest
 
 from db import Store, ValueKey, ValueRow
+from services.auth import token_hash
 from services.prepare import prepare
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,6 +41,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 STARTUP_SECONDS = 30
+#: The login every browser test's page starts with: an administrator (docs/login.md), added to
+#: each test store by ``add_admin_login``. A test of logging in opens a context of its own.
+ADMIN = "browsertest-admin"
+ADMIN_TOKEN = secrets.token_urlsafe(32)
 
 
 def _require_chromium() -> None:
@@ -48,6 +54,29 @@ def _require_chromium() -> None:
     if os.environ.get("REQUIRE_BROWSER") == "1":
         pytest.fail(f"REQUIRE_BROWSER=1, men {reason}")
     pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    """Every page starts logged in as the administrator ``ADMIN`` (full access)."""
+    cookie = {
+        "name": "rk_session",
+        "value": ADMIN_TOKEN,
+        "domain": "127.0.0.1",
+        "path": "/",
+        "httpOnly": True,
+        "sameSite": "Strict",
+    }
+    return {**browser_context_args, "storage_state": {"cookies": [cookie], "origins": []}}
+
+
+def add_admin_login(store: Store) -> None:
+    """The administrator ``ADMIN`` in ``store``, logged in with ``ADMIN_TOKEN``."""
+    now = dt.datetime.now(dt.UTC)
+    user = store.user(ADMIN) or store.add_user(
+        name=ADMIN, role="admin", at=now, display_name="Browsertest Administrator"
+    )
+    store.add_login(user.id, token_hash(ADMIN_TOKEN), at=now)
 
 
 @pytest.fixture(scope="session")
@@ -107,29 +136,38 @@ def seed_values(url: str) -> None:
         for code, v in SEED_KOMMUNER.items()
     ]
     store.save(rows, user="browsertest")
+    add_admin_login(store)
     store.dispose()
 
 
 @contextmanager
 def serve_app(
-    database_url: str, folder: Path, extra_env: dict[str, str] | None = None
+    database_url: str,
+    folder: Path,
+    extra_env: dict[str, str] | None = None,
+    *,
+    port: int | None = None,
+    options: list[str] | None = None,
 ) -> Iterator[str]:
-    """``streamlit run app.py`` on a free local port over ``database_url`` (and ``extra_env``,
-    e.g. a ``CONTRACTS_DIR`` of its own); stopped after."""
-    port = _free_port()
-    env = {**os.environ, "DATABASE_URL": database_url, **(extra_env or {})}
+    """``streamlit run server.py`` (the app and its login routes) on a free local port over
+    ``database_url`` (and ``extra_env``, e.g. a ``CONTRACTS_DIR`` of its own); stopped after."""
+    port = port or _free_port()
+    # A whole run of the suite may outlast the 60 minutes of idle time of ADMIN's login.
+    idle = {"SESSION_IDLE_MINUTES": "480"}
+    env = {**os.environ, "DATABASE_URL": database_url, **idle, **(extra_env or {})}
     command = [
         sys.executable,
         "-m",
         "streamlit",
         "run",
-        "app.py",
+        "server.py",
         "--server.headless",
         "true",
         "--server.address",
         "127.0.0.1",
         "--server.port",
         str(port),
+        *(options or []),
     ]
     log_path = folder / f"streamlit-{port}.log"
     log = log_path.open("wb")

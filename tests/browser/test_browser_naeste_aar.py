@@ -9,7 +9,7 @@ import shutil
 from collections.abc import Iterator
 
 import pytest
-from conftest import ROOT, serve_app
+from conftest import ROOT, add_admin_login, serve_app
 from playwright.sync_api import Page, expect
 
 from contracts.loader import DEFAULT_CONTRACTS_DIR
@@ -45,6 +45,7 @@ def drafting_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         ],
         user="browsertest",
     )
+    add_admin_login(store)
     store.dispose()
     env = {"CONTRACTS_DIR": str(contracts), "APP_USER": "anna"}
     with serve_app(database_url, folder, env) as url:

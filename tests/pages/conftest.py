@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,11 @@ from pages_support import (
 )
 from streamlit.testing.v1 import AppTest
 
+from services.permissions import Principal
+from ui import auth
+
+ActAs = Callable[[Principal | None], None]
+
 
 @pytest.fixture(autouse=True)
 def clean_streamlit_caches() -> Iterator[None]:
@@ -26,6 +31,22 @@ def clean_streamlit_caches() -> Iterator[None]:
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+@pytest.fixture(autouse=True)
+def act_as(monkeypatch: pytest.MonkeyPatch) -> ActAs:
+    """Who the page tests act as: an administrator named by APP_USER (full access), unless a
+    test names another principal. AppTest runs the app in this process, so the seam in
+    ``ui/auth.py`` is replaced here; nothing in production grants a role this way."""
+
+    def act(principal: Principal | None) -> None:
+        if principal is None:
+            monkeypatch.setattr(auth, "person", lambda opened: opened.acting_as())
+        else:
+            monkeypatch.setattr(auth, "person", lambda opened: opened.as_principal(principal))
+
+    act(None)
+    return act
 
 
 @pytest.fixture

@@ -16,8 +16,10 @@ from contracts.describe import round_label
 from contracts.loader import Catalog
 from services.entry_history import local_time
 from services.errors import Unconfirmed, UserError
+from services.permissions import Action
 from services.rounds import REMOVE_ACTION, round_status_label
 from services.session import RoundEvent, RoundInfo, Session
+from ui import auth
 from ui.entry import state
 
 LOCKED = ("indsendt", "godkendt")
@@ -95,7 +97,13 @@ def render_actions(catalog: Catalog, session: Session, info: RoundInfo | None) -
     if info is None:
         return
     key = (info.house, info.year, info.period)
+
+    def offered(action: Action) -> bool:  # buttons the person may use; the session checks
+        return auth.allowed(session, action, info.house, demo=info.has_demo)
+
     if info.status == "åben":
+        if not offered("submit"):
+            return
         if st.button("Indsend", key="indsend", type="primary"):
             _submit(catalog, session, key, confirmed=False)
         question = st.session_state.get(CONFIRM_KEY)
@@ -104,11 +112,17 @@ def render_actions(catalog: Catalog, session: Session, info: RoundInfo | None) -
             if st.button("Indsend alligevel", key="indsend_alligevel"):
                 _submit(catalog, session, key, confirmed=True)
         return
+    may_reopen = offered("reopen") and (info.status == "indsendt" or session.is_operator)
+    decides = info.status == "indsendt" and offered("approve")
+    sends_back = info.status == "indsendt" and offered("return")
+    if not decides and not sends_back and not may_reopen:
+        return
     left, middle, right = st.columns(3, vertical_alignment="bottom")
-    if info.status == "indsendt":
+    if decides:
         with left:
             if st.button("Godkend", key="godkend", type="primary"):
                 _act(lambda: session.approve_round(catalog, *key), "Indberetningen er godkendt.")
+    if sends_back:
         with middle:
             sent_back = st.text_input(
                 "Begrundelse for at sende tilbage (erhvervshuset ser den)", key=RETURN_REASON_KEY
@@ -118,6 +132,8 @@ def render_actions(catalog: Catalog, session: Session, info: RoundInfo | None) -
                     lambda: session.return_round(*key, reason=sent_back),
                     "Indberetningen er sendt tilbage til erhvervshuset.",
                 )
+    if not may_reopen:
+        return
     with right:
         reason = st.text_input("Begrundelse for at genåbne", key=REASON_KEY)
         if st.button("Genåbn", key="genaabn"):

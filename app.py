@@ -19,6 +19,7 @@ OVERBLIK = st.Page(
 )
 EVERYBODY = (None, "erhvervshus", "kkr", "kkr_medlem", "admin")
 WORKERS = ("erhvervshus", "kkr", "admin")
+TRACKERS = ("kkr", "kkr_medlem", "admin")
 
 
 def start() -> None:
@@ -78,11 +79,14 @@ PAGES: list[tuple[st.Page, tuple[str | None, ...]]] = [
         ),
         WORKERS,
     ),
-    st.Page(
-        "app_pages/opfoelgning.py",
-        title="Opfølgning",
-        icon=":material/checklist:",
-        url_path="opfoelgning",
+    (
+        st.Page(
+            "app_pages/opfoelgning.py",
+            title="Opfølgning",
+            icon=":material/checklist:",
+            url_path="opfoelgning",
+        ),
+        TRACKERS,
     ),
 ]
 

@@ -17,8 +17,8 @@ from urllib.parse import quote, urlencode, urlsplit
 import streamlit as st
 
 from contracts.loader import Catalog
-from contracts.reference import house_name, houses
-from services.permissions import PUBLIC, Action, Principal, kkr_key, may
+from contracts.reference import house_name, kkr_name
+from services.permissions import PUBLIC, Action, Principal, may
 from services.session import Session
 from ui.login_routes import COOKIE, CSRF_COOKIE, LOGIN_PATH, LOGOUT_PATH
 
@@ -55,11 +55,8 @@ def person(opened: Session) -> Session:
 
 
 def kkr_label(key: str | None) -> str:
-    """ "KKR Syddanmark" for ``syddanmark``, from the houses' reference data."""
-    for house in houses().values():
-        if kkr_key(house.kkr) == key:
-            return house.kkr
-    return f"KKR {key}" if key else "KKR"
+    """ "KKR Syddanmark" for ``syddanmark`` (the KKR reference data)."""
+    return kkr_name(key) if key else "KKR"
 
 
 def role_text(principal: Principal) -> str:

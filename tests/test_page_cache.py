@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import pandas as pd
 import pytest
 
 from db import Store, ValueKey, ValueRow
 from services.cache import PageReads, SharedCache
+from services.permissions import PUBLIC, Principal, operator
 from services.session import Session
 
 H1_8B = ValueKey("sjaelland", 2022, "H1", "8b")
@@ -20,14 +20,8 @@ FYN_8B = ValueKey("fyn", 2022, "H1", "8b")
 TODAY = dt.date(2026, 12, 7)
 
 
-@dataclass(frozen=True)
-class Scoped(Session):
-    """A session whose scope the test chooses (roles decide it in the product)."""
-
-    scope: str = "alle"
-
-    def cache_scope(self) -> str:
-        return self.scope
+ANNA = operator("anna")  # an administrator: scope "alle"
+FYN_STAFF = Principal("bo", "erhvervshus", house="fyn")  # scope "hus:fyn"
 
 
 @pytest.fixture
@@ -53,7 +47,7 @@ def test_a_cached_read_is_computed_again_after_a_write_by_another_instance(
     store: Store, other: Store
 ) -> None:
     cache = SharedCache()
-    session = Session(store, "anna")
+    session = Session(store, ANNA)
     save(store, H1_8B, 470, 0)
     assert sjaelland_values(session, cache)["value"].tolist() == [470.0]
     assert sjaelland_values(session, cache)["value"].tolist() == [470.0]
@@ -67,7 +61,7 @@ def test_a_cached_read_is_computed_again_after_a_write_by_another_instance(
 
 def test_a_write_in_another_house_keeps_the_cached_read(store: Store, other: Store) -> None:
     cache = SharedCache()
-    session = Session(store, "anna")
+    session = Session(store, ANNA)
     save(store, H1_8B, 470, 0)
     sjaelland_values(session, cache)
 
@@ -81,21 +75,23 @@ def test_two_scopes_never_share_an_entry(sqlite_store: Store) -> None:
     cache = SharedCache()
     computed: list[str] = []
 
-    def read(scope: str) -> str:
-        session = Scoped(sqlite_store, "anna", scope=scope)
+    def read(principal: Principal) -> str:
+        session = Session(sqlite_store, principal)
+        scope = session.cache_scope()
         reads = PageReads(session, cache=cache, today=TODAY)
         return reads.get("who", lambda: computed.append(scope) or f"set af {scope}")
 
-    assert read("offentlig") == "set af offentlig"
-    assert read("hus:fyn") == "set af hus:fyn"
-    assert read("offentlig") == "set af offentlig"
-    assert read("hus:fyn") == "set af hus:fyn"
-    assert computed == ["offentlig", "hus:fyn"]
+    assert read(PUBLIC) == "set af offentlig"
+    assert read(FYN_STAFF) == "set af hus:fyn"
+    assert read(PUBLIC) == "set af offentlig"
+    assert read(FYN_STAFF) == "set af hus:fyn"
+    assert read(ANNA) == "set af alle"
+    assert computed == ["offentlig", "hus:fyn", "alle"]
 
 
 def test_another_context_or_another_day_is_another_entry(sqlite_store: Store) -> None:
     cache = SharedCache()
-    session = Session(sqlite_store, "anna")
+    session = Session(sqlite_store, ANNA)
     computed: list[object] = []
 
     def read(context: object, today: dt.date) -> None:
@@ -111,7 +107,7 @@ def test_another_context_or_another_day_is_another_entry(sqlite_store: Store) ->
 
 def test_a_frame_changed_by_one_page_is_not_changed_for_the_next(sqlite_store: Store) -> None:
     cache = SharedCache()
-    session = Session(sqlite_store, "anna")
+    session = Session(sqlite_store, ANNA)
     save(sqlite_store, H1_8B, 470, 0)
     first = sjaelland_values(session, cache)
     first.loc[0, "value"] = -1.0
@@ -207,7 +203,7 @@ def test_a_result_keyed_by_content_outlives_a_write_that_left_its_input(
     sqlite_store: Store,
 ) -> None:
     cache = SharedCache()
-    session = Session(sqlite_store, "anna")
+    session = Session(sqlite_store, ANNA)
     drawn: list[float] = []
 
     def chart(frame: pd.DataFrame) -> str:

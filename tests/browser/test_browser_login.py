@@ -103,6 +103,20 @@ def shoot(page: Page, name: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / name))
 
 
+REASON = "Kommentaren til 8b mangler."
+
+
+def submit(page: Page) -> None:
+    """»Indsend«, confirming the targets still without data when asked."""
+    page.get_by_role("button", name="Indsend", exact=True).click()
+    confirm = page.get_by_role("button", name="Indsend alligevel")
+    done = page.get_by_text("Indberetningen er indsendt.")
+    expect(confirm.or_(done).or_(page.get_by_text("kan ikke indsendes"))).to_be_visible()
+    if confirm.count():
+        confirm.click()
+    expect(page.get_by_text("Indberetningen er indsendt.")).to_be_visible()
+
+
 def round_status(database_url: str) -> tuple[str, str]:
     store = Store(database_url)
     try:
@@ -113,7 +127,7 @@ def round_status(database_url: str) -> tuple[str, str]:
         store.dispose()
 
 
-def test_a_house_user_submits_kkr_approves_both_log_out(
+def test_a_house_user_submits_kkr_sends_back_then_approves_both_log_out(
     browser: Browser, login_url: str, tmp_path: Path
 ) -> None:
     database = f"sqlite:///{tmp_path / 'login.sqlite'}"
@@ -159,13 +173,33 @@ def test_a_house_user_submits_kkr_approves_both_log_out(
     page.get_by_role("button", name="Gem", exact=True).first.click()
     expect(page.get_by_text("Gemt: ", exact=False)).to_be_visible()
     expect(page.get_by_role("button", name="Godkend", exact=True)).to_have_count(0)
-    page.get_by_role("button", name="Indsend", exact=True).click()
-    confirm = page.get_by_role("button", name="Indsend alligevel")
-    done = page.get_by_text("Indberetningen er indsendt.")
-    expect(confirm.or_(done).or_(page.get_by_text("kan ikke indsendes"))).to_be_visible()
-    if confirm.count():
-        confirm.click()
-    expect(page.get_by_text("Indberetningen er indsendt.")).to_be_visible()
+    submit(page)
+    assert round_status(database) == ("indsendt", "mette")
+    log_out(page)
+    house.close()
+
+    # KKR Sjælland sends it back with a reason the house reads.
+    kkr = own_context(browser)
+    page = kkr.new_page()
+    log_in(page, login_url, "karl", f"/indberetning?{ROUND.replace('&', '%26')}")
+    expect(
+        page.get_by_test_id("stSidebar").get_by_text("KKR-sekretariat, KKR Sjælland", exact=False)
+    ).to_be_visible()
+    expect(page.get_by_role("button", name="Indsend", exact=True)).to_have_count(0)
+    page.get_by_label("Begrundelse for at sende tilbage", exact=False).fill(REASON)
+    page.get_by_role("button", name="Send tilbage", exact=True).click()
+    expect(page.get_by_text("Indberetningen er sendt tilbage til erhvervshuset.")).to_be_visible()
+    assert round_status(database) == ("åben", "karl")
+    log_out(page)
+    kkr.close()
+
+    # The house reads why, and submits again.
+    house = own_context(browser)
+    page = house.new_page()
+    log_in(page, login_url, "mette", f"/indberetning?{ROUND.replace('&', '%26')}")
+    expect(page.get_by_text("Sendt tilbage af karl den", exact=False)).to_be_visible()
+    expect(page.get_by_text(REASON, exact=False)).to_be_visible()
+    submit(page)
     assert round_status(database) == ("indsendt", "mette")
     log_out(page)
     house.close()
@@ -174,10 +208,6 @@ def test_a_house_user_submits_kkr_approves_both_log_out(
     kkr = own_context(browser)
     page = kkr.new_page()
     log_in(page, login_url, "karl", f"/indberetning?{ROUND.replace('&', '%26')}")
-    expect(
-        page.get_by_test_id("stSidebar").get_by_text("KKR-sekretariat, KKR Sjælland", exact=False)
-    ).to_be_visible()
-    expect(page.get_by_role("button", name="Indsend", exact=True)).to_have_count(0)
     page.get_by_role("button", name="Godkend", exact=True).click()
     expect(page.get_by_text("Indberetningen er godkendt.")).to_be_visible()
     assert round_status(database) == ("godkendt", "karl")

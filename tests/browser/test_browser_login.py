@@ -1,5 +1,6 @@
 """Logging in with a real browser (docs/login.md): a house user logs in on the login page,
-enters a value and submits the round; KKR logs in and approves it; both log out. The login
+enters a value and submits the round; KKR sends it back with a reason, the house reads it and
+submits again, and KKR approves it; both log out. The login
 cookie is HttpOnly and SameSite=Strict. Each person uses a browser context of their own,
 without the administrator's login the other browser tests start with.
 

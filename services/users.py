@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from contracts.models import HOUSE_KEYS
-from contracts.reference import houses
+from contracts.reference import house_name, houses, kkr_name
 from db import Store, UserInfo
 from db.errors import ValidationFailed
 from services.auth import hash_password, new_password
@@ -113,8 +113,18 @@ def set_role(
     return store.update_user(name, role=role, house=house, kkr=kkr)
 
 
+def role_text(role: str | None, house: str | None = None, kkr: str | None = None) -> str:
+    """The role in Danish with what it is bound to: "erhvervshus, Erhvervshus Fyn",
+    "KKR-medlem, KKR Syddanmark", "administrator"."""
+    words = ROLE_NAMES.get(role or "", role or "")
+    if role == "erhvervshus" and house:
+        return f"{words}, {house_name(house)}"
+    if role in ("kkr", "kkr_medlem") and kkr:
+        return f"{words}, {kkr_name(kkr)}"
+    return words
+
+
 def describe(user: UserInfo) -> str:
-    """The role in Danish with what it is bound to: "erhvervshus (fyn)"."""
-    where = user.house or user.kkr
-    text = ROLE_NAMES.get(user.role, user.role) + (f" ({where})" if where else "")
+    """The user's role in Danish (``role_text``), marked when it is a demo account."""
+    text = role_text(user.role, user.house, user.kkr)
     return text + (", demokonto" if user.demo else "")

@@ -58,11 +58,11 @@ def test_user_add_list_disable_enable_and_set_role(
         capsys, "user", "add", "anne", "--rolle", "erhvervshus", "--hus", "fyn",
         "--navn", "Anne Jensen", "--adgangskode-fil", password_file,
     )  # fmt: skip
-    assert (code, out) == (0, "Brugeren anne er oprettet: erhvervshus (fyn).\n")
+    assert (code, out) == (0, "Brugeren anne er oprettet: erhvervshus, Erhvervshus Fyn.\n")
     assert PASSWORD not in out
     assert logs_in(url, "anne", PASSWORD)
     code, out, _ = run(capsys, "user", "list")
-    assert out == "anne (Anne Jensen): erhvervshus (fyn); aktiv.\n1 bruger.\n"
+    assert out == "anne (Anne Jensen): erhvervshus, Erhvervshus Fyn; aktiv.\n1 bruger.\n"
     assert run(capsys, "user", "disable", "anne")[0] == 0
     assert not logs_in(url, "anne", PASSWORD)
     assert "spærret" in run(capsys, "user", "list")[1]
@@ -70,7 +70,7 @@ def test_user_add_list_disable_enable_and_set_role(
     assert logs_in(url, "anne", PASSWORD)
     code, out, _ = run(capsys, "user", "set-role", "anne", "kkr", "--kkr", "syddanmark")
     assert out == (
-        "Brugeren anne har nu rollen KKR-sekretariat (syddanmark); brugerens logins er afsluttet.\n"
+        "Brugeren anne har nu rollen KKR-sekretariat, KKR Syddanmark; brugerens logins er afsluttet.\n"
     )
 
 

@@ -17,19 +17,12 @@ from urllib.parse import quote, urlencode, urlsplit
 import streamlit as st
 
 from contracts.loader import Catalog
-from contracts.reference import house_name, kkr_name
 from services.permissions import PUBLIC, Action, Principal, may
 from services.session import Session
+from services.users import role_text as users_role_text
 from ui.login_routes import COOKIE, CSRF_COOKIE, LOGIN_PATH, LOGOUT_PATH
 
 __all__ = ["COOKIE", "CSRF_COOKIE", "LOGIN_PATH", "LOGOUT_PATH", "person"]
-
-ROLE_WORDS = {
-    "erhvervshus": "erhvervshus",
-    "kkr": "KKR-sekretariat",
-    "kkr_medlem": "KKR-medlem",
-    "admin": "administrator",
-}
 
 
 def oidc_configured() -> bool:
@@ -54,19 +47,9 @@ def person(opened: Session) -> Session:
     return opened.as_principal(PUBLIC)
 
 
-def kkr_label(key: str | None) -> str:
-    """ "KKR Syddanmark" for ``syddanmark`` (the KKR reference data)."""
-    return kkr_name(key) if key else "KKR"
-
-
 def role_text(principal: Principal) -> str:
     """The role in Danish, with its house or KKR: "erhvervshus, Erhvervshus Sjælland"."""
-    words = ROLE_WORDS.get(principal.role or "", "")
-    if principal.role == "erhvervshus" and principal.house:
-        return f"{words}, {house_name(principal.house)}"
-    if principal.role in ("kkr", "kkr_medlem"):
-        return f"{words}, {kkr_label(principal.kkr)}"
-    return words
+    return users_role_text(principal.role, principal.house, principal.kkr)
 
 
 def sees_internal(session: Session, house: str, *, demo: bool = False) -> bool:

@@ -60,7 +60,11 @@ class TrackerRow:
     @property
     def link(self) -> str:
         """The round on Indberetning."""
-        return f"/indberetning?hus={self.house}&aar={self.year}&periode={self.period}"
+        return self.link_on("indberetning")
+
+    def link_on(self, page: str) -> str:
+        """The round on ``page`` (``overblik`` for those who read but do not enter)."""
+        return f"/{page}?hus={self.house}&aar={self.year}&periode={self.period}"
 
     @property
     def label(self) -> str:

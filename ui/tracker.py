@@ -73,12 +73,12 @@ def due_text(row: TrackerRow) -> str:
     return danish.date(row.due) + (" (standard)" if row.due_is_default else "")
 
 
-def table(rows: list[TrackerRow]) -> pd.DataFrame:
+def table(rows: list[TrackerRow], page: str = "indberetning") -> pd.DataFrame:
     """One line per round, every cell Danish text. The first names the round and links to
-    its Indberetning (Markdown for ``st.table``; ``markdown_cells`` escapes the others)."""
+    it on ``page`` (Markdown for ``st.table``; ``markdown_cells`` escapes the others)."""
     records = [
         {
-            "Indberetning": f"[{md_inline(row.label)}]({row.link})",
+            "Indberetning": f"[{md_inline(row.label)}]({row.link_on(page)})",
             "KKR": kkr_name(row.kkr),
             "Status": row.status,
             "Indsendt": _event(row.submitted, label=False),
@@ -144,11 +144,12 @@ def render_summary(rows: list[TrackerRow]) -> None:
     )
 
 
-def render_table(rows: list[TrackerRow]) -> None:
+def render_table(rows: list[TrackerRow], *, enters: bool) -> None:
+    """The rounds, each linked to Indberetning for those who enter or decide there, else to
+    Overblik (a KKR member reads the round there)."""
     if rows:
-        st.table(
-            markdown_cells(table(rows)), hide_index=True, alt="Indberetningerne med status og frist"
-        )
+        frame = table(rows, "indberetning" if enters else "overblik")
+        st.table(markdown_cells(frame), hide_index=True, alt="Indberetningerne med status og frist")
 
 
 def render_missing(rows: list[TrackerRow]) -> None:

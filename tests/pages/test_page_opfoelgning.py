@@ -11,11 +11,13 @@ import datetime as dt
 import re
 
 import pytest
+from conftest import ActAs
 from pages_support import open_app
 from streamlit.testing.v1 import AppTest
 
 from contracts.loader import load_folder
 from db import Store, ValueKey, ValueRow
+from services.permissions import Principal
 from services.rounds import return_round, submit_round
 
 PAGE = "app_pages/opfoelgning.py"
@@ -166,3 +168,14 @@ def test_what_a_started_round_lacks_is_listed_below_the_table(store: Store) -> N
     assert "Mangler kommentar før indsendelse" in at.header.values
     assert at.expander[0].label == "Erhvervshus Sjælland 1. halvår 2022: 1"
     assert "- 8a: er i risiko og mangler en kommentar." in at.markdown.values
+
+
+def test_a_kkr_member_is_linked_to_overblik_where_a_member_reads_the_round(
+    store: Store, act_as: ActAs
+) -> None:
+    act_as(Principal(name="mona", role="kkr_medlem", kkr="syddanmark"))
+    at = open_tracker()
+    assert [plain(r[0]) for r in rows(at, "Indberetning")] == [
+        "[Erhvervshus Fyn 1. halvår 2024](/overblik?hus=fyn&aar=2024&periode=H1)",
+        "[Erhvervshus Fyn helår 2024](/overblik?hus=fyn&aar=2024&periode=FY)",
+    ]

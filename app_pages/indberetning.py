@@ -52,7 +52,7 @@ reads = data.reads(session)
 info = page_reads.round_info(reads, house, year, period)
 demo_data = contract.demo or bool(info and info.has_demo)
 writes = auth.allowed(session, "write_value", house, demo=demo_data)
-locked = report_round.is_locked(info) or not writes
+locked = report_round.is_locked(info, demo_account=session.principal.demo) or not writes
 report_round.render_status(session, info)
 report_round.render_actions(catalog, session, info)
 

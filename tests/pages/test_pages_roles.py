@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ActAs
+from entry_support import type_into
 from pages_support import open_app
 from streamlit.testing.v1 import AppTest
 
@@ -190,3 +191,20 @@ def test_kkr_reading_an_open_round_is_offered_no_submit_and_no_save(
     at = page("app_pages/indberetning.py", hus="sjaelland", aar="2022", periode="FY")
     assert "Indsend" not in buttons(at)
     assert at.button(key="gem").disabled
+
+
+def test_a_demo_account_types_into_a_demo_round_and_its_values_stay_demo(
+    store: Store, act_as: ActAs
+) -> None:
+    store.save(
+        [ValueRow(ValueKey("sjaelland", 2023, "FY", "8a"), value=1200)], user="demo", demo=True
+    )
+    act_as(Principal(name="demo-hus-sjaelland", role="erhvervshus", house="sjaelland", demo=True))
+    at = page("app_pages/indberetning.py", hus="sjaelland", aar="2023", periode="FY")
+    assert "Du er logget ind med en demokonto" in at.info.values[0]
+    assert "Fjern demodata og begynd indberetningen" not in [b.label for b in at.button]
+    type_into(at, {("8a", "værdi"): "1.750"}, run=True)
+    at.button(key="gem").click().run()
+    assert not at.error, at.error.values
+    values = store.values("sjaelland", 2023, "FY")
+    assert values[["target", "value", "is_demo"]].values.tolist() == [["8a", 1750.0, True]]

@@ -33,15 +33,20 @@ DEMO_BANNER = (
     "som nogens rigtige tal. Fjern demodata for at indberette de rigtige tal; det registreres "
     "i historikken."
 )
+DEMO_ACCOUNT_NOTE = (
+    "Du er logget ind med en demokonto: det, du indtaster her, gemmes som demodata og fjernes "
+    "sammen med dem. Rigtige tal indberettes med en rigtig konto."
+)
 NOT_STARTED = "Ingen tal endnu: indberetningen oprettes som åben ved første indtastning."
 REASON_KEY = "genaabn_begrundelse"
 RETURN_REASON_KEY = "send_tilbage_begrundelse"
 CONFIRM_KEY = "indsend_bekraeft"
 
 
-def is_locked(info: RoundInfo | None) -> bool:
-    """Locked for typed values: indsendt or godkendt, or holding demo data (remove it first)."""
-    return info is not None and (info.status in LOCKED or info.has_demo)
+def is_locked(info: RoundInfo | None, *, demo_account: bool = False) -> bool:
+    """Locked for typed values: indsendt or godkendt, or holding demo data (remove it first) —
+    except for a demo account, whose values are demo data too (docs/roles.md)."""
+    return info is not None and (info.status in LOCKED or (info.has_demo and not demo_account))
 
 
 def import_locked(info: RoundInfo | None) -> bool:
@@ -70,7 +75,9 @@ def render_status(session: Session, info: RoundInfo | None) -> None:
         returned = session.standing_return(info.house, info.year, info.period)
         if returned is not None:
             st.warning(returned_text(returned))
-    if info.has_demo:
+    if info.has_demo and session.principal.demo:
+        st.info(DEMO_ACCOUNT_NOTE)
+    elif info.has_demo:
         st.warning(DEMO_BANNER)
         if st.button(REMOVE_ACTION, key="fjern_demodata", type="primary"):
             _act(

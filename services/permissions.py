@@ -45,6 +45,11 @@ class Principal:
     demo: bool = False  # a demo account: acts only on demo data
     display_name: str = ""
 
+    @property
+    def is_operator(self) -> bool:
+        """An administrator who is not a demo account: sees and may do everything."""
+        return self.role == "admin" and not self.demo
+
 
 PUBLIC = Principal(name="offentlig", role=None)
 

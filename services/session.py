@@ -21,7 +21,6 @@ The command line acts as an administrator named by ``APP_USER`` or the OS user
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from types import TracebackType
@@ -37,7 +36,7 @@ from services import rounds
 from services.catalog import load_catalog
 from services.drafts import DraftFile, read_draft
 from services.entry_history import history_frame
-from services.permissions import PUBLIC, Principal, internal_houses, may, operator
+from services.permissions import PUBLIC, Principal, internal_houses, operator
 from services.permissions import cache_scope as scope_of
 from services.report.make import ReportFile, make_report
 from services.report.snapshots import SnapshotInfo, list_snapshots
@@ -48,7 +47,13 @@ from services.status import contract_status
 from services.tracker import TrackerRow, tracker_rows
 from services.values_io.export import export_bytes
 from services.values_io.tables import CsvDialect
-from services.visibility import visible_audit, visible_events, visible_rounds, visible_values
+from services.visibility import (
+    visible_audit,
+    visible_contracts,
+    visible_events,
+    visible_rounds,
+    visible_values,
+)
 
 __all__ = [
     "PUBLIC",
@@ -128,24 +133,18 @@ class Session(WriteMethods, AccountMethods):
     def catalog(self) -> Catalog:
         """The contracts folder, with demo contracts while the store holds demo values; a
         draft (``status: udkast``) only for those who may read its house's internal data."""
-        catalog = load_catalog(self.store)
-        if self.is_operator:
-            return catalog
-        shown = tuple(
-            c
-            for c in catalog.contracts
-            if c.status == "godkendt"
-            or c.demo
-            or may(self.principal, "read_internal", c.erhvervshus, catalog)
-        )
-        return dataclasses.replace(catalog, contracts=shown)
+        return visible_contracts(self.principal, load_catalog(self.store))
+
+    def visible_catalog(self, catalog: Catalog) -> Catalog:
+        """``catalog`` (loaded and cached by the caller) as this principal may see it."""
+        return visible_contracts(self.principal, catalog)
 
     def values(
         self, house: str | None = None, year: int | None = None, period: str | None = None
     ) -> pd.DataFrame:
         """Reported values, one row each (``contracts.reported.VALUE_COLUMNS``)."""
         values = self.store.values(house, year, period)
-        if self.principal.role == "admin" and not self.principal.demo:
+        if self.principal.is_operator:
             return values
         rounds = self.store.rounds(house, year)
         return visible_values(self.principal, values, rounds, None)
@@ -198,7 +197,7 @@ class Session(WriteMethods, AccountMethods):
     def status(self, catalog: Catalog, house: str, year: int, period: str) -> pd.DataFrame:
         """One row per target of the contract of house and year (``metrics.fulfilment``),
         from the values the principal may see."""
-        if self.principal.role == "admin" and not self.principal.demo:
+        if self.principal.is_operator:
             return contract_status(catalog, self.store, house, year, period)
         values = self.values(house)
         return contract_status(catalog, self.store, house, year, period, values=values)

@@ -26,7 +26,7 @@ class Guarded:
     @property
     def is_operator(self) -> bool:
         """An administrator who is not a demo account: sees and may do everything."""
-        return self.principal.role == "admin" and not self.principal.demo
+        return self.principal.is_operator
 
     def may(self, action: Action, house: str | None, catalog: Catalog | None = None) -> bool:
         """Whether the principal may do ``action`` in ``house`` (for a page to offer only what

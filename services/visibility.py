@@ -7,6 +7,7 @@ godkendt, and then without the names of the people who entered or changed it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 
 import pandas as pd
@@ -25,6 +26,21 @@ def sees_internal(
     return may(principal, "read_internal", house, catalog, demo_data=demo_data)
 
 
+def visible_contracts(principal: Principal, catalog: Catalog) -> Catalog:
+    """The catalog without the drafts (``status: udkast``) of houses whose internal data
+    ``principal`` may not read; godkendt and demo contracts are everybody's."""
+    if principal.is_operator:
+        return catalog
+    shown = tuple(
+        c
+        for c in catalog.contracts
+        if c.status == "godkendt"
+        or c.demo
+        or may(principal, "read_internal", c.erhvervshus, catalog)
+    )
+    return dataclasses.replace(catalog, contracts=shown)
+
+
 def visible_rounds(
     principal: Principal, rounds: Iterable[RoundInfo], catalog: Catalog | None
 ) -> list[RoundInfo]:
@@ -39,15 +55,7 @@ def visible_rounds(
 
 
 def _anonymous(info: RoundInfo) -> RoundInfo:
-    return RoundInfo(
-        house=info.house,
-        year=info.year,
-        period=info.period,
-        status=info.status,
-        has_demo=info.has_demo,
-        updated_by="",
-        updated_at=info.updated_at,
-    )
+    return dataclasses.replace(info, updated_by="")
 
 
 def visible_values(
@@ -57,6 +65,8 @@ def visible_values(
     catalog: Catalog | None,
 ) -> pd.DataFrame:
     """The rows of ``values`` in rounds ``principal`` may see, names blanked where public."""
+    if principal.is_operator:
+        return values
     internal: set[RoundKey] = set()
     public: set[RoundKey] = set()
     for info in rounds:
@@ -65,8 +75,6 @@ def visible_values(
             internal.add(key)
         elif info.status == GODKENDT:
             public.add(key)
-    if principal.role == "admin" and not principal.demo:
-        return values
     keys = list(zip(values["house"], values["year"], values["period"], strict=True))
     is_internal = pd.Series([k in internal for k in keys], index=values.index, dtype=bool)
     is_public = pd.Series([k in public for k in keys], index=values.index, dtype=bool)
@@ -82,7 +90,7 @@ def visible_audit(
     catalog: Catalog | None,
 ) -> pd.DataFrame:
     """The audit rows of the rounds whose internal data ``principal`` may read."""
-    if principal.role == "admin" and not principal.demo:
+    if principal.is_operator:
         return audit
     demo = {(r.house, r.year, r.period) for r in rounds if r.has_demo}
     keep = [

@@ -3,7 +3,6 @@ reads and writes the store (``services/session.py``; one store per process)."""
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -97,14 +96,7 @@ def review_catalog(session: Session) -> Catalog:
         found = _load_with_demo(str(folder), _folder_signature(folder))
     else:
         found = catalog()
-    if session.is_operator:
-        return found
-    shown = tuple(
-        c
-        for c in found.contracts
-        if c.status == "godkendt" or c.demo or auth.sees_internal(session, c.erhvervshus)
-    )
-    return dataclasses.replace(found, contracts=shown)
+    return session.visible_catalog(found)
 
 
 def reads(session: Session) -> PageReads:

@@ -48,6 +48,7 @@ READ_ERRORS = (
     EOFError,
     OSError,
     RuntimeError,
+    # zipfile's answer to a compression method it does not know (a crafted or exotic file).
     NotImplementedError,
 )
 

@@ -24,7 +24,7 @@ from contracts.messages import danish, error_loc, relevant
 from contracts.models import Contract, Framework
 from contracts.reference import default_classification, default_geography
 from contracts.rules import Documents, check
-from contracts.yaml_source import YamlProblem, describe, duplicate_keys, parse
+from contracts.yaml_source import YamlProblem, describe, parse
 
 __all__ = [
     "DRAFTS_SUBDIR",
@@ -161,7 +161,7 @@ def _read_text(text: str, name: str, *, in_drafts: bool) -> _Read:
         return _Read([source.issue((), f"{_NOT_A_MAPPING}, ikke {shape}")])
     issues = [
         source.issue(d.loc, f"står to gange; første gang i linje {d.first_line}")
-        for d in duplicate_keys(parsed.root)
+        for d in parsed.duplicates
     ]
     kind = parsed.data.get("type")
     model = DOCUMENT_TYPES.get(kind) if isinstance(kind, str) else None

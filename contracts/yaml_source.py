@@ -3,33 +3,49 @@
 PyYAML's ``compose`` gives every node a start mark; the loader keeps the root node beside the
 constructed data so that an error at ``goals.0.targets.2.value`` can be shown at the line of
 ``value:`` in that target.  Syntax errors come back as :class:`YamlProblem` with a Danish
-message and the line of the problem.
+message and the line of the problem.  The walks over the node tree (its bounds, duplicate
+keys, the data) are in ``contracts/yaml_tree.py``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-#: One step of a path: a mapping key or a list index (pydantic's ``loc`` elements).
-Step = str | int
-Loc = Sequence[Step]
+from contracts.yaml_tree import (
+    MAX_DEPTH,
+    MAX_EXPANDED,
+    TOO_DEEP,
+    DuplicateKey,
+    Loc,
+    Step,
+    YamlProblem,
+    check_shape,
+    construct_checked,
+    duplicate_keys,
+    node_line,
+)
+
+__all__ = [
+    "KEY_STEP",
+    "MAX_DEPTH",
+    "MAX_EXPANDED",
+    "DuplicateKey",
+    "Loc",
+    "Parsed",
+    "Step",
+    "YamlProblem",
+    "describe",
+    "format_path",
+    "line_of",
+    "parse",
+]
 
 #: pydantic marks an error in a mapping's key (not its value) with this step.
 KEY_STEP = "[key]"
-
-
-class YamlProblem(Exception):
-    """A file that is not valid YAML: the line (1-based) and a Danish message."""
-
-    def __init__(self, line: int | None, message: str) -> None:
-        super().__init__(message)
-        self.line = line
-        self.message = message
 
 
 def _lenient_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
@@ -70,22 +86,28 @@ if _CSafeLoader is not None:
 
 @dataclass(frozen=True)
 class Parsed:
-    """A parsed document: the plain data and the node tree it came from (None when empty)."""
+    """A parsed document: the plain data, the node tree it came from (None when empty), and
+    the keys written twice in one mapping, in the order they stand."""
 
     data: Any
     root: yaml.Node | None
+    duplicates: tuple[DuplicateKey, ...] = ()
 
 
 def _compose(loader_class: type[yaml.SafeLoader], text: str) -> Parsed:
     loader = loader_class(text)
     try:
         root = loader.get_single_node()
-        if root is not None:
-            check_shape(root)  # before anything walks the tree as if aliases were copies
-        data = loader.construct_document(root) if root is not None else None
+        if root is None:
+            return Parsed(None, None)
+        checked = construct_checked(loader, root)  # one walk, for an ordinary document
+        if checked is not None:
+            return Parsed(checked.data, root, checked.duplicates)
+        check_shape(root)  # before anything walks the tree as if aliases were copies
+        data = loader.construct_document(root)
     finally:
         loader.dispose()
-    return Parsed(data, root)
+    return Parsed(data, root, tuple(duplicate_keys(root)))
 
 
 def parse(text: str) -> Parsed:
@@ -117,64 +139,6 @@ def parse(text: str) -> Parsed:
 def _line_of_error(error: yaml.MarkedYAMLError) -> int | None:
     mark = error.problem_mark or error.context_mark
     return mark.line + 1 if mark is not None else None
-
-
-#: Levels of lists and mappings inside each other; a contract needs about eight.
-MAX_DEPTH = 64
-#: Values in a document once every alias is counted as a copy of what it names: generous
-#: for a contract (the largest shipped one holds about 1.400), small enough that a
-#: "billion laughs" of nested aliases is refused at once instead of expanded.
-MAX_EXPANDED = 50_000
-TOO_DEEP = (
-    f"ugyldig YAML: lister og samlinger står mere end {MAX_DEPTH} niveauer inde i hinanden "
-    "(mangler en ] eller }?)"
-)
-
-
-def check_shape(root: yaml.Node) -> None:
-    """Refuse a node tree too deep, or whose aliases expand too far, or that holds itself.
-
-    Walks each distinct node once (aliases share their node), without recursion, and
-    computes for each the number of values and the depth it stands for when expanded."""
-    size: dict[int, int] = {}
-    height: dict[int, int] = {}
-    open_nodes: set[int] = set()
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, children_done = stack.pop()
-        key = id(node)
-        if children_done:
-            open_nodes.discard(key)
-            kids = _children(node)
-            size[key] = 1 + sum(size[id(k)] for k in kids)
-            height[key] = 1 + max((height[id(k)] for k in kids), default=0)
-            if height[key] > MAX_DEPTH:
-                raise YamlProblem(_line(node), TOO_DEEP)
-            if size[key] > MAX_EXPANDED:
-                raise YamlProblem(
-                    _line(node),
-                    "ugyldig YAML: aliasserne (*navn) gør dokumentet til mere end "
-                    f"{f'{MAX_EXPANDED:,}'.replace(',', '.')} værdier; brug færre eller mindre "
-                    "aliasser",
-                )
-            continue
-        if key in size:
-            continue
-        if key in open_nodes:
-            raise YamlProblem(_line(node), "ugyldig YAML: et alias (*navn) henviser til sig selv")
-        open_nodes.add(key)
-        stack.append((node, True))
-        if len(open_nodes) > MAX_DEPTH:
-            raise YamlProblem(_line(node), TOO_DEEP)
-        stack.extend((child, False) for child in _children(node) if id(child) not in size)
-
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.MappingNode):
-        return [part for pair in node.value for part in pair]
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    return []
 
 
 _PROBLEMS: tuple[tuple[str, str], ...] = (
@@ -213,10 +177,6 @@ def _danish_problem(exc: yaml.MarkedYAMLError) -> str:
     return problem or str(exc)
 
 
-def _line(node: yaml.Node) -> int:
-    return int(node.start_mark.line) + 1
-
-
 def _entry(node: yaml.MappingNode, step: Step) -> tuple[yaml.Node, yaml.Node] | None:
     """The (key node, value node) of ``step`` in a mapping; the last one if repeated."""
     found = None
@@ -233,7 +193,7 @@ def line_of(root: yaml.Node | None, loc: Loc) -> int | None:
     """
     if root is None:
         return None
-    node, line = root, _line(root)
+    node, line = root, node_line(root)
     for step in loc:
         if step == KEY_STEP:
             break
@@ -242,12 +202,12 @@ def line_of(root: yaml.Node | None, loc: Loc) -> int | None:
             if entry is None:
                 break
             key, node = entry
-            line = _line(key)
+            line = node_line(key)
         elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
             if not 0 <= step < len(node.value):
                 break
             node = node.value[step]
-            line = _line(node)
+            line = node_line(node)
         else:
             break
     return line
@@ -264,42 +224,6 @@ def format_path(loc: Loc) -> str:
         else:
             text += f".{step}" if text else str(step)
     return text
-
-
-@dataclass(frozen=True)
-class DuplicateKey:
-    loc: tuple[Step, ...]
-    line: int
-    first_line: int
-
-
-def duplicate_keys(root: yaml.Node | None) -> Iterator[DuplicateKey]:
-    """Keys written twice in one mapping (YAML keeps the last silently).
-
-    Each node is visited once: an alias names a node already walked where its anchor stands,
-    so a billion laughs costs no more than its text."""
-    yield from _duplicates(root, (), set())
-
-
-def _duplicates(
-    node: yaml.Node | None, loc: tuple[Step, ...], visited: set[int]
-) -> Iterator[DuplicateKey]:
-    if not isinstance(node, yaml.MappingNode | yaml.SequenceNode) or id(node) in visited:
-        return
-    visited.add(id(node))
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key, value in node.value:
-            name = str(key.value) if isinstance(key, yaml.ScalarNode) else None
-            if name is not None:
-                if name in seen:
-                    yield DuplicateKey((*loc, name), _line(key), seen[name])
-                else:
-                    seen[name] = _line(key)
-            yield from _duplicates(value, (*loc, name) if name is not None else loc, visited)
-    else:
-        for index, item in enumerate(node.value):
-            yield from _duplicates(item, (*loc, index), visited)
 
 
 def describe(value: Any) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from contracts.draft_rules import check_drafts
 from contracts.issues import FILE_PATH, Issue, Located, Source
 from contracts.messages import danish, error_loc, relevant
 from contracts.models import Contract, Framework
+from contracts.read_cache import Key, ReadCache, collector_paused, content_key
 from contracts.reference import default_classification, default_geography
 from contracts.rules import Documents, check
 from contracts.yaml_source import YamlProblem, describe, parse
@@ -31,6 +32,7 @@ __all__ = [
     "Catalog",
     "Issue",
     "contracts_dir",
+    "forget_reads",
     "load_folder",
     "load_paths",
     "load_text",
@@ -114,7 +116,7 @@ def unresolve_defaults(contract: Contract) -> Contract:
     return contract
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Read:
     """What reading one file gave: its framework or contract (if valid) and its issues."""
 
@@ -123,19 +125,30 @@ class _Read:
     contract: Located[Contract] | None = None
 
 
-def _read_file(file: Path, name: str) -> _Read:
+#: ``reading(key, make)``: what a file gave at the last ``load_folder`` if its text is the
+#: same, else ``make()`` (``contracts/read_cache.py``).
+_Reading = Callable[[Key, Callable[[], _Read]], _Read]
+_READS: ReadCache[_Read] = ReadCache()
+
+
+def forget_reads() -> None:
+    """Forget what the last ``load_folder`` read: the next one parses every file."""
+    _READS.clear()
+
+
+def _read_file(file: Path, name: str, reading: _Reading | None = None) -> _Read:
     """Parse and validate one file; ``name`` is how issues name it.
 
     Whatever the file holds, the answer is issues about it: an unexpected error while reading
     one file is logged and reported as its issue, so it never takes the others down with it."""
     try:
-        return _read_checked(file, name)
+        return _read_checked(file, name, reading)
     except Exception:  # one file's surprise must not break the catalog
         _log.exception("Uventet fejl under læsning af %s", file)
         return _Read([Issue(name, None, FILE_PATH, _UNEXPECTED)])
 
 
-def _read_checked(file: Path, name: str) -> _Read:
+def _read_checked(file: Path, name: str, reading: _Reading | None) -> _Read:
     try:
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -145,7 +158,11 @@ def _read_checked(file: Path, name: str) -> _Read:
         return _Read([Issue(name, None, FILE_PATH, "filen er ikke gemt som UTF-8")])
     except OSError:
         return _Read([Issue(name, None, FILE_PATH, "filen kan ikke læses (adgang nægtet?)")])
-    return _read_text(text, name, in_drafts=file.parent.name == DRAFTS_SUBDIR)
+    in_drafts = file.parent.name == DRAFTS_SUBDIR
+    if reading is None:
+        return _read_text(text, name, in_drafts=in_drafts)
+    key = content_key(name, in_drafts, text)
+    return reading(key, lambda: _read_text(text, name, in_drafts=in_drafts))
 
 
 def _read_text(text: str, name: str, *, in_drafts: bool) -> _Read:
@@ -219,12 +236,16 @@ def _catalog(reads: Sequence[_Read], names: Sequence[str], context: Documents) -
 
 
 def load_folder(path: Path | None = None) -> Catalog:
-    """Every framework and contract under ``path`` (default: the contracts folder)."""
+    """Every framework and contract under ``path`` (default: the contracts folder).
+
+    A file whose text is as at the last ``load_folder`` is not parsed again: its result is
+    kept by content (``contracts/read_cache.py``; ``forget_reads`` forgets it)."""
     root = path or contracts_dir()
     files = _yaml_files(root)
     names = [f.relative_to(root).as_posix() for f in files]
-    reads = [_read_file(f, n) for f, n in zip(files, names, strict=True)]
-    return _catalog(reads, names, Documents())
+    with collector_paused(), _READS.folder_read() as reading:
+        reads = [_read_file(f, n, reading) for f, n in zip(files, names, strict=True)]
+        return _catalog(reads, names, Documents())
 
 
 def load_paths(paths: Iterable[Path], *, context: Path | None = None) -> Catalog:
@@ -245,8 +266,9 @@ def load_paths(paths: Iterable[Path], *, context: Path | None = None) -> Catalog
             if file.resolve() not in seen:
                 seen.add(file.resolve())
                 files.append((file, name))
-    reads = [_read_file(f, n) for f, n in files]
-    return _catalog(reads, [n for _f, n in files], _context(context, seen))
+    with collector_paused():
+        reads = [_read_file(f, n) for f, n in files]
+        return _catalog(reads, [n for _f, n in files], _context(context, seen))
 
 
 def load_text(

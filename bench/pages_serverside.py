@@ -2,8 +2,8 @@
 
 Each timed run is a new session (a visitor opening a link) on a warm process: the caches
 (``st.cache_resource``: the catalog and the store; ``services.cache.SHARED``: the page reads
-shared between sessions) are kept between runs. One cold run per page is timed first, right
-after every cache is cleared. Then N warm runs, and N runs each right after a write in the
+shared between sessions; ``contracts.loader``'s contract files kept by content) are kept
+between runs. One cold run per page is timed first, right after every cache is cleared. Then N warm runs, and N runs each right after a write in the
 chosen house by another instance (a new data version of the house, ``db/generation.py``: the
 shared reads of that house are computed again, the catalog and the store stay cached). Only
 ``AppTest.run`` is timed.
@@ -21,6 +21,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from contracts.loader import forget_reads
 from db import Store
 from db.writes import write_session
 from services.cache import SHARED
@@ -103,6 +104,7 @@ def clear_caches() -> None:
     st.cache_data.clear()
     st.cache_resource.clear()
     SHARED.clear()
+    forget_reads()
 
 
 def another_instance_writes(house: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -189,3 +190,21 @@ def test_an_empty_folder_says_so(
 def test_the_parties_name_the_kkr_by_its_danish_name(kontrakter_test: AppTest) -> None:
     at = run(kontrakter_test, hus="fyn")
     assert "**Parter:** KKR Syddanmark og Erhvervshus Fyn  \n" in texts(at)
+
+
+def test_a_contract_file_edited_on_disk_is_shown_as_edited_by_the_next_visitor(
+    kontrakter_test: AppTest, contracts_folder: Path
+) -> None:
+    run(kontrakter_test, hus="sjaelland", aar="2022")
+    assert "Mål 8 – Kvantitative mål vedr. virksomhedsforløb" in kontrakter_test.subheader.values
+    file = contracts_folder / "sjaelland-2022.yaml"
+    edited = file.read_text(encoding="utf-8").replace("vedr. virksomhedsforløb", "om forløb")
+    file.write_text(edited + "year: 2022\n", encoding="utf-8")
+    modified = file.stat().st_mtime_ns + 1_000_000_000  # a new time even on a coarse clock
+    os.utime(file, ns=(modified, modified))
+    at = run(open_app("app_pages/kontrakter.py"), hus="sjaelland", aar="2022")
+    assert "Mål 8 – Kvantitative mål om forløb" in at.subheader.values
+    last_line = len(edited.splitlines()) + 1
+    assert f"sjaelland-2022.yaml:{last_line}: year: står to gange; første gang i linje 4" in (
+        at.error.values
+    )

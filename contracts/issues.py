@@ -1,7 +1,7 @@
 """Issues found in contract files, and where a validated document came from.
 
 An :class:`Issue` reads ``file:line: path: message``, in Danish.  A :class:`Located` model
-keeps its :class:`Source` (file name and YAML node tree), so a rule that runs after
+keeps its :class:`Source` (file name and where each part of the YAML starts), so a rule that runs after
 validation can still name the line of ``goals[1].targets[0].key``.
 """
 
@@ -10,9 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
-import yaml
-
-from contracts.yaml_source import Loc, format_path, line_of
+from contracts.yaml_source import Lines, Loc, format_path, line_of
 
 Severity = Literal["fejl", "advarsel"]
 #: The path shown for a problem with the file as a whole.
@@ -34,14 +32,15 @@ class Issue:
 
 @dataclass(frozen=True)
 class Source:
-    """A file as loaded: its name as shown, and its YAML nodes (None for an empty file)."""
+    """A file as loaded: its name as shown, and where each part of it starts (``Lines``;
+    None for an empty file)."""
 
     file: str
-    root: yaml.Node | None = None
+    lines: Lines | None = None
     in_drafts: bool = False
 
     def line(self, loc: Loc) -> int | None:
-        return line_of(self.root, loc)
+        return line_of(self.lines, loc)
 
     def where(self, loc: Loc) -> str:
         """``file:line``, for naming the other place in a message."""

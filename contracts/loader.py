@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from contracts.draft_rules import check_drafts
@@ -170,10 +169,10 @@ def _read_text(text: str, name: str, *, in_drafts: bool) -> _Read:
         parsed = parse(text)
     except YamlProblem as problem:
         return _Read([Issue(name, problem.line, FILE_PATH, problem.message)])
-    source = Source(name, parsed.root, in_drafts=in_drafts)
-    if parsed.root is None:
+    source = Source(name, parsed.lines, in_drafts=in_drafts)
+    if parsed.lines is None:
         return _Read([Issue(name, 1, FILE_PATH, _EMPTY)])
-    if not isinstance(parsed.root, yaml.MappingNode):
+    if not parsed.mapping:
         shape = "en liste" if isinstance(parsed.data, list) else describe(parsed.data)
         return _Read([source.issue((), f"{_NOT_A_MAPPING}, ikke {shape}")])
     issues = [

@@ -1,8 +1,8 @@
-"""YAML with line numbers: parse a document, keep its node tree, find the line of a path.
+"""YAML with line numbers: parse a document, keep where its parts start, find a path's line.
 
-PyYAML's ``compose`` gives every node a start mark; the loader keeps the root node beside the
-constructed data so that an error at ``goals.0.targets.2.value`` can be shown at the line of
-``value:`` in that target.  Syntax errors come back as :class:`YamlProblem` with a Danish
+PyYAML's ``compose`` gives every node a start mark; the loader keeps those lines (not the
+node tree) beside the constructed data so that an error at ``goals.0.targets.2.value`` can be
+shown at the line of ``value:`` in that target.  Syntax errors come back as :class:`YamlProblem` with a Danish
 message and the line of the problem.  The walks over the node tree (its bounds, duplicate
 keys, the data) are in ``contracts/yaml_tree.py``.
 """
@@ -34,6 +34,7 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_EXPANDED",
     "DuplicateKey",
+    "Lines",
     "Loc",
     "Parsed",
     "Step",
@@ -41,6 +42,7 @@ __all__ = [
     "describe",
     "format_path",
     "line_of",
+    "lines_of",
     "parse",
 ]
 
@@ -86,11 +88,12 @@ if _CSafeLoader is not None:
 
 @dataclass(frozen=True)
 class Parsed:
-    """A parsed document: the plain data, the node tree it came from (None when empty), and
-    the keys written twice in one mapping, in the order they stand."""
+    """A parsed document: the plain data, where its parts start (None when it is empty),
+    whether it is a mapping, and the keys written twice in one mapping, in document order."""
 
     data: Any
-    root: yaml.Node | None
+    lines: Lines | None
+    mapping: bool = False
     duplicates: tuple[DuplicateKey, ...] = ()
 
 
@@ -102,12 +105,15 @@ def _compose(loader_class: type[yaml.SafeLoader], text: str) -> Parsed:
             return Parsed(None, None)
         checked = construct_checked(loader, root)  # one walk, for an ordinary document
         if checked is not None:
-            return Parsed(checked.data, root, checked.duplicates)
-        check_shape(root)  # before anything walks the tree as if aliases were copies
-        data = loader.construct_document(root)
+            data, duplicates = checked.data, checked.duplicates
+        else:
+            check_shape(root)  # before anything walks the tree as if aliases were copies
+            data = loader.construct_document(root)
+            duplicates = tuple(duplicate_keys(root))
     finally:
         loader.dispose()
-    return Parsed(data, root, tuple(duplicate_keys(root)))
+    mapping = isinstance(root, yaml.MappingNode)
+    return Parsed(data, lines_of(root), mapping, duplicates)
 
 
 def parse(text: str) -> Parsed:
@@ -177,37 +183,60 @@ def _danish_problem(exc: yaml.MarkedYAMLError) -> str:
     return problem or str(exc)
 
 
-def _entry(node: yaml.MappingNode, step: Step) -> tuple[yaml.Node, yaml.Node] | None:
-    """The (key node, value node) of ``step`` in a mapping; the last one if repeated."""
-    found = None
-    for key, value in node.value:
-        if isinstance(key, yaml.ScalarNode) and key.value == str(step):
-            found = (key, value)
-    return found
+#: Where each part of a document starts, kept in place of its node tree: a scalar is its
+#: line; a list is ``(line, [part, ...])``; a mapping is ``(line, {key: entry})``, where the
+#: entry is the line of the key for a scalar value, else ``(line of the key, part)``. A
+#: national folder's node trees are some 300.000 objects; this is a tenth of that.
+Lines = Any
 
 
-def line_of(root: yaml.Node | None, loc: Loc) -> int | None:
+def lines_of(root: yaml.Node) -> Lines:
+    """The :data:`Lines` of a node tree whose shape is checked (no alias inside itself, at
+    most ``MAX_DEPTH`` deep); an alias shares the part of the node it names."""
+    made: dict[int, Lines] = {}
+
+    def part(node: yaml.Node) -> Lines:
+        if isinstance(node, yaml.ScalarNode):
+            return node_line(node)
+        if id(node) in made:
+            return made[id(node)]
+        if isinstance(node, yaml.MappingNode):
+            entries: dict[str, Lines] = {}
+            made[id(node)] = (node_line(node), entries)
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):  # the last of a repeated key, as YAML
+                    inner = part(value)
+                    line = node_line(key)
+                    entries[key.value] = line if isinstance(inner, int) else (line, inner)
+        else:
+            items: list[Lines] = []
+            made[id(node)] = (node_line(node), items)
+            items.extend(part(item) for item in node.value)
+        return made[id(node)]
+
+    return part(root)
+
+
+def line_of(lines: Lines | None, loc: Loc) -> int | None:
     """The line of ``loc`` in the document, or of the deepest part of it that exists.
 
     A mapping entry is shown at its key (``value: ti``); a list item at its first line.
     """
-    if root is None:
+    if lines is None:
         return None
-    node, line = root, node_line(root)
+    part, line = lines, lines if isinstance(lines, int) else lines[0]
     for step in loc:
-        if step == KEY_STEP:
+        if step == KEY_STEP or isinstance(part, int):
             break
-        if isinstance(node, yaml.MappingNode):
-            entry = _entry(node, step)
+        inside = part[1]
+        if isinstance(inside, dict):
+            entry = inside.get(str(step))
             if entry is None:
                 break
-            key, node = entry
-            line = node_line(key)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-            if not 0 <= step < len(node.value):
-                break
-            node = node.value[step]
-            line = node_line(node)
+            line, part = (entry, entry) if isinstance(entry, int) else entry
+        elif isinstance(step, int) and 0 <= step < len(inside):
+            part = inside[step]
+            line = part if isinstance(part, int) else part[0]
         else:
             break
     return line

@@ -70,10 +70,11 @@ _resume = False
 def collector_paused() -> Iterator[None]:
     """Python's cycle collector paused for the block, and resumed as it was.
 
-    A folder read makes some hundred thousand objects that all live on (node trees, models);
-    meanwhile the collector would scan the whole process again and again and find nothing
-    to free, which cost about half the time of a cold read. The objects freed in the block are
-    freed by reference counting as ever; anything cyclic is collected once the block ends.
+    A folder read makes some hundred thousand objects that live on, at least until the file
+    is read (node trees, data, models); meanwhile the collector scans the whole process again
+    and again and finds nothing to free: about half of a cold read's time in the app's
+    process. Reference counting frees what the block no longer needs, as ever; anything cyclic
+    is collected once the block ends.
     Nested and concurrent blocks resume the collector when the last one ends."""
     global _pausers, _resume
     with _pause_lock:

@@ -217,8 +217,8 @@ def _mine(row: ValueRow) -> str:
 
 
 def _deleted_by(store: Store, contract: Contract, period: str, place: Place) -> tuple[str, str]:
-    trail = store.audit(house=contract.erhvervshus, year=contract.year, target=place[0])
-    gone = trail[(trail["period"] == period) & (trail["kommune"].fillna("") == place[1])]
+    trail = store.audit(contract.erhvervshus, contract.year, place[0], period=period)
+    gone = trail[trail["kommune"].fillna("") == place[1]]
     if gone.empty:
         return "en anden", ""
     latest = gone.iloc[0]

@@ -233,8 +233,10 @@ def edited_places(table: EntryTable, edited: EntryTable) -> set[Place]:
 
 def draft_of(table: EntryTable, edited: EntryTable) -> Draft:
     """The texts of ``edited`` that differ from ``table``: the person's unsaved edits."""
+    if edited is table:
+        return {}
     before = cells_of(table)
-    return {p: texts for p, texts in cells_of(edited).items() if before.get(p) != texts}
+    return {p: dict(texts) for p, texts in cells_of(edited).items() if before.get(p) != texts}
 
 
 def rebase(

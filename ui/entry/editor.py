@@ -74,11 +74,15 @@ def render_form(
         saving.tell((feedback_top, feedback_bottom), answer)
         for issue in answer.issues:
             issues[issue.target].append(saving.issue_text(goals, issue))
-    live = live_round(contract, period, form_state.values, table, edited)
+    as_read = _as_read(contract, period, form_state)
+    live = (
+        as_read
+        if edited is table
+        else live_round(contract, period, form_state.values, table, edited)
+    )
     changed = {place[0] for place in draft_of(table, edited)}
     if changed:  # a computed target or a total of parts can change with another's edit
-        before = _as_read(contract, period, form_state).targets
-        changed |= {k for k, t in live.targets.items() if before.get(k) != t}
+        changed |= {k for k, t in live.targets.items() if as_read.targets.get(k) != t}
     _fill(goals, slots, live, edited, issues, changed)
     if not locked:  # a locked round takes no values: nothing to point to
         _missing(missing_box, live)

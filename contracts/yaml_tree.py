@@ -9,7 +9,7 @@ answer, message for message, wherever a document is unusual.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -148,6 +148,9 @@ class Checked:
     duplicates: tuple[DuplicateKey, ...]
 
 
+_Scalar = Callable[[ScalarNode], Any]
+
+
 class _Unusual(Exception):
     """The document needs the three general walks (or has a problem they name exactly)."""
 
@@ -218,7 +221,7 @@ def _open(
     loc: tuple[Step, ...],
     stack: list[tuple[Any, Any, Any, Any, int]],
     before: tuple[int, int],
-    scalar: Any,
+    scalar: _Scalar,
 ) -> list[Any] | dict[Any, Any]:
     """An empty list or dict for ``node``, its values queued to be placed in order."""
     stack.append((node, None, before, None, level))
@@ -242,7 +245,7 @@ def _open(
     return mapping
 
 
-def _scalar_maker(loader: yaml.SafeLoader) -> Any:
+def _scalar_maker(loader: yaml.SafeLoader) -> _Scalar:
     constructors = loader.yaml_constructors
 
     def scalar(node: ScalarNode) -> Any:

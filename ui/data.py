@@ -9,14 +9,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from contracts.loader import Catalog, contracts_dir, load_folder
 from services.cache import PageReads
 from services.catalog import with_demo
 from services.errors import UserError
 from services.session import Session, database_url
-from ui import auth
+from ui import auth, script_run
 from ui.contract_view import md
 
 
@@ -107,7 +106,7 @@ def reads(session: Session) -> PageReads:
     """The page run's reads shared between sessions (``ui/page_reads.py``), keyed by the
     store's data version and the contracts folder as they were at the run's first ask (one
     read of the versions per run, however many parts of the page ask)."""
-    run = _run_token()
+    run = script_run.token()
     kept: tuple[object, PageReads] | None = getattr(_this_run, "reads", None)
     if kept is not None and run is not None and kept[0] is run and kept[1].session is session:
         return kept[1]
@@ -115,10 +114,3 @@ def reads(session: Session) -> PageReads:
     found = PageReads(session, context=(str(folder), _folder_signature(folder)))
     _this_run.reads = (run, found)
     return found
-
-
-def _run_token() -> object | None:
-    """An object that is new at the start of every script run: Streamlit gives the run's
-    context fresh element cursors then (None outside a run: nothing is kept)."""
-    ctx = get_script_run_ctx()
-    return None if ctx is None else ctx.cursors

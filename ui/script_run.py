@@ -4,10 +4,12 @@ generation) without carrying it from one run into the next."""
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import TypeVar
 
+from streamlit import runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 T = TypeVar("T")
@@ -38,3 +40,17 @@ def forget(name: str) -> None:
     kept: dict[str, object] | None = getattr(_kept, "values", None)
     if kept is not None:
         kept.pop(name, None)
+
+
+_settled = threading.Event()
+
+
+def settle_heap_once() -> None:
+    """Once per process, after its first run: what is alive then (the modules, the catalog,
+    the store's engine) is moved out of the garbage collector's way (``gc.freeze``), so the
+    collections the runs trigger walk only what the runs made (docs/decisions.md)."""
+    if _settled.is_set() or not runtime.exists():  # a server's process only, not a test's
+        return
+    _settled.set()
+    gc.collect()
+    gc.freeze()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import auth_sidebar, data, print_style
+from ui import auth_sidebar, data, print_style, script_run
 from ui.data import user_errors_shown
 
 st.set_page_config(page_title="Resultatkontrakter", page_icon="📋", layout="wide")
@@ -115,3 +115,4 @@ st.sidebar.caption(
 )
 with user_errors_shown():
     page.run()
+script_run.settle_heap_once()

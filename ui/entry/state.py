@@ -23,6 +23,7 @@ import streamlit as st
 
 from services.entry_save import Draft, ValueConflict
 from services.entry_table import EntryTable
+from ui import script_run
 from ui.contract_view import md
 
 FORM_KEY = "indberetning_form"
@@ -46,8 +47,14 @@ class FormState:
 
 
 def generation() -> int:
-    """Bumped to give the inputs and the file uploader fresh keys."""
-    return int(st.session_state.get(GENERATION_KEY, 0))
+    """Bumped to give the inputs and the file uploader fresh keys; read once per run (every
+    input's key asks for it)."""
+    return script_run.once(GENERATION_KEY, lambda: int(st.session_state.get(GENERATION_KEY, 0)))
+
+
+def _next_generation() -> None:
+    st.session_state[GENERATION_KEY] = generation() + 1
+    script_run.forget(GENERATION_KEY)
 
 
 def widget_key(*parts: object) -> str:
@@ -58,7 +65,7 @@ def widget_key(*parts: object) -> str:
 def reset() -> None:
     """Forget the round as read and every unsaved edit (after a save, import or round act)."""
     st.session_state.pop(FORM_KEY, None)
-    st.session_state[GENERATION_KEY] = generation() + 1
+    _next_generation()
 
 
 def form_state(
@@ -84,7 +91,7 @@ def form_state(
 def regenerate(state: FormState, seed: Draft, **changes: Any) -> None:
     """New inputs starting from ``seed`` over the table (and any other field changed)."""
     st.session_state[FORM_KEY] = replace(state, seed=seed, **changes)
-    st.session_state[GENERATION_KEY] = generation() + 1
+    _next_generation()
 
 
 def now() -> datetime:

@@ -213,15 +213,16 @@ def test_a_number_typed_into_the_kommune_grid_is_saved_with_gem(
         expect(grid).to_be_visible()
         # The grid is drawn on a canvas: click its first row's code, then move by keyboard to
         # "Antal forløb" (two columns to the right), type and press Enter, as a person does.
+        expect(grid.locator("canvas").first).to_be_visible(timeout=TIMEOUT_MS)
         box = grid.bounding_box()
         assert box is not None
         page.mouse.click(box["x"] + 30, box["y"] + 35 + 17)
         page.keyboard.press("ArrowRight")
         page.keyboard.press("ArrowRight")
         page.keyboard.press("Enter")  # opens the cell's editor
-        page.wait_for_timeout(500)
-        page.keyboard.press("Control+a")
-        page.keyboard.type("100")
+        editor = page.locator(".gdg-input")
+        expect(editor).to_be_visible(timeout=TIMEOUT_MS)
+        editor.fill("100")
         page.keyboard.press("Enter")
         expect(kommuner.get_by_text("I alt fra kommunerne: 885 forløb").last).to_be_visible(
             timeout=TIMEOUT_MS

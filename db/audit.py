@@ -4,6 +4,7 @@ and, in its own table, one row per saved draft and approved contract (docs/draft
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
@@ -120,36 +121,55 @@ def record_round(
 
 
 def audit_frame(
-    session: Session, house: str | None, year: int | None, target: str | None
+    session: Session,
+    house: str | None,
+    year: int | None,
+    target: str | None,
+    *,
+    period: str | None = None,
+    actions: Collection[str] | None = None,
+    limit: int | None = None,
 ) -> pd.DataFrame:
-    """The trail, newest first (ties in one transaction: last written first)."""
-    query = select(AuditEvent).order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
-    if house is not None:
-        query = query.where(AuditEvent.house == house)
-    if year is not None:
-        query = query.where(AuditEvent.year == year)
-    if target is not None:
-        query = query.where(AuditEvent.target == target)
-    records = [
-        {
-            "at": event.at,
-            "user": event.user_name,
-            "action": event.action,
-            "house": event.house,
-            "year": event.year,
-            "period": event.period,
-            "target": event.target,
-            "kommune": event.kommune,
-            "old": event.old,
-            "new": event.new,
-            "reason": event.reason,
-        }
-        for event in session.scalars(query)
-    ]
-    frame = pd.DataFrame.from_records(records, columns=list(AUDIT_COLUMNS))
+    """The trail, newest first (ties in one transaction: last written first); only the
+    events of ``period`` and ``actions`` when given, and at most ``limit`` of them.
+
+    The filters and the limit are the database's work: a round's history or its standing
+    return reads a few rows, not the round's whole trail (which grows with every save)."""
+    query = select(*(_COLUMNS[name] for name in AUDIT_COLUMNS)).order_by(
+        AuditEvent.at.desc(), AuditEvent.id.desc()
+    )
+    for column, wanted in (
+        (AuditEvent.house, house),
+        (AuditEvent.year, year),
+        (AuditEvent.target, target),
+        (AuditEvent.period, period),
+    ):
+        if wanted is not None:
+            query = query.where(column == wanted)
+    if actions is not None:
+        query = query.where(AuditEvent.action.in_(sorted(actions)))
+    if limit is not None:
+        query = query.limit(limit)
+    rows = session.execute(query).all()
+    frame = pd.DataFrame.from_records(rows, columns=list(AUDIT_COLUMNS))
     frame["at"] = pd.to_datetime(frame["at"], utc=True)
     frame["year"] = frame["year"].astype("int64")
     return frame
+
+
+_COLUMNS = {
+    "at": AuditEvent.at,
+    "user": AuditEvent.user_name,
+    "action": AuditEvent.action,
+    "house": AuditEvent.house,
+    "year": AuditEvent.year,
+    "period": AuditEvent.period,
+    "target": AuditEvent.target,
+    "kommune": AuditEvent.kommune,
+    "old": AuditEvent.old,
+    "new": AuditEvent.new,
+    "reason": AuditEvent.reason,
+}
 
 
 def record_contract(

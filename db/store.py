@@ -13,7 +13,7 @@ reached, read or written (the engine's fault translation, ``db/faults.py``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -155,10 +155,21 @@ class Store(UserMethods):
             return connection.execute(query).first() is not None
 
     def audit(
-        self, house: str | None = None, year: int | None = None, target: str | None = None
+        self,
+        house: str | None = None,
+        year: int | None = None,
+        target: str | None = None,
+        *,
+        period: str | None = None,
+        actions: Collection[str] | None = None,
+        limit: int | None = None,
     ) -> pd.DataFrame:
+        """The audit trail, newest first, filtered and limited by the database
+        (``db.audit.audit_frame``)."""
         with Session(self.engine) as session:
-            return audit.audit_frame(session, house, year, target)
+            return audit.audit_frame(
+                session, house, year, target, period=period, actions=actions, limit=limit
+            )
 
     def record_contract_event(
         self,

@@ -54,49 +54,67 @@ def national_goals(
     """One row per house and national goal (``COLUMNS``); a goal without targets gets the
     status ``ingen_maaltal`` rather than a verdict it cannot have. ``demo`` says whether the
     house's contract or its values in the period are demo data."""
-    rows: list[dict[str, object]] = []
-    for contract in contracts:
-        own = _own(values, contract)
-        table = fulfilment(contract, own, period=period)
-        goals = goal_status(contract, table).set_index("goal")
-        in_period = (own["year"] == contract.year) & (own["period"] == period)
-        demo = contract.demo or bool(own.loc[in_period, "is_demo"].any())
-        for goal in contract.goals:
-            if goal.scope != "national":
-                continue
-            statuses = list(table.loc[table["goal"] == goal.number, "status"])
-            judged = [s for s in statuses if s not in NOT_THIS_YEAR]
-            status = str(goals.loc[goal.number, "status"]) if statuses else NO_TARGETS
-            rows.append(
-                {
-                    "house": contract.erhvervshus,
-                    "year": contract.year,
-                    "framework_goal": goal.framework_goal,
-                    "goal": goal.number,
-                    "title": goal.title,
-                    "status": status,
-                    "status_label": STATUS_LABELS.get(status, NO_TARGETS_LABEL),
-                    "n_targets": len(statuses),
-                    "n_judged": len(judged),
-                    "n_met": sum(1 for s in judged if s == OPFYLDT),
-                    "demo": demo,
-                }
-            )
-    return pd.DataFrame(rows, columns=COLUMNS)
+    return national(contracts, values, period=period)[0]
 
 
 def national_targets(
     contracts: Sequence[Contract], values: pd.DataFrame, *, period: str
 ) -> pd.DataFrame:
     """One row per house and target of a national goal (``TARGET_COLUMNS``)."""
+    return national(contracts, values, period=period)[1]
+
+
+def national(
+    contracts: Sequence[Contract], values: pd.DataFrame, *, period: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``national_goals`` and ``national_targets`` at once, each contract judged once."""
+    rows: list[dict[str, object]] = []
     frames = []
     for contract in contracts:
-        table = fulfilment(contract, _own(values, contract), period=period)
-        national = {g.number: g.framework_goal for g in contract.goals if g.scope == "national"}
-        table = table[table["goal"].isin(list(national))].copy()
-        table["house"] = contract.erhvervshus
-        table["framework_goal"] = table["goal"].map(national)
-        frames.append(table[TARGET_COLUMNS])
+        own = _own(values, contract)
+        table = fulfilment(contract, own, period=period)
+        rows += _goal_rows(contract, own, table, period)
+        frames.append(_target_rows(contract, table))
+    goals = pd.DataFrame(rows, columns=COLUMNS)
     if not frames:
-        return pd.DataFrame(columns=TARGET_COLUMNS)
-    return pd.concat(frames, ignore_index=True)
+        return goals, pd.DataFrame(columns=TARGET_COLUMNS)
+    return goals, pd.concat(frames, ignore_index=True)
+
+
+def _goal_rows(
+    contract: Contract, own: pd.DataFrame, table: pd.DataFrame, period: str
+) -> list[dict[str, object]]:
+    goals = goal_status(contract, table).set_index("goal")
+    in_period = (own["year"] == contract.year) & (own["period"] == period)
+    demo = contract.demo or bool(own.loc[in_period, "is_demo"].any())
+    rows: list[dict[str, object]] = []
+    for goal in contract.goals:
+        if goal.scope != "national":
+            continue
+        statuses = list(table.loc[table["goal"] == goal.number, "status"])
+        judged = [s for s in statuses if s not in NOT_THIS_YEAR]
+        status = str(goals.loc[goal.number, "status"]) if statuses else NO_TARGETS
+        rows.append(
+            {
+                "house": contract.erhvervshus,
+                "year": contract.year,
+                "framework_goal": goal.framework_goal,
+                "goal": goal.number,
+                "title": goal.title,
+                "status": status,
+                "status_label": STATUS_LABELS.get(status, NO_TARGETS_LABEL),
+                "n_targets": len(statuses),
+                "n_judged": len(judged),
+                "n_met": sum(1 for s in judged if s == OPFYLDT),
+                "demo": demo,
+            }
+        )
+    return rows
+
+
+def _target_rows(contract: Contract, table: pd.DataFrame) -> pd.DataFrame:
+    national = {g.number: g.framework_goal for g in contract.goals if g.scope == "national"}
+    table = table[table["goal"].isin(list(national))].copy()
+    table["house"] = contract.erhvervshus
+    table["framework_goal"] = table["goal"].map(national)
+    return table[TARGET_COLUMNS]

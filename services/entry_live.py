@@ -77,31 +77,48 @@ class LiveRound:
 
 
 def apply_draft(table: EntryTable, draft: Draft) -> EntryTable:
-    """``table`` with the draft's texts in their cells (the table itself is not changed)."""
+    """``table`` with the draft's texts in their cells (the table itself is not changed).
+
+    Texts that leave a place as it reads (``EntryTable.cells``: stripped, empty for missing)
+    are no change; with none left, the answer is ``table`` itself. Only the frames holding a
+    changed place are copied."""
+    cells = table.cells
+    changed = {
+        place: {c: t for c, t in texts.items() if c in EDITABLE_COLUMNS}
+        for place, texts in draft.items()
+        if place in cells and _changes(cells[place], texts)
+    }
+    if not changed:
+        return table
 
     def apply(frame: pd.DataFrame | None) -> pd.DataFrame | None:
-        if frame is None or frame.empty or not draft:
+        if frame is None or frame.empty:
             return frame
-        records = frame.to_dict("records")
-        for record in records:
-            texts = draft.get((str(record["nøgle"]), str(record["kommunekode"])))
-            if texts:
-                record.update({c: t for c, t in texts.items() if c in EDITABLE_COLUMNS})
-        return pd.DataFrame.from_records(records, columns=list(frame.columns))
+        keys = zip(frame["nøgle"].tolist(), frame["kommunekode"].tolist(), strict=True)
+        places = [(str(key), _text(code)) for key, code in keys]
+        rows = [(n, changed[p]) for n, p in enumerate(places) if p in changed]
+        if not rows:
+            return frame
+        frame = frame.copy()
+        position = {column: n for n, column in enumerate(frame.columns)}
+        for n, texts in rows:
+            for column, text in texts.items():
+                frame.iat[n, position[column]] = text
+        return frame
 
     totals, kommuner = apply(table.totals), apply(table.kommuner)
     assert totals is not None and kommuner is not None
     return EntryTable(totals, kommuner, apply(table.computed), table.warnings)
 
 
+def _changes(cells: Mapping[str, str], texts: Mapping[str, str]) -> bool:
+    return any(_text(t) != cells.get(c, "") for c, t in texts.items() if c in EDITABLE_COLUMNS)
+
+
 def cells_of(table: EntryTable) -> dict[Place, dict[str, str]]:
-    """Every place's editable texts (numbers as Danish text, the comment), stripped."""
-    cells: dict[Place, dict[str, str]] = {}
-    for frame in table.frames():
-        for record in frame.to_dict("records"):
-            place = (str(record["nøgle"]), _text(record["kommunekode"]))
-            cells[place] = {c: _text(record[c]) for c in EDITABLE_COLUMNS}
-    return cells
+    """Every place's editable texts (numbers as Danish text, the comment), stripped; read-only
+    (``EntryTable.cells``, worked out once per table)."""
+    return table.cells
 
 
 def live_round(

@@ -217,8 +217,8 @@ def _mine(row: ValueRow) -> str:
 
 
 def _deleted_by(store: Store, contract: Contract, period: str, place: Place) -> tuple[str, str]:
-    trail = store.audit(house=contract.erhvervshus, year=contract.year, target=place[0])
-    gone = trail[(trail["period"] == period) & (trail["kommune"].fillna("") == place[1])]
+    trail = store.audit(contract.erhvervshus, contract.year, place[0], period=period)
+    gone = trail[trail["kommune"].fillna("") == place[1]]
     if gone.empty:
         return "en anden", ""
     latest = gone.iloc[0]
@@ -233,8 +233,10 @@ def edited_places(table: EntryTable, edited: EntryTable) -> set[Place]:
 
 def draft_of(table: EntryTable, edited: EntryTable) -> Draft:
     """The texts of ``edited`` that differ from ``table``: the person's unsaved edits."""
+    if edited is table:
+        return {}
     before = cells_of(table)
-    return {p: texts for p, texts in cells_of(edited).items() if before.get(p) != texts}
+    return {p: dict(texts) for p, texts in cells_of(edited).items() if before.get(p) != texts}
 
 
 def rebase(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import pandas as pd
@@ -59,6 +60,21 @@ class EntryTable:
     def frames(self) -> list[pd.DataFrame]:
         extra = [] if self.computed is None else [self.computed]
         return [self.totals, self.kommuner, *extra]
+
+    @cached_property
+    def cells(self) -> dict[tuple[str, str], dict[str, str]]:
+        """Every place's editable texts (numbers as Danish text, the comment), stripped, by
+        (måltal, kommunekode): worked out once per table, the frames are not changed after.
+        Read-only: copy a place's texts before changing them."""
+        cells: dict[tuple[str, str], dict[str, str]] = {}
+        for frame in self.frames():
+            columns = [frame[c].tolist() for c in EDITABLE_COLUMNS]
+            keys = zip(frame["nøgle"].tolist(), frame["kommunekode"].tolist(), strict=True)
+            for (key, code), *texts in zip(keys, *columns, strict=True):
+                cells[(str(key), _text(code))] = {
+                    c: _text(t) for c, t in zip(EDITABLE_COLUMNS, texts, strict=True)
+                }
+        return cells
 
 
 def build_table(
@@ -154,6 +170,10 @@ def kommune_name(code: str) -> str:
 
 def _shorten(text: str) -> str:
     return text if len(text) <= TEXT_WIDTH else text[: TEXT_WIDTH - 1].rstrip() + "…"
+
+
+def _text(cell: Any) -> str:
+    return "" if is_missing(cell) else str(cell).strip()
 
 
 def is_missing(value: Any) -> bool:

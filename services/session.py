@@ -35,12 +35,12 @@ from db.identity import current_user
 from services import rounds
 from services.catalog import load_catalog
 from services.drafts import DraftFile, read_draft
-from services.entry_history import history_frame
+from services.entry_history import LATEST, history_frame
 from services.permissions import PUBLIC, Principal, internal_houses, operator
 from services.permissions import cache_scope as scope_of
 from services.report.make import ReportFile, make_report
 from services.report.snapshots import SnapshotInfo, list_snapshots
-from services.round_events import RoundEvent, round_events
+from services.round_events import ROUND_ACTIONS, RoundEvent, round_events
 from services.session_accounts import AccountMethods
 from services.session_writes import WriteMethods
 from services.status import contract_status
@@ -176,7 +176,8 @@ class Session(WriteMethods, AccountMethods):
             self._require("read_internal", house, round_key=(year, period))
         except Forbidden:
             return None
-        events = round_events(self.store.audit(house, year)).get((house, year, period))
+        trail = self.store.audit(house, year, "", period=period, actions=ROUND_ACTIONS)
+        events = round_events(trail).get((house, year, period))
         return events.standing_return if events else None
 
     def tracker(
@@ -211,7 +212,7 @@ class Session(WriteMethods, AccountMethods):
         """The round's latest changes in Danish, newest first (``services.entry_history``)."""
         house, year = contract.erhvervshus, contract.year
         self._require("read_internal", house, round_key=(year, period), demo=contract.demo)
-        audit = self.store.audit(house=house, year=year)
+        audit = self.store.audit(house=house, year=year, period=period, limit=LATEST)
         return history_frame(audit, period, contract)
 
     def export(

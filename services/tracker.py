@@ -22,7 +22,7 @@ from contracts.models import PERIODS, Contract
 from contracts.reference import house_name, kkrs
 from db import Store
 from db.records import RoundInfo
-from services.round_events import RoundEvent, RoundEvents, round_events
+from services.round_events import ROUND_ACTIONS, RoundEvent, RoundEvents, round_events
 from services.rounds import missing_data, round_status_label, submit_problems
 from services.status import contract_status
 
@@ -152,7 +152,7 @@ def tracker_rows(
     rows = []
     for contract in contracts:
         house = contract.erhvervshus
-        events = round_events(store.audit(house, contract.year))
+        events = round_events(store.audit(house, contract.year, "", actions=ROUND_ACTIONS))
         for period in PERIODS:
             info = store.round(house, contract.year, period)
             key = (house, contract.year, period)

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from contracts.loader import Catalog, contracts_dir, load_folder
 from services.cache import PageReads
@@ -48,8 +49,10 @@ _this_run = threading.local()
 
 
 def begin_run() -> None:
-    """Forget the previous run's person: the next ``session()`` reads the cookie again."""
+    """Forget the previous run's person and reads: the next ``session()`` reads the cookie
+    again, the next ``reads()`` the store's data versions."""
     _this_run.session = None
+    _this_run.reads = None
 
 
 def session() -> Session:
@@ -90,8 +93,9 @@ def _load_with_demo(folder: str, signature: tuple[tuple[str, int], ...]) -> Cata
 
 def review_catalog(session: Session) -> Catalog:
     """The catalog plus demo contracts for the house-years that only the demo data covers;
-    drafts only for those who may read their house's internal data (docs/login.md)."""
-    if session.has_demo_values():
+    drafts only for those who may read their house's internal data (docs/login.md). Whether
+    the store holds demo values is asked once per state of the store (``reads``)."""
+    if reads(session).get("has_demo_values", session.has_demo_values):
         folder = contracts_dir()
         found = _load_with_demo(str(folder), _folder_signature(folder))
     else:
@@ -101,6 +105,20 @@ def review_catalog(session: Session) -> Catalog:
 
 def reads(session: Session) -> PageReads:
     """The page run's reads shared between sessions (``ui/page_reads.py``), keyed by the
-    store's data version now and the contracts folder as it is now."""
+    store's data version and the contracts folder as they were at the run's first ask (one
+    read of the versions per run, however many parts of the page ask)."""
+    run = _run_token()
+    kept: tuple[object, PageReads] | None = getattr(_this_run, "reads", None)
+    if kept is not None and run is not None and kept[0] is run and kept[1].session is session:
+        return kept[1]
     folder = contracts_dir()
-    return PageReads(session, context=(str(folder), _folder_signature(folder)))
+    found = PageReads(session, context=(str(folder), _folder_signature(folder)))
+    _this_run.reads = (run, found)
+    return found
+
+
+def _run_token() -> object | None:
+    """An object that is new at the start of every script run: Streamlit gives the run's
+    context fresh element cursors then (None outside a run: nothing is kept)."""
+    ctx = get_script_run_ctx()
+    return None if ctx is None else ctx.cursors

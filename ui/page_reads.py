@@ -21,7 +21,7 @@ from metrics.charts import kommune_bar, spread_chart, trend_chart
 from metrics.history import history
 from metrics.kommune import Coverage, Spread, coverage, per_kommune, spread
 from metrics.map_figures import kommune_map
-from metrics.national import national_goals, national_targets
+from metrics.national import national as national_tables
 from services.cache import PageReads
 from services.entry_table import EntryTable, build_table
 from services.session import RoundInfo
@@ -200,18 +200,26 @@ def kommune_view(
 def national(
     reads: PageReads, contracts: Sequence[Contract], year: int, period: str
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Hele landet's goals and targets (``metrics.national``) of the year's contracts."""
+    """Hele landet's goals and targets (``metrics.national``) of the year's contracts, put
+    together from one part per house, each shared while its house is unchanged: a save in
+    one house computes that house's part again, not the nation's."""
 
-    def compute() -> tuple[pd.DataFrame, pd.DataFrame]:
-        year_values = values(reads, year=year)
-        return (
-            national_goals(contracts, year_values, period=period),
-            national_targets(contracts, year_values, period=period),
-        )
+    def part(contract: Contract) -> tuple[pd.DataFrame, pd.DataFrame]:
+        house = contract.erhvervshus
 
-    key = tuple(contract_key(c) for c in contracts)
-    goals, targets = reads.get("national", compute, key, year, period)
-    return goals.copy(), targets.copy()
+        def compute() -> tuple[pd.DataFrame, pd.DataFrame]:
+            own = values(reads, house)
+            return national_tables([contract], own[own["year"] == year], period=period)
+
+        key = (contract_key(contract), year, period)
+        return reads.get("national_house", compute, *key, houses=[house])
+
+    if not contracts:
+        return national_tables([], values(reads, year=year), period=period)
+    parts = [part(c) for c in contracts]
+    goals = pd.concat([g for g, _t in parts], ignore_index=True)
+    targets = pd.concat([t for _g, t in parts], ignore_index=True)
+    return goals, targets
 
 
 def entry_readers(

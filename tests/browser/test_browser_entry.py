@@ -1,6 +1,7 @@
 """Entering a half-year in a real browser at 1.400 px (issue 13): type values into the inputs
 of their kinds, save, meet another person's change without losing work, import the template
-filled in Danish Excel's dialect, and submit; and the same start in a round holding demo data.
+filled in Danish Excel's dialect, and submit; a number typed into a kommune grid and saved;
+and the same start in a round holding demo data.
 
 Each journey runs on a server of its own over a copy of the seeded store, so the other
 browser tests keep their numbers. The screenshots go to ``docs/screenshots/indberetning*``.
@@ -196,4 +197,42 @@ def test_a_round_holding_demo_data_is_entered_after_removing_it(
         stored = store.values("sjaelland", 2022, "FY")
         store.dispose()
         assert stored[["target", "value", "is_demo"]].values.tolist() == [["8b", 900.0, False]]
+        expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_a_number_typed_into_the_kommune_grid_is_saved_with_gem(
+    page: Page, fresh_server: Any, seeded_database: str, tmp_path: Path
+) -> None:
+    database = own_copy(seeded_database, tmp_path)
+    with fresh_server(database, tmp_path) as url:
+        open_round(page, url, "hus=sjaelland&aar=2022&periode=H1")
+        kommuner = target(page, "maaltal-8a")
+        expect(kommuner.get_by_text("I alt fra kommunerne: 837 forløb").last).to_be_visible()
+        kommuner.get_by_text("Tal pr. kommune for 8a", exact=False).click()
+        grid = kommuner.get_by_test_id("stDataFrame")
+        expect(grid).to_be_visible()
+        # The grid is drawn on a canvas: click its first row's code, then move by keyboard to
+        # "Antal forløb" (two columns to the right), type and press Enter, as a person does.
+        box = grid.bounding_box()
+        assert box is not None
+        page.mouse.click(box["x"] + 30, box["y"] + 35 + 17)
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("Enter")  # opens the cell's editor
+        page.wait_for_timeout(500)
+        page.keyboard.press("Control+a")
+        page.keyboard.type("100")
+        page.keyboard.press("Enter")
+        expect(kommuner.get_by_text("I alt fra kommunerne: 885 forløb").last).to_be_visible(
+            timeout=TIMEOUT_MS
+        )
+        page.get_by_role("button", name="Gem", exact=True).first.click()
+        expect(page.get_by_text("Gemt: 0 indsat, 2 ændret, 0 slettet.")).to_be_visible(
+            timeout=TIMEOUT_MS
+        )
+        store = Store(database)
+        stored = store.values("sjaelland", 2022, "H1")
+        store.dispose()
+        rows = stored[stored["target"] == "8a"].set_index("kommune")["value"]
+        assert (rows["253"], rows[""]) == (100.0, 885.0)  # Greve 52 → 100, the total 837 → 885
         expect(page.get_by_test_id("stException")).to_have_count(0)

@@ -64,3 +64,36 @@ def test_maal_shows_a_value_another_instance_saved_after_the_first_run(
     save_8a(database_url, 1000, 1)
 
     assert "1.000 forløb" in shown(run(maal))
+
+
+@pytest.mark.usefixtures("contracts_folder")
+def test_a_run_reads_the_stores_data_versions_once_and_the_next_run_again(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from services.session import Session
+
+    asked: list[str] = []
+    original = Session.data_versions
+
+    def counted(self: Session) -> dict[str, str]:
+        asked.append("versions")
+        return original(self)
+
+    monkeypatch.setattr(Session, "data_versions", counted)
+    save_8a(database_url, 900, 0)
+    at = open_app("app_pages/indberetning.py")  # asks for the page reads from several parts
+    for name, value in {"hus": "sjaelland", "aar": "2022", "periode": "H1"}.items():
+        at.query_params[name] = value
+    run(at)
+    assert asked == ["versions"]
+    save_8a(database_url, 1000, 1)
+    at.button(key="hent_igen").click()
+    run(at)
+    assert asked == ["versions"] * 3  # and once in each of the two runs "Hent tallene igen" makes
+    assert at.text_input(key=next(k for k in _keys(at) if k.endswith("|8a||værdi"))).value == (
+        "1.000"
+    )
+
+
+def _keys(at: AppTest) -> list[str]:
+    return [str(w.key) for w in at.text_input if w.key]

@@ -5,7 +5,9 @@ Every target is drawn first (its texts make the draft); then the round is judged
 draft were saved (``services.entry_live``) and each target's status, its help and the list at
 the top are filled in. A save that meets someone else's change keeps every edit
 (``services.entry_save``): what met no conflict is saved, and the conflicts wait for the
-person's choice per value (``ui.entry.conflicts``).
+person's choice per value (``ui.entry.conflicts``). »Gem« saves before any input is drawn,
+from what the session holds for them, so a save that works draws the form once, not twice
+(docs/entry.md "Speed").
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections import defaultdict
 import streamlit as st
 
 from contracts.models import Contract
-from services.entry_form import GoalForm, entry_form
+from services.entry_form import GoalForm, TargetForm, entry_form
 from services.entry_hints import form_hints
 from services.entry_live import MISSING_HEADINGS, LiveRound, apply_draft, cells_of, live_round
 from services.entry_save import draft_of
@@ -37,11 +39,21 @@ def render_form(
         st.info("Ingen måltal måles i denne periode.")
         return
     goals = entry_form(contract, table)
+    names = {form.key: form.name for goal in goals for form in goal.targets}
+    start = cells_of(apply_draft(table, form_state.seed))
+    answer: saving.Answer | None = None
+    if not locked and not form_state.conflicts and _save_pressed():
+        # Saved before any input is drawn: a save that works starts the page again at once.
+        typed = {
+            p: t for form in _forms(goals) for p, t in inputs.texts_in_state(form, start).items()
+        }
+        answer = saving.save(
+            contract, period, session, form_state, apply_draft(table, typed), {}, names
+        )
     missing_box = st.container()
     choices = conflicts.render_conflicts(form_state.conflicts)
-    save_top = st.button("Gem", key="gem", type="primary", disabled=locked)
+    save_top = st.button("Gem", key=SAVE_KEYS[0], type="primary", disabled=locked)
     feedback_top = st.container()
-    start = cells_of(apply_draft(table, form_state.seed))
     draft_texts: dict[tuple[str, str], dict[str, str]] = {}
     slots: dict[str, Slots] = {}
     for goal in goals:
@@ -50,27 +62,43 @@ def render_form(
             texts, slots[form.key] = inputs.render_target(form, start, locked=locked)
             draft_texts.update(texts)
     edited = apply_draft(table, draft_texts)
-    save_bottom = st.button("Gem", key="gem_nederst", type="primary", disabled=locked)
+    save_bottom = st.button("Gem", key=SAVE_KEYS[1], type="primary", disabled=locked)
     feedback_bottom = st.container()
     pasted = st.session_state.pop(state.PASTED_KEY, None)
     if pasted is not None:
         _paste(form_state, table, edited, pasted)
+    if answer is None and (save_top or save_bottom) and not locked:  # with conflicts to choose
+        answer = saving.save(contract, period, session, form_state, edited, choices, names)
     issues: dict[str, list[str]] = defaultdict(list)
-    if (save_top or save_bottom) and not locked:  # a saved form starts again: no judging here
-        boxes = (feedback_top, feedback_bottom)
-        names = {form.key: form.name for goal in goals for form in goal.targets}
-        outcome = saving.save(contract, period, session, form_state, edited, choices, boxes, names)
-        if outcome is not None:
-            for issue in outcome.issues:
-                issues[issue.target].append(saving.issue_text(goals, issue))
-    live = live_round(contract, period, form_state.values, table, edited)
+    if answer is not None:
+        saving.tell((feedback_top, feedback_bottom), answer)
+        for issue in answer.issues:
+            issues[issue.target].append(saving.issue_text(goals, issue))
+    as_read = _as_read(contract, period, form_state)
+    live = (
+        as_read
+        if edited is table
+        else live_round(contract, period, form_state.values, table, edited)
+    )
     changed = {place[0] for place in draft_of(table, edited)}
     if changed:  # a computed target or a total of parts can change with another's edit
-        before = _as_read(contract, period, form_state).targets
-        changed |= {k for k, t in live.targets.items() if before.get(k) != t}
+        changed |= {k for k, t in live.targets.items() if as_read.targets.get(k) != t}
     _fill(goals, slots, live, edited, issues, changed)
     if not locked:  # a locked round takes no values: nothing to point to
         _missing(missing_box, live)
+
+
+#: The two »Gem« buttons, above and below the targets.
+SAVE_KEYS = ("gem", "gem_nederst")
+
+
+def _save_pressed() -> bool:
+    """Whether »Gem« was pressed for this run (a button's state is known before it is drawn)."""
+    return any(bool(st.session_state.get(key)) for key in SAVE_KEYS)
+
+
+def _forms(goals: tuple[GoalForm, ...]) -> list[TargetForm]:
+    return [form for goal in goals for form in goal.targets]
 
 
 def _goal_heading(goal: GoalForm) -> None:

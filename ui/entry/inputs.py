@@ -91,6 +91,30 @@ def _inputs(form: TargetForm, start: Mapping[str, str], locked: bool) -> Texts:
     return texts
 
 
+def texts_in_state(
+    form: TargetForm, start: Mapping[tuple[str, str], Mapping[str, str]]
+) -> dict[tuple[str, str], Texts]:
+    """The texts ``render_target`` returns, read from the session before any input is drawn
+    (a save runs first and, when it works, the page starts again without drawing the form)."""
+    total = start.get((form.key, ""), {})
+    texts: Texts = {}
+    for field in form.fields:
+        key = widget_key(form.key, "", field.column)
+        if form.shape in CHOICES:
+            current = total.get("værdi", "")
+            default = current if current in CHOICES[form.shape] else NOT_GIVEN
+            texts[field.column] = str(st.session_state.get(key, default) or NOT_GIVEN)
+        else:
+            texts[field.column] = str(st.session_state.get(key, total.get(field.column, "")))
+            texts[field.column] = texts[field.column].strip()
+    comment = widget_key(form.key, "", "kommentar")
+    texts["kommentar"] = str(st.session_state.get(comment, total.get("kommentar", "")))
+    found = {(form.key, ""): texts}
+    if form.per_kommune:
+        found.update(kommuner.texts_in_state(form, start))
+    return found
+
+
 def _choice(form: TargetForm, label: str, key: str, start: Mapping[str, str], locked: bool) -> str:
     choices = CHOICES[form.shape]
     current = start.get("værdi", "")

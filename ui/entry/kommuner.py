@@ -51,11 +51,31 @@ def render_kommuner(
         total = st.container()
         if not locked:
             _paste_field(form, codes)
+    return _texts(form, edited), total
+
+
+def texts_in_state(
+    form: TargetForm, start: Mapping[Place, Mapping[str, str]]
+) -> dict[Place, dict[str, str]]:
+    """The texts ``render_kommuner`` returns, read from the grid's edits in the session before
+    the grid is drawn: its rows as they start, with the cells the person changed
+    (``edited_rows``, by row position; the grid's rows are fixed)."""
+    frame = kommune_rows(form, start)
+    edits = st.session_state.get(widget_key(form.key, "kommuner"))
+    changed = edits.get("edited_rows", {}) if isinstance(edits, Mapping) else {}
+    for position, cells in changed.items():
+        for column, cell in cells.items():
+            if column in frame.columns:
+                frame.iat[int(position), frame.columns.get_loc(column)] = cell
+    return _texts(form, frame)
+
+
+def _texts(form: TargetForm, frame: pd.DataFrame) -> dict[Place, dict[str, str]]:
     texts: dict[Place, dict[str, str]] = {}
-    for record in edited.to_dict("records"):
+    for record in frame.to_dict("records"):
         place = (form.key, str(record["kommunekode"]))
         texts[place] = {field.column: _text(record[field.column]) for field in form.fields}
-    return texts, total
+    return texts
 
 
 def _config(form: TargetForm, locked: bool) -> dict[str, Any]:

@@ -9,6 +9,7 @@ beside its input and linked from the list at the top.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import streamlit as st
 
@@ -27,6 +28,21 @@ from ui.entry.state import FormState
 Boxes = Sequence[st.delta_generator.DeltaGenerator]
 
 
+@dataclass(frozen=True)
+class Answer:
+    """What a save that did not start the page again has to say beside both »Gem« buttons:
+    ``kind`` is ``"error"`` or ``"info"``; ``outcome`` is a save that broke a rule, for the page
+    to show each problem beside its input."""
+
+    kind: str
+    text: str
+    outcome: SaveOutcome | None = None
+
+    @property
+    def issues(self) -> tuple[Issue, ...]:
+        return tuple(self.outcome.issues) if self.outcome is not None else ()
+
+
 def save(
     contract: Contract,
     period: str,
@@ -34,18 +50,14 @@ def save(
     form_state: FormState,
     edited: EntryTable,
     choices: dict[tuple[str, str], conflicts.Choice | None],
-    boxes: Boxes,
     names: dict[str, str],
-) -> SaveOutcome | None:
-    """Save; on success (whole or with conflicts left) the page starts again from the store.
-
-    What went wrong is written in ``boxes`` (beside both »Gem« buttons); a save that broke a
-    rule returns its outcome, for the page to show each problem beside its input."""
+) -> Answer:
+    """Save; on success (whole or with conflicts left) the page starts again from the store,
+    so only a save that saved nothing returns, with what to say about it."""
     table = form_state.table
     if form_state.conflicts:
         if any(choice is None for choice in choices.values()):
-            _tell(boxes, st.error, conflicts.CHOOSE_FIRST)
-            return None
+            return Answer("error", conflicts.CHOOSE_FIRST)
         draft = conflicts.resolved(table, edited, choices)
         edited = apply_draft(table, draft)
     try:
@@ -53,14 +65,11 @@ def save(
             contract, period, table, edited, include_all=form_state.include_all
         )
     except UserError as exc:
-        _tell(boxes, st.error, state.bulleted(str(exc).splitlines()[0], exc.problems))
-        return None
+        return Answer("error", state.bulleted(str(exc).splitlines()[0], exc.problems))
     if outcome.problems:
-        show_problems(boxes, outcome, names)
-        return outcome
+        return Answer("error", problems_text(outcome, names), outcome)
     if outcome.nothing_to_save:
-        _tell(boxes, st.info, "Ingen ændringer at gemme.")
-        return None
+        return Answer("info", "Ingen ændringer at gemme.")
     saved = conflicts.saved_text(outcome)
     if outcome.conflicts and outcome.table is not None:
         values = session.values(house=contract.erhvervshus)
@@ -77,16 +86,17 @@ def save(
         state.flash("success", saved)
         state.reset()
     st.rerun()
-    return None  # pragma: no cover - st.rerun ends the run
 
 
-def _tell(boxes: Boxes, show: Callable[[str], object], text: str) -> None:
+def tell(boxes: Boxes, answer: Answer) -> None:
+    """The answer in each of ``boxes``."""
+    show: Callable[[str], object] = st.error if answer.kind == "error" else st.info
     for box in boxes:
         with box:
-            show(text)
+            show(answer.text)
 
 
-def show_problems(boxes: Boxes, outcome: SaveOutcome, names: dict[str, str]) -> None:
+def problems_text(outcome: SaveOutcome, names: dict[str, str]) -> str:
     """Intet er gemt, with every problem and a link to each target (by ``names``) with one."""
     count = len(outcome.problems)
     head = f"Intet er gemt: {count} {'problem' if count == 1 else 'problemer'}."
@@ -95,7 +105,7 @@ def show_problems(boxes: Boxes, outcome: SaveOutcome, names: dict[str, str]) -> 
     if targets:
         links = (f"[{md_inline(names.get(k, k))}](#{anchor_of(k)})" for k in targets)
         text += "\n\nGå til: " + ", ".join(links)
-    _tell(boxes, st.error, text)
+    return text
 
 
 def issue_text(goals: tuple[GoalForm, ...], issue: Issue) -> str:

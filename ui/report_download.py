@@ -30,12 +30,27 @@ MIME = {
 NEW_LABEL = "Et nyt øjebliksbillede af tallene, som de er nu"
 
 
+def panel_key(house: str, year: int, period: str) -> str:
+    """The report panel's state key; ``f"{panel_key(...)}-aaben"`` holds whether it is open."""
+    return f"report-{house}-{year}-{period}"
+
+
+@st.fragment
 def report_panel(
     catalog: Catalog, session: Session, house: str, year: int, period: str, *, title: str
 ) -> None:
-    """Snapshot and format choice, "Lav rapport", then the download button."""
-    state_key = f"report-{house}-{year}-{period}"
-    with st.expander(title, icon=":material/picture_as_pdf:"):
+    """Snapshot and format choice, "Lav rapport", then the download button.
+
+    The panel is filled only while it is open: closed, a page sends its label alone, so the
+    page's own content reaches the browser and is drawn sooner (docs/reports.md). Opening it
+    reruns the panel only (a fragment), not the page."""
+    state_key = panel_key(house, year, period)
+    panel = st.expander(
+        title, icon=":material/picture_as_pdf:", key=f"{state_key}-aaben", on_change="rerun"
+    )
+    with panel:
+        if not panel.open:
+            return
         snapshots = {s.id: s for s in session.snapshots(house, year, period)}
         left, right = st.columns([3, 1])
         chosen = left.selectbox(

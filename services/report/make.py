@@ -17,7 +17,7 @@ from db import Store
 from db.errors import NotFound, ValidationFailed
 from db.identity import current_user
 from db.records import NATIONAL, SnapshotInfo
-from services.report import excel, images, pdf, word, wording
+from services.report import images, wording
 from services.report.content import NationalReport, StatusReport
 from services.report.house import build_status_report
 from services.report.national import build_national_report
@@ -111,6 +111,11 @@ def file_name(info: SnapshotInfo, fmt: str) -> str:
 
 
 def render(prepared: Prepared, fmt: str) -> bytes:
+    # The writers are imported here, not at the top: python-docx (with lxml) and Jinja2 would
+    # otherwise sit in every app instance's memory from its first page on, though only a
+    # report download uses them (docs/shared-installation.md, "Memory").
+    from services.report import excel, pdf, word
+
     document, imgs = prepared.document, prepared.images
     if fmt == "pdf":
         return pdf.report_pdf(document, imgs)

@@ -26,6 +26,13 @@ def stored(contracts_folder: object, database_url: str, monkeypatch: pytest.Monk
     return info.id
 
 
+def _opened(at: AppTest, panel: str) -> AppTest:
+    """The report panel ``panel`` opened, as a click on its label does: it is filled only
+    while open."""
+    at.session_state[f"{panel}-aaben"] = True
+    return at
+
+
 def _run(at: AppTest, **params: str) -> AppTest:
     for name, value in params.items():
         at.query_params[name] = value
@@ -49,7 +56,9 @@ def _snapshots(database_url: str) -> int:
 def test_overblik_offers_the_stored_snapshot_and_makes_its_report_without_a_new_one(
     stored: int, database_url: str
 ) -> None:
-    at = _run(open_app(), hus="sjaelland", aar="2022", periode="H1")
+    at = _run(
+        _opened(open_app(), "report-sjaelland-2022-H1"), hus="sjaelland", aar="2022", periode="H1"
+    )
     basis = at.selectbox(key="report-sjaelland-2022-H1-grundlag")
 
     assert at.expander[0].label == "Rapport til KKR"
@@ -68,7 +77,9 @@ def test_overblik_offers_the_stored_snapshot_and_makes_its_report_without_a_new_
 def test_a_new_snapshot_is_taken_when_the_report_is_made_of_the_values_now(
     stored: int, database_url: str
 ) -> None:
-    at = _run(open_app(), hus="sjaelland", aar="2022", periode="H1")
+    at = _run(
+        _opened(open_app(), "report-sjaelland-2022-H1"), hus="sjaelland", aar="2022", periode="H1"
+    )
     at.selectbox(key="report-sjaelland-2022-H1-format").set_value("xlsx")
     at.button(key="report-sjaelland-2022-H1-lav").click()
     _run(at)
@@ -78,13 +89,23 @@ def test_a_new_snapshot_is_taken_when_the_report_is_made_of_the_values_now(
 
 
 def test_hele_landet_has_the_national_report_panel(stored: int) -> None:
-    at = _run(open_app("app_pages/landet.py"), aar="2022", periode="H1")
+    at = _run(
+        _opened(open_app("app_pages/landet.py"), "report-landet-2022-H1"), aar="2022", periode="H1"
+    )
     at.selectbox(key="report-landet-2022-H1-format").set_value("xlsx")
     at.button(key="report-landet-2022-H1-lav").click()
     _run(at)
 
     assert at.expander[0].label == "Rapport til KKR: hele landet"
     assert _downloads(at) == ["Hent hele-landet-2022-H1-2.xlsx"]
+
+
+def test_a_closed_report_panel_sends_its_label_alone(stored: int) -> None:
+    at = _run(open_app(), hus="sjaelland", aar="2022", periode="H1")
+
+    assert at.expander[0].label == "Rapport til KKR"
+    widgets = [*at.selectbox, *at.button]
+    assert [w.key for w in widgets if str(w.key).startswith("report-")] == []
 
 
 def test_kontrakter_offers_the_contract_as_a_word_document(stored: int) -> None:

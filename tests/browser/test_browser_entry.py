@@ -63,6 +63,18 @@ def shoot(page: Page, name: str, locator: Locator | None = None) -> None:
     page.screenshot(path=str(SCREENSHOTS / name))
 
 
+def saved(page: Page, database: str, period: str, answer: str) -> Any:
+    """Press the first »Gem«, wait for its answer, and read Sjælland 2022's values of
+    ``period`` from the store."""
+    page.get_by_role("button", name="Gem", exact=True).first.click()
+    expect(page.get_by_text(answer)).to_be_visible(timeout=TIMEOUT_MS)
+    store = Store(database)
+    try:
+        return store.values("sjaelland", 2022, period)
+    finally:
+        store.dispose()
+
+
 def fill_template(data: bytes, values: dict[tuple[str, str], dict[str, str]]) -> bytes:
     """The Danish-Excel template with ``values`` by (måltal, kommunekode), and a comment on
     every target's total row (an explanation wherever the round asks for one)."""
@@ -189,13 +201,7 @@ def test_a_round_holding_demo_data_is_entered_after_removing_it(
         count = target(page, "maaltal-8b")
         type_value(count, "Antal forløb", "900")
         expect(count.get_by_text("Når du gemmer:", exact=False)).to_be_visible(timeout=TIMEOUT_MS)
-        page.get_by_role("button", name="Gem", exact=True).first.click()
-        expect(page.get_by_text("Gemt: 1 indsat, 0 ændret, 0 slettet.")).to_be_visible(
-            timeout=TIMEOUT_MS
-        )
-        store = Store(database)
-        stored = store.values("sjaelland", 2022, "FY")
-        store.dispose()
+        stored = saved(page, database, "FY", "Gemt: 1 indsat, 0 ændret, 0 slettet.")
         assert stored[["target", "value", "is_demo"]].values.tolist() == [["8b", 900.0, False]]
         expect(page.get_by_test_id("stException")).to_have_count(0)
 
@@ -227,13 +233,7 @@ def test_a_number_typed_into_the_kommune_grid_is_saved_with_gem(
         expect(kommuner.get_by_text("I alt fra kommunerne: 885 forløb").last).to_be_visible(
             timeout=TIMEOUT_MS
         )
-        page.get_by_role("button", name="Gem", exact=True).first.click()
-        expect(page.get_by_text("Gemt: 0 indsat, 2 ændret, 0 slettet.")).to_be_visible(
-            timeout=TIMEOUT_MS
-        )
-        store = Store(database)
-        stored = store.values("sjaelland", 2022, "H1")
-        store.dispose()
+        stored = saved(page, database, "H1", "Gemt: 0 indsat, 2 ændret, 0 slettet.")
         rows = stored[stored["target"] == "8a"].set_index("kommune")["value"]
         assert (rows["253"], rows[""]) == (100.0, 885.0)  # Greve 52 → 100, the total 837 → 885
         expect(page.get_by_test_id("stException")).to_have_count(0)

@@ -122,6 +122,27 @@ def with_dimension(data: bytes, dimension: str) -> bytes:
     )
 
 
+def unknown_compression(data: bytes, part: str, method: int = 99) -> bytes:
+    """``data`` (a zip) with ``part`` marked as packed by a compression method zipfile does not
+    know (99: AES, as some tools write), in its local header and the central directory."""
+    stored = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as target,
+    ):
+        for name in source.namelist():
+            target.writestr(name, source.read(name))
+    out = bytearray(stored.getvalue())
+    name = part.encode()
+    for signature, method_at, name_at in ((b"PK\x03\x04", 8, 30), (b"PK\x01\x02", 10, 46)):
+        at = out.find(signature)
+        while at != -1:
+            if out[at + name_at : at + name_at + len(name)] == name:
+                out[at + method_at : at + method_at + 2] = method.to_bytes(2, "little")
+            at = out.find(signature, at + 4)
+    return bytes(out)
+
+
 def zip_bomb(unpacked_mb: int) -> bytes:
     """A small xlsx-looking archive whose sheet unpacks to ``unpacked_mb`` megabytes."""
     base = xlsx_file(("Data", import_sheet(GOOD_ROW.split(","))))

@@ -18,6 +18,7 @@ from hostile_files import (
     hang_guard,
     import_sheet,
     patched,
+    unknown_compression,
     with_dimension,
     xlsx_file,
     zip_bomb,
@@ -184,6 +185,10 @@ CASES: list[tuple[str, str, Build, list[str]]] = [
     ]),
     ("malformed-sheet", "tal.xlsx", lambda: patched(
         excel_like_xlsx(import_sheet(ROW)), "xl/worksheets/sheet1.xml", lambda xml: xml[:-30]), [
+        head("tal.xlsx"), BROKEN_XLSX.format("sheet1.xml"),
+    ]),
+    ("sheet-packed-by-an-unknown-method", "tal.xlsx", lambda: unknown_compression(
+        excel_like_xlsx(import_sheet(ROW)), "xl/worksheets/sheet1.xml"), [
         head("tal.xlsx"), BROKEN_XLSX.format("sheet1.xml"),
     ]),
     ("workbook-without-sheets", "tal.xlsx", lambda: patched(

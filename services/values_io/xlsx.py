@@ -47,9 +47,9 @@ READ_ERRORS = (
     IndexError,
     EOFError,
     OSError,
+    # Also an encrypted part, and (as its subclass NotImplementedError) a part packed by a
+    # compression method zipfile does not know: a crafted or exotic file.
     RuntimeError,
-    # zipfile's answer to a compression method it does not know (a crafted or exotic file).
-    NotImplementedError,
 )
 
 

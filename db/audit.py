@@ -15,19 +15,21 @@ from sqlalchemy.orm import Session
 from db.models import AuditEvent, ContractEvent, ReportedValue
 from db.records import VALUE_PARTS, ValueKey
 
-AUDIT_COLUMNS: tuple[str, ...] = (
-    "at",
-    "user",
-    "action",
-    "house",
-    "year",
-    "period",
-    "target",
-    "kommune",
-    "old",
-    "new",
-    "reason",
-)
+#: The trail's columns as the store hands them out, and where each comes from.
+_COLUMNS = {
+    "at": AuditEvent.at,
+    "user": AuditEvent.user_name,
+    "action": AuditEvent.action,
+    "house": AuditEvent.house,
+    "year": AuditEvent.year,
+    "period": AuditEvent.period,
+    "target": AuditEvent.target,
+    "kommune": AuditEvent.kommune,
+    "old": AuditEvent.old,
+    "new": AuditEvent.new,
+    "reason": AuditEvent.reason,
+}
+AUDIT_COLUMNS: tuple[str, ...] = tuple(_COLUMNS)
 # Actions, in Danish as users read them in the trail.
 INSERTED = "indsat"
 CHANGED = "ændret"
@@ -135,9 +137,7 @@ def audit_frame(
 
     The filters and the limit are the database's work: a round's history or its standing
     return reads a few rows, not the round's whole trail (which grows with every save)."""
-    query = select(*(_COLUMNS[name] for name in AUDIT_COLUMNS)).order_by(
-        AuditEvent.at.desc(), AuditEvent.id.desc()
-    )
+    query = select(*_COLUMNS.values()).order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
     for column, wanted in (
         (AuditEvent.house, house),
         (AuditEvent.year, year),
@@ -155,21 +155,6 @@ def audit_frame(
     frame["at"] = pd.to_datetime(frame["at"], utc=True)
     frame["year"] = frame["year"].astype("int64")
     return frame
-
-
-_COLUMNS = {
-    "at": AuditEvent.at,
-    "user": AuditEvent.user_name,
-    "action": AuditEvent.action,
-    "house": AuditEvent.house,
-    "year": AuditEvent.year,
-    "period": AuditEvent.period,
-    "target": AuditEvent.target,
-    "kommune": AuditEvent.kommune,
-    "old": AuditEvent.old,
-    "new": AuditEvent.new,
-    "reason": AuditEvent.reason,
-}
 
 
 def record_contract(

@@ -48,10 +48,8 @@ _this_run = threading.local()
 
 
 def begin_run() -> None:
-    """Forget the previous run's person and reads: the next ``session()`` reads the cookie
-    again, the next ``reads()`` the store's data versions."""
+    """Forget the previous run's person: the next ``session()`` reads the cookie again."""
     _this_run.session = None
-    _this_run.reads = None
 
 
 def session() -> Session:
@@ -106,11 +104,9 @@ def reads(session: Session) -> PageReads:
     """The page run's reads shared between sessions (``ui/page_reads.py``), keyed by the
     store's data version and the contracts folder as they were at the run's first ask (one
     read of the versions per run, however many parts of the page ask)."""
-    run = script_run.token()
-    kept: tuple[object, PageReads] | None = getattr(_this_run, "reads", None)
-    if kept is not None and run is not None and kept[0] is run and kept[1].session is session:
-        return kept[1]
-    folder = contracts_dir()
-    found = PageReads(session, context=(str(folder), _folder_signature(folder)))
-    _this_run.reads = (run, found)
-    return found
+
+    def read() -> PageReads:
+        folder = contracts_dir()
+        return PageReads(session, context=(str(folder), _folder_signature(folder)))
+
+    return script_run.once(f"reads:{id(session)}", read)

@@ -215,7 +215,7 @@ def national(
         return reads.get("national_house", compute, *key, houses=[house])
 
     if not contracts:
-        return national_tables([], values(reads, year=year), period=period)
+        return national_tables([], pd.DataFrame(), period=period)
     parts = [part(c) for c in contracts]
     goals = pd.concat([g for g, _t in parts], ignore_index=True)
     targets = pd.concat([t for _g, t in parts], ignore_index=True)

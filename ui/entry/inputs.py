@@ -101,8 +101,7 @@ def texts_in_state(
     for field in form.fields:
         key = widget_key(form.key, "", field.column)
         if form.shape in CHOICES:
-            current = total.get("værdi", "")
-            default = current if current in CHOICES[form.shape] else NOT_GIVEN
+            default = _choice_start(form, total)
             texts[field.column] = str(st.session_state.get(key, default) or NOT_GIVEN)
         else:
             texts[field.column] = str(st.session_state.get(key, total.get(field.column, "")))
@@ -117,8 +116,7 @@ def texts_in_state(
 
 def _choice(form: TargetForm, label: str, key: str, start: Mapping[str, str], locked: bool) -> str:
     choices = CHOICES[form.shape]
-    current = start.get("værdi", "")
-    _seed(key, current if current in choices else NOT_GIVEN)
+    _seed(key, _choice_start(form, start))
     options = [NOT_GIVEN, *choices]
     picked = st.radio(
         label,
@@ -129,6 +127,12 @@ def _choice(form: TargetForm, label: str, key: str, start: Mapping[str, str], lo
         disabled=locked,
     )
     return str(picked or NOT_GIVEN)
+
+
+def _choice_start(form: TargetForm, start: Mapping[str, str]) -> str:
+    """The choice an input starts from: the stored one, else "Ikke angivet"."""
+    current = start.get("værdi", "")
+    return current if current in CHOICES[form.shape] else NOT_GIVEN
 
 
 def _seed(key: str, text: str) -> None:

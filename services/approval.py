@@ -23,6 +23,7 @@ from contracts.reference import house_name
 from db import Store
 from db.audit import CONTRACT_APPROVED
 from db.errors import Conflict, NotFound, ValidationFailed
+from metrics.frames import row_dicts
 from services.drafting import check_text
 from services.drafts import (
     content_hash,
@@ -75,7 +76,7 @@ def orphaned_values(
             bool(row["is_demo"]),
             (names or {}).get(str(row["target"]), ""),
         )
-        for row in groups.to_dict("records")
+        for row in row_dicts(groups)
     ]
 
 

@@ -22,6 +22,7 @@ import pandas as pd
 
 from contracts.models import Contract, Target
 from db.records import SOURCE_ENTERED, ValueKey, ValueRow
+from metrics.frames import row_dicts
 from services.entry_hints import kind_hint
 from services.entry_table import (
     COLUMNS,
@@ -80,6 +81,8 @@ class EntryChanges:
 
 def changes(contract: Contract, period: str, table: EntryTable, edited: EntryTable) -> EntryChanges:
     """What saving ``edited`` writes; nothing (and every problem) when a cell breaks a rule."""
+    if edited is table:  # the table as read, judged for its statuses: nothing typed
+        return EntryChanges((), (), ())
     before = _records(table)
     after = _records(edited)
     targets = {target.key: target for _goal, target in contract.targets()}
@@ -167,7 +170,7 @@ def _stored(record: Mapping[Any, Any]) -> Stored:
 
 def _records(table: EntryTable) -> dict[Place, Mapping[Any, Any]]:
     both = pd.concat(table.frames(), ignore_index=True)
-    return {(str(r["nøgle"]), _text(r["kommunekode"])): r for r in both.to_dict("records")}
+    return {(str(r["nøgle"]), _text(r["kommunekode"])): r for r in row_dicts(both)}
 
 
 def _parse(record: Mapping[Any, Any], report: Callable[[str, str], None]) -> dict[str, float]:

@@ -17,6 +17,7 @@ from contracts.describe import name_of
 from contracts.loader import Catalog
 from contracts.reference import house_name
 from db.errors import UserError
+from metrics.frames import row_dicts
 from services.entry_table import kommune_name
 from services.values_io.parse import COLUMNS, parse_bytes
 from services.values_io.plan import ImportPlan, describe
@@ -107,7 +108,7 @@ def plan_lines(plan: ImportPlan, catalog: Catalog) -> list[str]:
     """The dry run for the command line: ``Række 2: 8b, Erhvervshus Sjælland 1. halvår 2022:
     indsættes – → 1.680``."""
     lines = []
-    for row in plan_frame(plan, catalog, with_house=True).to_dict("records"):
+    for row in row_dicts(plan_frame(plan, catalog, with_house=True)):
         where = "" if row["kommune"] == "I alt" else f" ({row['kommune']})"
         change = f" {row['før → efter']}" if row["før → efter"] else ""
         lines.append(

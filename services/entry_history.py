@@ -18,6 +18,7 @@ from contracts import danish
 from contracts.describe import kommune_label, name_of
 from contracts.models import Contract
 from contracts.reported import VALUE_PARTS
+from metrics.frames import row_dicts
 from services.values_io.plan import describe
 
 LATEST = 20
@@ -38,7 +39,7 @@ def history_frame(
             "gammel → ny": f"{_state(row['old'])} → {_state(row['new'])}",
             "begrundelse": "" if _missing(row["reason"]) else str(row["reason"]),
         }
-        for row in mine.to_dict("records")
+        for row in row_dicts(mine)
     ]
     return pd.DataFrame.from_records(records, columns=list(HISTORY_COLUMNS))
 

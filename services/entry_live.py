@@ -22,6 +22,7 @@ import pandas as pd
 from contracts import wording
 from contracts.models import Contract, Target
 from metrics import consistency, fulfilment
+from metrics.frames import row_dicts
 from metrics.statuses import MANGLER_DATA, STATUS_LABELS
 from metrics.values import values_frame
 from services.entry import changes
@@ -135,7 +136,7 @@ def live_round(
     judged = fulfilment(contract, combined, period=period)
     targets = {t.key: t for _goal, t in contract.targets()}
     live = {}
-    for raw in judged.to_dict("records"):
+    for raw in row_dicts(judged):
         row = {str(k): v for k, v in raw.items()}
         status, key = str(row["status"]), str(row["target"])
         live[key] = LiveTarget(
@@ -160,7 +161,7 @@ def _after_save(
     found = changes(contract, period, table, edited)
     records: dict[Place, dict[str, Any]] = {
         (str(r["target"]), str(r["kommune"] or "")): {str(k): v for k, v in r.items()}
-        for r in stored.to_dict("records")
+        for r in row_dicts(stored)
     }
     if found.problems:  # judged as typed, but a target with a problem as it is stored
         broken = {issue.target for issue in found.issues}
@@ -202,7 +203,7 @@ def _places(table: EntryTable) -> dict[Place, Mapping[Any, Any]]:
     if not frames:
         return {}
     both = pd.concat(frames, ignore_index=True)
-    return {(str(r["nøgle"]), _text(r["kommunekode"])): r for r in both.to_dict("records")}
+    return {(str(r["nøgle"]), _text(r["kommunekode"])): r for r in row_dicts(both)}
 
 
 def _lenient(record: Mapping[Any, Any]) -> tuple[dict[str, float], str | None] | None:
@@ -241,7 +242,7 @@ def _missing(
     def add(target: Target, kind: MissingKind, text: str = "") -> None:
         found.append(Missing(target.key, target.name, anchor_of(target.key), kind, text))
 
-    for row in judged.to_dict("records"):
+    for row in row_dicts(judged):
         if row["status"] == MANGLER_DATA:
             add(targets[str(row["target"])], "value")
     for line in missing_comments(judged):

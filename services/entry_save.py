@@ -25,6 +25,7 @@ from contracts import danish
 from contracts.models import Contract
 from db import SaveResult, Store, ValueKey, ValueRow
 from db.errors import Conflict
+from metrics.frames import row_dicts
 from services.entry import EntryChanges, Issue, changes
 from services.entry_form import anchor_of
 from services.entry_live import apply_draft, cells_of
@@ -144,7 +145,7 @@ def _add(before: SaveResult | None, result: SaveResult) -> SaveResult:
 def _current(values: pd.DataFrame) -> dict[Place, dict[str, Any]]:
     return {
         (str(r["target"]), str(r["kommune"] or "")): {str(k): v for k, v in r.items()}
-        for r in values.to_dict("records")
+        for r in row_dicts(values)
     }
 
 

@@ -22,6 +22,7 @@ from contracts import wording
 from contracts.models import Contract, Target
 from contracts.reference import kommuner
 from metrics import consistency, fulfilment
+from metrics.frames import row_dicts
 from metrics.statuses import STATUS_LABELS
 from services.values_io.numbers import KIND_LABELS, danish_number
 from services.values_io.validate import FIELD_OF
@@ -86,10 +87,10 @@ def build_table(
         & (values["year"] == contract.year)
         & (values["period"] == period)
     ]
-    stored = {(r["target"], r["kommune"] or ""): r for r in own.to_dict("records")}
+    stored = {(r["target"], r["kommune"] or ""): r for r in row_dicts(own)}
     with_values = {target for target, _kommune in stored}
     judged = fulfilment(contract, values, period=period)
-    statuses = {str(r["target"]): r for r in judged.to_dict("records")}
+    statuses = {str(r["target"]): r for r in row_dicts(judged)}
     findings = [
         f for f in consistency(contract, values) if f.period == period and f.code == "parts"
     ]

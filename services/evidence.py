@@ -19,6 +19,7 @@ from contracts import wording
 from contracts.loader import Catalog
 from contracts.models import Contract, Framework, Target
 from metrics import fulfilment_all
+from metrics.frames import row_dicts
 from metrics.suggest import Suggestion, YearResult, suggest
 from services.drafting import real_contracts
 
@@ -83,7 +84,7 @@ def evidence(
     real = own[~own["is_demo"].astype(bool)]
     demo_targets = set(own.loc[own["is_demo"].astype(bool), "target"])
     table = fulfilment_all(contracts, real) if contracts else pd.DataFrame()
-    rows = table.to_dict("records") if not table.empty else []
+    rows = row_dicts(table) if not table.empty else []
     found: dict[str, Evidence] = {}
     for _goal, target in base.targets():
         mine = [r for r in rows if r["target"] == target.key and _number(r["actual"]) is not None]

@@ -13,6 +13,7 @@ from datetime import datetime
 import pandas as pd
 
 from db.audit import APPROVED, REMOVED, REOPENED, RETURNED, SUBMITTED
+from metrics.frames import row_dicts
 
 RoundKey = tuple[str, int, str]
 ROUND_ACTIONS = frozenset({SUBMITTED, APPROVED, REOPENED, RETURNED, REMOVED})
@@ -57,7 +58,7 @@ def round_events(audit: pd.DataFrame) -> dict[RoundKey, RoundEvents]:
     rows = audit[(audit["target"] == "") & audit["action"].isin(ROUND_ACTIONS)]
     found: dict[RoundKey, RoundEvents] = {}
     # Oldest first, so each event updates what is known after it.
-    for row in reversed(rows.to_dict("records")):
+    for row in reversed(row_dicts(rows)):
         key = (str(row["house"]), int(row["year"]), str(row["period"]))
         reason = row["reason"] if isinstance(row["reason"], str) and row["reason"] else None
         event = RoundEvent(str(row["action"]), str(row["user"]), row["at"].to_pydatetime(), reason)

@@ -21,6 +21,7 @@ from db.demo import REMOVE_ACTION
 from db.errors import NotFound, Unconfirmed, ValidationFailed
 from db.records import RoundInfo
 from metrics import consistency
+from metrics.frames import row_dicts
 from metrics.statuses import I_RISIKO, IKKE_OPFYLDT, MANGLER_DATA, NOT_THIS_YEAR, STATUS_LABELS
 from services.report.snapshots import take_snapshot
 from services.status import check_house, check_period, contract_status, find_contract
@@ -64,7 +65,7 @@ def _has_comment(value: object) -> bool:
 def missing_comments(table: pd.DataFrame) -> list[str]:
     """One Danish line per target that needs a comment before the round can be submitted."""
     problems = []
-    for row in table.to_dict("records"):
+    for row in row_dicts(table):
         # Named as people write it ("8c – vækstplaner"), never by a dotted key.
         status, target = str(row["status"]), row["label"]
         if _has_comment(row["comment"]):

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from contracts.models import Contract
+from metrics.frames import row_dicts
 from services.drafts import when
 from services.session import Session
 from ui import auth
@@ -15,7 +16,7 @@ COLUMNS = ["Tidspunkt", "Hvem", "Hvad"]
 
 def events_frame(events: pd.DataFrame) -> pd.DataFrame:
     rows = []
-    for event in events.to_dict("records"):
+    for event in row_dicts(events):
         detail = event["detail"] or {}
         what = str(event["action"]).capitalize()
         if detail.get("møde"):

@@ -12,6 +12,7 @@ from contracts.describe import goal_heading, kommune_label
 from contracts.loader import Catalog
 from contracts.models import Contract, Goal, Target
 from contracts.reported import NPS_PARTS
+from metrics.frames import row_dicts
 from services.session import Session
 from ui import auth, data, overview_view, page_reads, results
 from ui.contract_view import md, render_goal_facts, render_target_details
@@ -82,7 +83,7 @@ def audit_table(audit: pd.DataFrame, target: Target) -> pd.DataFrame:
             "Efter": _stored_number(row["new"], target),
             "Begrundelse": row["reason"] if isinstance(row["reason"], str) else "",
         }
-        for row in audit.to_dict("records")
+        for row in row_dicts(audit)
     ]
     return pd.DataFrame(rows, columns=AUDIT_COLUMNS)
 
@@ -96,7 +97,7 @@ def render(choice: Choice, catalog: Catalog, session: Session) -> None:
         st.warning(overview_view.DEMO_BANNER)
     overview_view.goal_heading(goal, judged.goals.loc[goal.number, "status"], level="header")
     render_goal_facts(goal)
-    rows = {str(r["target"]): results.record(r) for r in judged.table.to_dict("records")}
+    rows = {str(r["target"]): results.record(r) for r in row_dicts(judged.table)}
     house_contracts = [c for c in catalog.contracts if c.erhvervshus == choice.house]
     # Who changed what is internal: the public and other houses' staff see no history.
     internal = auth.sees_internal(session, choice.house, demo=contract.demo)

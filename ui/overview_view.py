@@ -13,6 +13,7 @@ from contracts import danish, describe
 from contracts.models import Contract, Goal, Target
 from contracts.reference import house_name
 from metrics import STATUS_LABELS, STATUS_SEVERITY, Finding, consistency
+from metrics.frames import row_dicts
 from metrics.statuses import NO_TARGETS_LABEL
 from services.rounds import round_status_label
 from services.session import RoundInfo, Session
@@ -149,7 +150,7 @@ def target_card(target: Target, row: Mapping[str, Any], warning: str | None = No
 
 
 def cards(contract: Contract, table: pd.DataFrame, warnings: dict[str, str]) -> dict[str, Card]:
-    rows = {str(r["target"]): results.record(r) for r in table.to_dict("records")}
+    rows = {str(r["target"]): results.record(r) for r in row_dicts(table)}
     return {
         target.key: target_card(target, rows[target.key], warnings.get(target.key))
         for _goal, target in contract.targets()

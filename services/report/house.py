@@ -15,6 +15,7 @@ from contracts import danish
 from contracts.models import Contract, Target
 from contracts.reference import house_name
 from metrics import fulfilment, fulfilment_all, goal_status
+from metrics.frames import row_dicts
 from metrics.statuses import I_RISIKO, IKKE_OPFYLDT, STATUS_SEVERITY
 from services.report import wording
 from services.report.annex import annex
@@ -59,7 +60,7 @@ def _rows(contract: Contract, values: pd.DataFrame, period: str) -> dict[str, Ta
     targets = {t.key: t for _g, t in contract.targets()}
     return {
         str(r["target"]): target_row({str(k): v for k, v in r.items()}, targets[r["target"]])
-        for r in table.to_dict("records")
+        for r in row_dicts(table)
     }
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 from contracts import danish
 from contracts.models import Contract, Target
 from metrics.charts import spread_chart
+from metrics.frames import row_dicts
 from metrics.kommune import SPREAD_NOTE, coverage, per_kommune, spread
 from metrics.map_figures import HEIGHT_PX, WIDTH_PX, kommune_map
 from services.report import wording
@@ -46,7 +47,7 @@ def _rows(frame: pd.DataFrame, target: Target) -> tuple[KommuneRow, ...]:
             value_text=wording.quantity("count", float(r["value"]), unit),
             per_10000_text=_per_10000_text(float(r["per_10000"])),
         )
-        for r in frame.to_dict("records")
+        for r in row_dicts(frame)
     )
 
 
@@ -90,7 +91,7 @@ def kommune_part(
             population_share_text=danish.percent(float(g["andel_befolkning"]), 1),
             deviation_text=wording.quantity("spread", float(g["afvigelse"])),
         )
-        for g in result.groups.to_dict("records")
+        for g in row_dicts(result.groups)
     )
     spread_key = None
     if spread_rows:

@@ -9,6 +9,7 @@ from contracts import danish
 from contracts.models import HOUSE_KEYS, Contract
 from contracts.reference import house_name
 from metrics import fulfilment
+from metrics.frames import row_dicts
 from metrics.national import national_goals
 from metrics.report_charts import TREND_WIDTH, national_statuses
 from services.report import wording
@@ -122,7 +123,7 @@ def _target_rows(
         if not goals:
             continue
         table = fulfilment(contract, values, period=period)
-        records = {str(r["target"]): r for r in table.to_dict("records")}
+        records = {str(r["target"]): r for r in row_dicts(table)}
         for goal in goals:
             for target in goal.targets:
                 record = {str(k): v for k, v in records[target.key].items()}

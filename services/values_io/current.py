@@ -18,6 +18,7 @@ from contracts.describe import round_label
 from contracts.loader import Catalog
 from contracts.reported import VALUE_PARTS
 from db import Store
+from metrics.frames import row_dicts
 from services.values_io.totals import Stored, settle_total
 from services.values_io.validate import Entry, Key
 
@@ -40,7 +41,7 @@ def current_values(
     found: dict[Key, dict[str, Any]] = {}
     demo = 0
     for house, year in sorted({entry.key[:2] for entry in entries}):
-        for raw in store.values(house=house, year=year).to_dict("records"):
+        for raw in row_dicts(store.values(house=house, year=year)):
             record = {str(name): value for name, value in raw.items()}
             if (record["house"], int(record["year"]), record["period"]) in demo_rounds:
                 demo += 1

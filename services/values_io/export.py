@@ -14,6 +14,7 @@ import pandas as pd
 
 from contracts.models import PERIODS, Contract
 from contracts.reported import VALUE_PARTS
+from metrics.frames import row_dicts
 from services.values_io.parse import COLUMNS
 from services.values_io.tables import Cell, CsvDialect, to_csv, to_xlsx
 
@@ -34,7 +35,7 @@ def export_rows(contract: Contract, values: pd.DataFrame) -> list[list[Cell]]:
         )
 
     rows: list[list[Cell]] = []
-    for record in sorted(mine.to_dict("records"), key=sort_key):
+    for record in sorted(row_dicts(mine), key=sort_key):
         numbers = {f: _number(record[f]) for f in VALUE_PARTS}
         if numbers["numerator"] is not None or numbers["promoters"] is not None:
             numbers["value"] = None  # the parts are the value; one form per row

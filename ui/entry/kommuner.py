@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from metrics.frames import row_dicts
 from services.entry_form import TargetForm
 from services.entry_kommuner import kommune_rows, paste_column
 from ui.entry.state import PASTED_KEY, widget_key
@@ -72,7 +73,7 @@ def texts_in_state(
 
 def _texts(form: TargetForm, frame: pd.DataFrame) -> dict[Place, dict[str, str]]:
     texts: dict[Place, dict[str, str]] = {}
-    for record in frame.to_dict("records"):
+    for record in row_dicts(frame):
         place = (form.key, str(record["kommunekode"]))
         texts[place] = {field.column: _text(record[field.column]) for field in form.fields}
     return texts

@@ -23,7 +23,6 @@ import json
 import random
 import sys
 import time
-import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,7 +58,7 @@ def problems_in(result: Rerun) -> list[str]:
 
 async def reader(index: int, url: str, args: argparse.Namespace, tally: Tally) -> None:
     rng = random.Random(args.seed * 1000 + index)
-    session = Session(url, uuid.uuid4().hex, args.login)
+    session = Session(url, "", args.login)
     house = rng.choice(HOUSE_KEYS)
     page, query = "overblik", f"hus={house}&periode={rng.choice(['H1', 'FY'])}"
     for count in range(args.max_requests):
@@ -88,7 +87,7 @@ async def reader(index: int, url: str, args: argparse.Namespace, tally: Tally) -
 async def staff(index: int, url: str, args: argparse.Namespace, tally: Tally) -> None:
     rng = random.Random(args.seed * 1000 + 500 + index)
     house = STAFF_HOUSES[index % len(STAFF_HOUSES)]
-    session = Session(url, uuid.uuid4().hex, args.login)
+    session = Session(url, "", args.login)
     try:
         await session.open()
         tally.upstreams[session.upstream] += 1

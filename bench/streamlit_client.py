@@ -11,6 +11,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -42,6 +43,16 @@ def require_loopback(url: str) -> None:
 def served_by(upstreams: str) -> str:
     """The instance that answered: nginx lists every one it tried ("A, B" after A failed)."""
     return upstreams.split(",")[-1].strip()
+
+
+def route_cookie(set_cookies: Iterable[str]) -> str:
+    """The ``rk_route`` a response sets among its ``Set-Cookie`` headers ("": none), as a
+    browser keeps it for the next request."""
+    for header in set_cookies:
+        name, _, rest = header.partition("=")
+        if name.strip() == "rk_route":
+            return rest.split(";", 1)[0].strip()
+    return ""
 
 
 @dataclass
@@ -90,9 +101,13 @@ class Rerun:
 
 
 class Session:
-    """One browser tab: a websocket to the app, sticky to one instance by its route cookie."""
+    """One browser tab: a websocket to the app, sticky to one instance by its route cookie.
 
-    def __init__(self, url: str, route: str, login: str = "") -> None:
+    ``route`` is the cookie the tab starts with ("" or an unknown value: nginx picks the
+    instance with the fewest connections); like a browser, the tab keeps the cookie nginx
+    sets, so it comes back to the same instance when it opens again."""
+
+    def __init__(self, url: str, route: str = "", login: str = "") -> None:
         require_loopback(url)
         self.login = login  # the rk_session token of a logged-in person ("": the public)
         parts = urlsplit(url)
@@ -108,7 +123,7 @@ class Session:
         self._ws = await websockets.connect(
             self.stream_url,
             subprotocols=[websockets.Subprotocol("streamlit")],
-            additional_headers={"Cookie": self.cookie()},
+            additional_headers={"Cookie": self.cookie()} if self.cookie() else {},
             origin=websockets.Origin(self.origin),
             max_size=None,
             open_timeout=30,
@@ -116,10 +131,13 @@ class Session:
         )
         response = self._ws.response
         self.upstream = served_by(response.headers.get(UPSTREAM_HEADER, "") if response else "")
+        if response is not None:
+            self.route = route_cookie(response.headers.get_all("Set-Cookie")) or self.route
 
     def cookie(self) -> str:
-        login = f"; rk_session={self.login}" if self.login else ""
-        return f"rk_route={self.route}{login}"
+        cookies = [f"rk_route={self.route}"] if self.route else []
+        cookies += [f"rk_session={self.login}"] if self.login else []
+        return "; ".join(cookies)
 
     async def close(self) -> None:
         if self._ws is not None:

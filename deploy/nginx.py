@@ -1,14 +1,16 @@
 """nginx in front of the local stack: the site's proxy rules, on loopback, without TLS.
 
 The stack's configuration is rendered here from the same pieces as the production site
-(``deploy/nginx/resultatkontrakter.conf``): the route-cookie map, ``hash … consistent`` and
-the shared proxy snippet. Two differences: plain HTTP on 127.0.0.1, and an ``X-Upstream``
+(``deploy/nginx/resultatkontrakter.conf``): the route cookie naming an instance, one upstream
+per instance with the others as backups, ``least_conn`` for browsers without a cookie, and the
+shared proxy snippet. Two differences: plain HTTP on 127.0.0.1, and an ``X-Upstream``
 header naming the instance that answered, so tests can see where a client landed (the
 production site does not reveal its instance addresses).
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import signal
 import subprocess
@@ -42,22 +44,14 @@ http {{
         ""      close;
     }}
 
-    map $cookie_rk_route $rk_route {{
-        ""      $request_id;
-        default $cookie_rk_route;
-    }}
-
-    upstream resultatkontrakter {{
-        hash $rk_route consistent;
-{servers}
-    }}
+{routing}
 
     server {{
         listen 127.0.0.1:{port};
 
         location / {{
             include {snippet};
-            add_header Set-Cookie "rk_route=$rk_route; Path=/; HttpOnly; SameSite=Lax" always;
+            add_header Set-Cookie "rk_route=$rk_served; Path=/; HttpOnly; SameSite=Lax" always;
             add_header {header} $upstream_addr always;
         }}
     }}
@@ -71,14 +65,38 @@ def find_nginx() -> str | None:
     )
 
 
+def routing(instance_ports: list[int], *, indent: str = "    ") -> str:
+    """The maps and upstreams that keep a browser on one instance (docs/shared-installation.md,
+    "Sticky sessions"): instance ``n`` (1, 2, …) is upstream ``resultatkontrakter_n``, tried
+    first by browsers whose ``rk_route`` cookie is ``n``, with the others as backups; a browser
+    without a valid cookie goes to the instance with the fewest open connections, and every
+    response names the instance that answered in the cookie."""
+    addresses = [f"127.0.0.1:{port}" for port in instance_ports]
+    server = "server {} max_fails=1 fail_timeout=5s{};"
+    lines = ["map $cookie_rk_route $rk_upstream {"]
+    lines += [f"    {n} resultatkontrakter_{n};" for n in range(1, len(addresses) + 1)]
+    lines += ["    default resultatkontrakter;", "}", ""]
+    lines += [
+        "# The instance that answered: the last address tried.",
+        "map $upstream_addr $rk_served {",
+    ]
+    lines += [f'    "~{re.escape(a)}$" {n};' for n, a in enumerate(addresses, start=1)]
+    lines += ['    default "";', "}", ""]
+    lines += ["upstream resultatkontrakter {", "    least_conn;"]
+    lines += [f"    {server.format(a, '')}" for a in addresses]
+    lines += ["}"]
+    for n, address in enumerate(addresses, start=1):
+        lines += ["", f"upstream resultatkontrakter_{n} {{", f"    {server.format(address, '')}"]
+        lines += [f"    {server.format(a, ' backup')}" for a in addresses if a != address]
+        lines += ["}"]
+    return "\n".join(f"{indent}{line}" if line else "" for line in lines)
+
+
 def render(directory: Path, port: int, instance_ports: list[int]) -> str:
-    servers = "\n".join(
-        f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;" for p in instance_ports
-    )
     return TEMPLATE.format(
         dir=directory,
         port=port,
-        servers=servers,
+        routing=routing(instance_ports),
         snippet=SNIPPET,
         header=UPSTREAM_HEADER,
     )

@@ -11,7 +11,6 @@ import os
 import sys
 import time
 import urllib.request
-import uuid
 from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -29,6 +28,7 @@ from streamlit_client import (  # noqa: E402
     Session,
     administrator_login,
     press,
+    route_cookie,
     served_by,
     type_text,
 )
@@ -44,6 +44,7 @@ __all__ = [
     "run_async",
     "save_count",
     "shown_value",
+    "visit",
 ]
 
 
@@ -55,28 +56,30 @@ def stack_unavailable(reason: str) -> None:
     pytest.skip(f"Den delte installation kan ikke startes her: {reason}")
 
 
-def upstream_of(url: str, route: str) -> str:
-    request = urllib.request.Request(
-        f"{url}/_stcore/health", headers={"Cookie": f"rk_route={route}"}
-    )
+def visit(url: str, route: str = "") -> tuple[str, str]:
+    """What a browser's request with the cookie ``route`` ("": none) meets: the instance that
+    answered and the route cookie nginx sets."""
+    headers = {"Cookie": f"rk_route={route}"} if route else {}
+    request = urllib.request.Request(f"{url}/_stcore/health", headers=headers)
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     with opener.open(request, timeout=10) as response:
-        return served_by(str(response.headers.get("X-Upstream", "")))
+        served = served_by(str(response.headers.get("X-Upstream", "")))
+        return served, route_cookie(response.headers.get_all("Set-Cookie") or [])
 
 
 def route_to(url: str, instance_port: int) -> str:
-    """A route cookie that nginx hashes onto the instance on ``instance_port``.
+    """The route cookie nginx gives a browser it sends to the instance on ``instance_port``.
 
     Tried for up to 30 s: after an instance came back, nginx waits out its fail_timeout
     before sending browsers to it again."""
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         for _ in range(20):
-            route = uuid.uuid4().hex
-            if upstream_of(url, route) == f"127.0.0.1:{instance_port}":
+            served, route = visit(url)
+            if served == f"127.0.0.1:{instance_port}" and route:
                 return route
         time.sleep(0.5)
-    raise AssertionError(f"no route cookie reached port {instance_port}")
+    raise AssertionError(f"no new browser reached port {instance_port}")
 
 
 def run_async(scenario: Callable[[], Coroutine[Any, Any, T]]) -> T:

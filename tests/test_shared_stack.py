@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from stack_support import (
     save_count,
     shown_value,
     stack_unavailable,
-    upstream_of,
+    visit,
 )
 
 from deploy.postgres import Unavailable
@@ -62,13 +63,23 @@ def instance(stack: Stack, index: int) -> str:
     return f"127.0.0.1:{stack.instance_ports[index]}"
 
 
-def test_nginx_keeps_each_browser_on_one_instance_and_uses_both(stack: Stack) -> None:
-    routes = [f"browser-{n}" for n in range(20)]
-    first = [upstream_of(stack.url, route) for route in routes]
-    again = [upstream_of(stack.url, route) for route in routes]
+def test_nginx_spreads_new_browsers_evenly_and_keeps_each_on_its_instance(stack: Stack) -> None:
+    browsers = [visit(stack.url) for _ in range(20)]  # new browsers: no cookie yet
+    again = [visit(stack.url, route) for _served, route in browsers]
+    counts = Counter(served for served, _route in browsers)
 
-    assert first == again
-    assert set(first) == {instance(stack, 0), instance(stack, 1)}
+    assert set(counts) == {instance(stack, 0), instance(stack, 1)}
+    assert abs(counts[instance(stack, 0)] - counts[instance(stack, 1)]) <= 2
+    assert again == browsers  # each came back to its instance, with the same cookie
+    assert {route for _served, route in browsers} == {"1", "2"}
+
+
+def test_a_browser_with_an_unknown_route_cookie_is_given_one_naming_an_instance(
+    stack: Stack,
+) -> None:
+    served, route = visit(stack.url, "ab12-from-an-older-version")
+
+    assert (served, route) in {(instance(stack, 0), "1"), (instance(stack, 1), "2")}
 
 
 def test_a_value_saved_through_one_instance_is_read_through_the_other(stack: Stack) -> None:

@@ -3,7 +3,8 @@
 Builds the page benchmark's national data (``bench/pages_data.py``), then profiles the page's
 script thread with pyinstrument over ``--runs`` warm runs (new session each, caches kept), or
 one run after the caches are cleared (``--cold``). ``AppTest`` runs the script in a thread of
-its own, so the profiler is started inside that thread. pyinstrument is not a project
+its own, so the profiler is started inside that thread. ``--after-write`` profiles runs that
+each follow another instance's write in the house (what a reader meets while staff save). pyinstrument is not a project
 dependency: ``.venv/bin/uv pip install --python .venv/bin/python pyinstrument``.
 """
 
@@ -23,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from pages_data import build  # noqa: E402
-from pages_serverside import PAGES, clear_caches, run_once  # noqa: E402
+from pages_serverside import PAGES, another_instance_writes, clear_caches, run_once  # noqa: E402
 from streamlit.runtime.scriptrunner.script_runner import ScriptRunner  # noqa: E402
 
 
@@ -61,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("page", choices=titles, help="siden, der skal profileres")
     parser.add_argument("--cold", action="store_true", help="én kold kørsel (caches tømt)")
     parser.add_argument("--runs", type=int, default=10, help="varme kørsler (1–100)")
+    parser.add_argument(
+        "--after-write", action="store_true", help="hver kørsel lige efter en skrivning i huset"
+    )
     parser.add_argument("--house", default="sjaelland")
     parser.add_argument("--year", type=int, default=2022)
     parser.add_argument("--period", default="FY", choices=("H1", "FY"))
@@ -84,8 +88,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.cold:
             clear_caches()
         runs = 1 if args.cold else args.runs
-        profiled_runs(profiler, lambda: run_once(case, params), runs)
-    print(f"{case.title}: {'én kold kørsel' if args.cold else f'{runs} varme kørsler'}")
+
+        def one_run() -> object:
+            if args.after_write:
+                another_instance_writes(args.house)
+            return run_once(case, params)
+
+        profiled_runs(profiler, one_run, runs)
+    kind = "én kold kørsel" if args.cold else f"{runs} varme kørsler"
+    print(f"{case.title}: {kind}{', hver efter en skrivning' if args.after_write else ''}")
     print(profiler.output_text(unicode=True, color=False))
     return 0
 

@@ -6,8 +6,10 @@ frameworks is the drafter's choice, so no mapping is guessed here.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from contracts.models import PERIODS, Contract
@@ -29,6 +31,7 @@ HISTORY_COLUMNS = [
     "comment",
     "demo",
 ]
+NUMERIC = ("actual", "target_value", "upper", "baseline")
 
 
 def history(contracts: Iterable[Contract], values: pd.DataFrame, target_key: str) -> pd.DataFrame:
@@ -36,40 +39,65 @@ def history(contracts: Iterable[Contract], values: pd.DataFrame, target_key: str
 
     ``demo`` says whether the point is demo data: a demo contract, or demo values in its round.
     """
+    return histories(contracts, values, [target_key])[target_key]
+
+
+def histories(
+    contracts: Iterable[Contract], values: pd.DataFrame, target_keys: Iterable[str]
+) -> dict[str, pd.DataFrame]:
+    """``history`` of each of ``target_keys``, from one pass over the contracts: each
+    contract-period is judged once for all of them (Mål shows every target's trend)."""
+    wanted = dict.fromkeys(target_keys)
     index = index_values(values)
+    demo = values["is_demo"]
     demo_rounds = set(
         zip(
-            values.loc[values["is_demo"], "house"],
-            values.loc[values["is_demo"], "year"].astype(int),
-            values.loc[values["is_demo"], "period"],
+            values.loc[demo, "house"],
+            values.loc[demo, "year"].astype(int),
+            values.loc[demo, "period"],
             strict=True,
         )
     )
-    rows = []
+    rows: dict[str, list[dict[str, object]]] = {key: [] for key in wanted}
     for contract in sorted(contracts, key=lambda c: (c.erhvervshus, c.year)):
-        target = contract.target(target_key)
-        if target is None:
+        targets = {t.key: t for _goal, t in contract.targets() if t.key in wanted}
+        if not targets:
             continue
         for period in PERIODS:
-            record = next(r for r in evaluate(contract, index, period) if r["target"] == target_key)
-            rows.append(
-                {
-                    "house": contract.erhvervshus,
-                    "year": contract.year,
-                    "period": period,
-                    "kind": target.kind,
-                    "actual": record["actual"],
-                    "target_value": record["target_value"],
-                    "upper": record["upper"],
-                    "baseline": target.baseline.value if target.baseline else None,
-                    "baseline_year": target.baseline.year if target.baseline else None,
-                    "status": record["status"],
-                    "status_label": record["status_label"],
-                    "comment": record["comment"],
-                    "demo": contract.demo
-                    or (contract.erhvervshus, contract.year, period) in demo_rounds,
-                }
-            )
-    frame = pd.DataFrame(rows, columns=HISTORY_COLUMNS)
-    numeric = ["actual", "target_value", "upper", "baseline"]
-    return frame.astype({name: "float64" for name in numeric})
+            for record in evaluate(contract, index, period):
+                target = targets.get(record["target"])
+                if target is None:
+                    continue
+                rows[target.key].append(
+                    {
+                        "house": contract.erhvervshus,
+                        "year": contract.year,
+                        "period": period,
+                        "kind": target.kind,
+                        "actual": record["actual"],
+                        "target_value": record["target_value"],
+                        "upper": record["upper"],
+                        "baseline": target.baseline.value if target.baseline else None,
+                        "baseline_year": target.baseline.year if target.baseline else None,
+                        "status": record["status"],
+                        "status_label": record["status_label"],
+                        "comment": record["comment"],
+                        "demo": contract.demo
+                        or (contract.erhvervshus, contract.year, period) in demo_rounds,
+                    }
+                )
+    return {key: _frame(found) for key, found in rows.items()}
+
+
+def _frame(rows: list[dict[str, object]]) -> pd.DataFrame:
+    """Column by column, the numbers as floats (missing: NaN)."""
+    if not rows:
+        return pd.DataFrame(columns=HISTORY_COLUMNS).astype(dict.fromkeys(NUMERIC, "float64"))
+    columns: dict[str, object] = {}
+    for name in HISTORY_COLUMNS:
+        column = [row[name] for row in rows]
+        if name in NUMERIC:
+            columns[name] = np.array([math.nan if v is None else v for v in column], dtype=float)
+        else:
+            columns[name] = column
+    return pd.DataFrame(columns, columns=HISTORY_COLUMNS)

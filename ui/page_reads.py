@@ -18,7 +18,7 @@ import pandas as pd
 from contracts.models import Contract, Target
 from metrics import fulfilment, goal_status
 from metrics.charts import kommune_bar, spread_chart, trend_chart
-from metrics.history import history
+from metrics.history import histories as history_of
 from metrics.kommune import Coverage, Spread, coverage, per_kommune, spread
 from metrics.map_figures import kommune_map
 from metrics.national import national as national_tables
@@ -118,7 +118,7 @@ def target_figures(
         # The charts are pure functions of the history and the kommune frame: drawn again
         # only when these changed, not at every write in the house.
         house_values = values(reads, house)
-        past = history(house_contracts, house_values, target.key)
+        past = histories(reads, contract, house_contracts)[target.key]
         trend = None
         if past["actual"].notna().any():
             trend = reads.by_content(
@@ -140,6 +140,22 @@ def target_figures(
     others = tuple(contract_key(c) for c in house_contracts)
     key = (contract_key(contract), others, target.key, period)
     return reads.get("target_figures", compute, key, houses=[house])
+
+
+def histories(
+    reads: PageReads, contract: Contract, house_contracts: Sequence[Contract]
+) -> dict[str, pd.DataFrame]:
+    """Each target of ``contract``, its results year over year in the house's contracts,
+    judged in one pass (``metrics.history.histories``); read only: Mål draws its trend
+    charts from them."""
+    house = contract.erhvervshus
+    keys = tuple(t.key for _goal, t in contract.targets())
+
+    def compute() -> dict[str, pd.DataFrame]:
+        return history_of(house_contracts, values(reads, house), keys)
+
+    others = tuple(contract_key(c) for c in house_contracts)
+    return reads.get("histories", compute, contract_key(contract), others, houses=[house])
 
 
 @dataclass(frozen=True)

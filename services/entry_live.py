@@ -126,14 +126,18 @@ def live_round(
     contract: Contract, period: str, values: pd.DataFrame, table: EntryTable, edited: EntryTable
 ) -> LiveRound:
     """The round judged as if ``edited`` were saved over ``values`` (the house's values)."""
-    mine = (
-        (values["house"] == contract.erhvervshus)
-        & (values["year"] == contract.year)
-        & (values["period"] == period)
-    )
-    round_values = _after_save(contract, period, values[mine], table, edited)
-    combined = pd.concat([values[~mine], round_values], ignore_index=True)
-    judged = fulfilment(contract, combined, period=period)
+    if edited is table and table.judged is not None:  # nothing typed: judged when built
+        judged, all_findings = table.judged, table.findings
+    else:
+        mine = (
+            (values["house"] == contract.erhvervshus)
+            & (values["year"] == contract.year)
+            & (values["period"] == period)
+        )
+        round_values = _after_save(contract, period, values[mine], table, edited)
+        combined = pd.concat([values[~mine], round_values], ignore_index=True)
+        judged = fulfilment(contract, combined, period=period)
+        all_findings = tuple(consistency(contract, combined))
     targets = {t.key: t for _goal, t in contract.targets()}
     live = {}
     for raw in row_dicts(judged):
@@ -142,11 +146,7 @@ def live_round(
         live[key] = LiveTarget(
             status, STATUS_LABELS[status], wording.result_text(row, targets[key])
         )
-    findings = [
-        f
-        for f in consistency(contract, combined)
-        if f.period == period and f.code in EXPLAINED_BY_COMMENT
-    ]
+    findings = [f for f in all_findings if f.period == period and f.code in EXPLAINED_BY_COMMENT]
     return LiveRound(
         live,
         _missing(judged, findings, targets),

@@ -12,7 +12,7 @@ Numbers are shown the Danish way, like the semicolon dialect of an import: ``1.6
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -22,6 +22,7 @@ from contracts import wording
 from contracts.models import Contract, Target
 from contracts.reference import kommuner
 from metrics import consistency, fulfilment
+from metrics.consistency import Finding
 from metrics.frames import row_dicts
 from metrics.statuses import STATUS_LABELS
 from services.values_io.numbers import KIND_LABELS, danish_number
@@ -57,6 +58,11 @@ class EntryTable:
     computed: pd.DataFrame | None = None
     #: Danish warnings on the round's numbers (parts that do not add up), shown above them.
     warnings: tuple[str, ...] = ()
+    #: The round as stored, judged while the table was built (``metrics.fulfilment`` and
+    #: ``metrics.consistency`` of the values it was built from): the form's statuses before
+    #: anything is typed need not judge it again. None for a table with edits in it.
+    judged: pd.DataFrame | None = field(default=None, compare=False, repr=False)
+    findings: tuple[Finding, ...] = field(default=(), compare=False, repr=False)
 
     def frames(self) -> list[pd.DataFrame]:
         extra = [] if self.computed is None else [self.computed]
@@ -91,9 +97,8 @@ def build_table(
     with_values = {target for target, _kommune in stored}
     judged = fulfilment(contract, values, period=period)
     statuses = {str(r["target"]): r for r in row_dicts(judged)}
-    findings = [
-        f for f in consistency(contract, values) if f.period == period and f.code == "parts"
-    ]
+    all_findings = tuple(consistency(contract, values))
+    findings = [f for f in all_findings if f.period == period and f.code == "parts"]
     warned = {f.target for f in findings}
     totals: list[dict[str, Any]] = []
     per_kommune: list[dict[str, Any]] = []
@@ -113,6 +118,8 @@ def build_table(
         _frame(per_kommune),
         _frame(computed),
         tuple(f"Advarsel: {f.message}" for f in findings),
+        judged=judged,
+        findings=all_findings,
     )
 
 
@@ -137,8 +144,8 @@ def _row(
         "version": int(stored["version"]) if stored else 0,
         "kilde": str(stored["source"]) if stored else "",
     }
-    for column, field in FIELD_OF.items():
-        number: Any = stored[field] if stored else None
+    for column, part in FIELD_OF.items():
+        number: Any = stored[part] if stored else None
         record[column] = "" if is_missing(number) else danish_number(float(number))
     if record["tæller"] or record["promotorer"]:
         record["værdi"] = ""  # computed from the parts, which are the value (as on export)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from test_entry_table import contract, values
 
 from services.entry_live import Missing, apply_draft, cells_of, live_round
@@ -51,3 +53,25 @@ def test_cells_are_the_editable_texts_of_every_place() -> None:
     table = build_table(contract(), "H1", STORED)
     assert cells_of(table)[("8a", "")]["værdi"] == "900"
     assert cells_of(table)[("8a", "259")]["værdi"] == ""
+
+
+def test_the_round_as_read_is_judged_from_the_table_as_the_values_would_judge_it() -> None:
+    frame = values(
+        {"target": "8a", "value": 900.0, "version": 1},
+        {"target": "8a", "kommune": "259", "value": 400.0, "version": 1},
+    ).assign(period="H1")
+    table = build_table(contract(), "H1", frame)
+    unjudged = replace(table, judged=None, findings=())
+
+    from_table = live_round(contract(), "H1", frame, table, table)
+    from_values = live_round(contract(), "H1", frame, unjudged, unjudged)
+
+    assert table.judged is not None
+    assert from_table == from_values
+    assert from_table.targets["8a"].label == "På vej"
+    assert [(m.key, m.kind) for m in from_table.missing] == [
+        ("12a", "value"),
+        ("5a", "value"),
+        ("13b", "value"),
+        ("8a", "parts"),  # the kommuner give 400, the total is 900: a finding to explain
+    ]

@@ -24,6 +24,7 @@ from metrics.map_figures import kommune_map
 from metrics.national import national as national_tables
 from services.cache import PageReads
 from services.entry_table import EntryTable, build_table
+from services.round_events import RoundEvent
 from services.session import RoundInfo
 from ui import overview_view
 from ui.shared_figure import SharedFigure as Figure
@@ -46,6 +47,18 @@ def round_info(reads: PageReads, house: str, year: int, period: str) -> RoundInf
     return reads.get(
         "round",
         lambda: reads.session.round(house, year, period),
+        house,
+        year,
+        period,
+        houses=[house],
+    )
+
+
+def standing_return(reads: PageReads, house: str, year: int, period: str) -> RoundEvent | None:
+    """``Session.standing_return``: KKR's return of the round, read once per state of the house."""
+    return reads.get(
+        "standing_return",
+        lambda: reads.session.standing_return(house, year, period),
         house,
         year,
         period,

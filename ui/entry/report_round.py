@@ -19,7 +19,7 @@ from services.errors import Unconfirmed, UserError
 from services.permissions import Action
 from services.rounds import REMOVE_ACTION, round_status_label
 from services.session import RoundEvent, RoundInfo, Session
-from ui import auth
+from ui import auth, data, page_reads
 from ui.entry import state
 
 LOCKED = ("indsendt", "godkendt")
@@ -72,7 +72,8 @@ def render_status(session: Session, info: RoundInfo | None) -> None:
     st.badge(round_status_label(info), color=color)
     st.caption(status_text(info))
     if info.status == "åben":
-        returned = session.standing_return(info.house, info.year, info.period)
+        reads = data.reads(session)
+        returned = page_reads.standing_return(reads, info.house, info.year, info.period)
         if returned is not None:
             st.warning(returned_text(returned))
     if info.has_demo and session.principal.demo:

@@ -14,10 +14,13 @@ import streamlit as st
 from contracts import danish
 from contracts.loader import Catalog
 from contracts.reference import house_name
+from services.session import RoundInfo
 from ui import auth, data, page_reads
 from ui.contract_view import contract_title, md, render_draft_notice
 from ui.entry import editor, files, history, report_round, state
 from ui.selection import select_contract
+
+INCLUDE_ALL_KEY = "alle_maaltal"
 
 
 def in_force(catalog: Catalog) -> Catalog:
@@ -46,25 +49,50 @@ st.caption(md(contract_title(contract)))
 if contract.demo:
     st.warning("Demokontrakt: opdigtet til demonstration, ikke en rigtig kontrakt.")
 render_draft_notice(contract)
-state.show_flash()
 
-reads = data.reads(session)
-info = page_reads.round_info(reads, house, year, period)
-demo_data = contract.demo or bool(info and info.has_demo)
-writes = auth.allowed(session, "write_value", house, demo=demo_data)
-locked = report_round.is_locked(info, demo_account=session.principal.demo) or not writes
-report_round.render_status(session, info)
-report_round.render_actions(catalog, session, info)
+
+@dataclasses.dataclass(frozen=True)
+class RoundNow:
+    """The round as the store holds it at this point of the run, and what the person may do."""
+
+    info: RoundInfo | None
+    writes: bool
+    locked: bool
+    form: state.FormState
+
+
+def round_now() -> RoundNow:
+    reads = data.reads(session)
+    info = page_reads.round_info(reads, house, year, period)
+    demo_data = contract.demo or bool(info and info.has_demo)
+    writes = auth.allowed(session, "write_value", house, demo=demo_data)
+    locked = report_round.is_locked(info, demo_account=session.principal.demo) or not writes
+    # The toggle below is drawn later; its state is known now.
+    include_all = bool(st.session_state.get(INCLUDE_ALL_KEY, False))
+    form = state.form_state(
+        (house, year, period),
+        include_all,
+        *page_reads.entry_readers(reads, contract, period, include_all),
+    )
+    return RoundNow(info, writes, locked, form)
+
+
+now = round_now()
+# »Gem« saves before the rest of the page is drawn (docs/entry.md "Speed"): after a save the
+# page goes on from the store as it is now.
+answer = editor.save_first(contract, period, session, now.form, locked=now.locked)
+if answer is not None and answer.saved:
+    data.read_again(session)
+    now = round_now()
+state.show_flash()
+report_round.render_status(session, now.info)
+report_round.render_actions(catalog, session, now.info)
 
 st.header("Tal")
-if not writes:
+if not now.writes:
     st.caption(f"Du kan læse tallene for {house_name(house)}, men ikke indtaste eller importere.")
-include_all = st.toggle("Vis også måltal, der ikke måles i perioden", key="alle_maaltal")
-form = state.form_state(
-    (house, year, period),
-    include_all,
-    *page_reads.entry_readers(reads, contract, period, include_all),
-)
+st.toggle("Vis også måltal, der ikke måles i perioden", key=INCLUDE_ALL_KEY)
+form = now.form
 st.caption(
     f"Tallene er hentet {danish.date_time(form.read_at)}. Tal skrives på dansk: 1.680 og 50,5. "
     "Status ved hvert måltal er den, det får, når du gemmer. »Hent tallene igen« viser, hvad "
@@ -73,10 +101,11 @@ st.caption(
 if st.button("Hent tallene igen", key="hent_igen"):
     state.reset()
     st.rerun()
-editor.render_form(contract, period, session, form, locked=locked)
+editor.render_form(contract, period, session, form, locked=now.locked, answer=answer)
 
 st.header("Fra fil")
-files.render_import(catalog, session, locked=report_round.import_locked(info) or not writes)
+import_locked = report_round.import_locked(now.info) or not now.writes
+files.render_import(catalog, session, locked=import_locked)
 files.render_downloads(contract, period, session)
 
 history.render_history(contract, session, period, form.read_at)

@@ -110,3 +110,8 @@ def reads(session: Session) -> PageReads:
         return PageReads(session, context=(str(folder), _folder_signature(folder)))
 
     return script_run.once(f"reads:{id(session)}", read)
+
+
+def read_again(session: Session) -> None:
+    """The store changed during this run (a save): the next ``reads`` reads its versions anew."""
+    script_run.forget(f"reads:{id(session)}")

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from db import Store, ValueKey, ValueRow
 from services.prepare import prepare
-from ui.entry.report_round import DEMO_BANNER
+from ui.entry.report_round import DEMO_BANNER, NOT_STARTED
 
 H1_2022 = {"hus": "sjaelland", "aar": "2022", "periode": "H1"}
 FY_2022 = {"hus": "sjaelland", "aar": "2022", "periode": "FY"}
@@ -124,6 +124,22 @@ def test_a_value_typed_and_saved_reaches_the_store_and_its_history_in_contract_o
         ["anne", "indsat 15a", "– → 2,6"],
         ["anne", "indsat 8a", "– → 1.700"],
     ]
+
+
+@pytest.mark.usefixtures("contracts_folder")
+def test_the_first_save_of_a_round_shows_it_started_by_the_saver_above_the_form(
+    store: Store,
+) -> None:
+    at = open_entry(**FY_2022)
+    assert NOT_STARTED in at.info.values
+    type_into(at, {("8a", "værdi"): "1.700"}, run=True)
+    at.button(key="gem").click().run()
+
+    assert at.success.values[0] == "Gemt: 1 indsat, 0 ændret, 0 slettet."
+    assert NOT_STARTED not in at.info.values
+    assert any(c.startswith("Senest ændret af anne ") for c in at.caption.values)
+    assert statuses(at)["8a"] == "Opfyldt"  # judged from the store: nothing typed is pending
+    assert "Ingen ændringer at gemme." not in at.info.values
 
 
 @pytest.mark.usefixtures("contracts_folder")

@@ -5,9 +5,9 @@ Every target is drawn first (its texts make the draft); then the round is judged
 draft were saved (``services.entry_live``) and each target's status, its help and the list at
 the top are filled in. A save that meets someone else's change keeps every edit
 (``services.entry_save``): what met no conflict is saved, and the conflicts wait for the
-person's choice per value (``ui.entry.conflicts``). »Gem« saves before any input is drawn,
-from what the session holds for them, so a save that works draws the form once, not twice
-(docs/entry.md "Speed").
+person's choice per value (``ui.entry.conflicts``). »Gem« saves before any part of the page
+is drawn (``save_first``), from what the session holds for the inputs, so a save that works
+runs the page once, drawn from the store as it is after the save (docs/entry.md "Speed").
 """
 
 from __future__ import annotations
@@ -31,9 +31,34 @@ from ui.entry.state import FormState
 AS_READ_KEY = "indberetning_som_hentet"
 
 
-def render_form(
+def save_first(
     contract: Contract, period: str, session: Session, form_state: FormState, *, locked: bool
+) -> saving.Answer | None:
+    """»Gem« pressed (and no conflicts to choose): save what the session holds for the
+    inputs before any part of the page is drawn. A save that works leaves the form to be read
+    again, so the page is drawn once, from the store as it is after the save. None: nothing
+    was pressed."""
+    if locked or form_state.conflicts or not _save_pressed():
+        return None
+    table = form_state.table
+    goals = entry_form(contract, table)
+    start = cells_of(apply_draft(table, form_state.seed))
+    typed = {p: t for form in _forms(goals) for p, t in inputs.texts_in_state(form, start).items()}
+    names = {form.key: form.name for form in _forms(goals)}
+    return saving.save(contract, period, session, form_state, apply_draft(table, typed), {}, names)
+
+
+def render_form(
+    contract: Contract,
+    period: str,
+    session: Session,
+    form_state: FormState,
+    *,
+    locked: bool,
+    answer: saving.Answer | None = None,
 ) -> None:
+    """The form; ``answer`` is what ``save_first`` said in this run (a save is then not
+    tried again when the buttons are drawn)."""
     table = form_state.table
     if table.totals.empty and (table.computed is None or table.computed.empty):
         st.info("Ingen måltal måles i denne periode.")
@@ -41,15 +66,6 @@ def render_form(
     goals = entry_form(contract, table)
     names = {form.key: form.name for goal in goals for form in goal.targets}
     start = cells_of(apply_draft(table, form_state.seed))
-    answer: saving.Answer | None = None
-    if not locked and not form_state.conflicts and _save_pressed():
-        # Saved before any input is drawn: a save that works starts the page again at once.
-        typed = {
-            p: t for form in _forms(goals) for p, t in inputs.texts_in_state(form, start).items()
-        }
-        answer = saving.save(
-            contract, period, session, form_state, apply_draft(table, typed), {}, names
-        )
     missing_box = st.container()
     choices = conflicts.render_conflicts(form_state.conflicts)
     save_top = st.button("Gem", key=SAVE_KEYS[0], type="primary", disabled=locked)
@@ -69,6 +85,8 @@ def render_form(
         _paste(form_state, table, edited, pasted)
     if answer is None and (save_top or save_bottom) and not locked:  # with conflicts to choose
         answer = saving.save(contract, period, session, form_state, edited, choices, names)
+        if answer.saved:  # the choices made: the page starts again from the store
+            st.rerun()
     issues: dict[str, list[str]] = defaultdict(list)
     if answer is not None:
         saving.tell((feedback_top, feedback_bottom), answer)

@@ -30,13 +30,18 @@ Boxes = Sequence[st.delta_generator.DeltaGenerator]
 
 @dataclass(frozen=True)
 class Answer:
-    """What a save that did not start the page again has to say beside both »Gem« buttons:
-    ``kind`` is ``"error"`` or ``"info"``; ``outcome`` is a save that broke a rule, for the page
+    """What a save has to say: ``kind`` ``"saved"`` (something was saved: the message waits
+    in ``state.flash`` and the page is drawn from the store again), or ``"error"`` or
+    ``"info"`` beside both »Gem« buttons; ``outcome`` is a save that broke a rule, for the page
     to show each problem beside its input."""
 
     kind: str
     text: str
     outcome: SaveOutcome | None = None
+
+    @property
+    def saved(self) -> bool:
+        return self.kind == "saved"
 
     @property
     def issues(self) -> tuple[Issue, ...]:
@@ -52,8 +57,9 @@ def save(
     choices: dict[tuple[str, str], conflicts.Choice | None],
     names: dict[str, str],
 ) -> Answer:
-    """Save; on success (whole or with conflicts left) the page starts again from the store,
-    so only a save that saved nothing returns, with what to say about it."""
+    """Save. On success (whole, or with conflicts left to choose) the form is read again
+    from the store (or waits for the choices) and the answer is ``saved``; a save that saved
+    nothing says why."""
     table = form_state.table
     if form_state.conflicts:
         if any(choice is None for choice in choices.values()):
@@ -85,11 +91,13 @@ def save(
     else:
         state.flash("success", saved)
         state.reset()
-    st.rerun()
+    return Answer("saved", saved)
 
 
 def tell(boxes: Boxes, answer: Answer) -> None:
-    """The answer in each of ``boxes``."""
+    """The answer in each of ``boxes`` (a save that saved is told by the flash instead)."""
+    if answer.saved:
+        return
     show: Callable[[str], object] = st.error if answer.kind == "error" else st.info
     for box in boxes:
         with box:

@@ -15,6 +15,46 @@ from contracts.models import Target
 from metrics.kommune import Spread
 
 FONT = {"family": "DejaVu Sans, Arial, sans-serif", "size": 13}
+_AXIS = {
+    "gridcolor": "#EBF0F8",
+    "linecolor": "#EBF0F8",
+    "zerolinecolor": "#EBF0F8",
+    "zerolinewidth": 2,
+    "ticks": "",
+    "automargin": True,
+    "title": {"standoff": 15},
+}
+#: What these charts take of plotly's "plotly_white" template, as a template of its own,
+#: checked once: plotly checks a template given by name or as a dict property by property
+#: for every figure, and "plotly_white" (every trace type's defaults) cost 8–10 ms per
+#: figure, and its loading a quarter of a second for a process's first chart.
+TEMPLATE = go.layout.Template(
+    {
+        "layout": {
+            "paper_bgcolor": "white",
+            "plot_bgcolor": "white",
+            "colorway": [
+                "#636efa",
+                "#EF553B",
+                "#00cc96",
+                "#ab63fa",
+                "#FFA15A",
+                "#19d3f3",
+                "#FF6692",
+                "#B6E880",
+                "#FF97FF",
+                "#FECB52",
+            ],
+            "font": {"color": "#2a3f5f"},
+            "hoverlabel": {"align": "left"},
+            "hovermode": "closest",
+            "title": {"x": 0.05},
+            "xaxis": _AXIS,
+            "yaxis": _AXIS,
+        },
+        "data": {"bar": [{"marker": {"line": {"color": "white", "width": 0.5}}, "type": "bar"}]},
+    }
+)
 
 
 def _layout(fig: go.Figure, title: str, **kwargs: object) -> go.Figure:
@@ -22,7 +62,7 @@ def _layout(fig: go.Figure, title: str, **kwargs: object) -> go.Figure:
         title=title,
         separators=",.",
         font=FONT,
-        template="plotly_white",
+        template=TEMPLATE,
         margin={"l": 40, "r": 20, "t": 60, "b": 40},
         **kwargs,
     )

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from db import Store, ValueKey, ValueRow
-from services.cache import PageReads, SharedCache
+from services.cache import SMALL_FRAME, PageReads, SharedCache, digest
 from services.permissions import PUBLIC, Principal, operator
 from services.session import Session
 
@@ -218,3 +218,27 @@ def test_a_result_keyed_by_content_outlives_a_write_that_left_its_input(
 
     chart(pd.DataFrame({"year": [2021, 2022], "actual": [400.0, 480.0]}))
     assert len(drawn) == 2
+
+
+@pytest.mark.parametrize("rows", [3, SMALL_FRAME + 1], ids=["small", "large"])
+def test_a_fingerprint_changes_with_any_value_column_or_index_and_not_otherwise(
+    rows: int,
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "year": list(range(2016, 2016 + rows)),
+            "actual": [1680.0] * rows,
+            "status": ["opfyldt"] * rows,
+        }
+    )
+    same = digest(frame.copy())
+    changed_value = frame.copy()
+    changed_value.loc[rows - 1, "actual"] = 1680.0001
+    changed_text = frame.copy()
+    changed_text.loc[0, "status"] = "ikke_opfyldt"
+    renamed = frame.rename(columns={"actual": "value"})
+    reindexed = frame.set_axis(range(1, rows + 1))
+
+    assert digest(frame) == same
+    others = {digest(f) for f in (changed_value, changed_text, renamed, reindexed)}
+    assert len(others) == 4 and same not in others

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from contracts import wording
 from contracts.models import Contract
 from metrics.engine import fulfilment, goal_status
 from metrics.statuses import NO_TARGETS_LABEL, NOT_THIS_YEAR, OPFYLDT, STATUS_LABELS
@@ -118,3 +119,28 @@ def _target_rows(contract: Contract, table: pd.DataFrame) -> pd.DataFrame:
     table["house"] = contract.erhvervshus
     table["framework_goal"] = table["goal"].map(national)
     return table[TARGET_COLUMNS]
+
+
+def target_texts(contract: Contract, targets: pd.DataFrame) -> list[str]:
+    """Each row's cell of Hele landet's table of måltal (the targets of ``contract`` from
+    ``national``): "56,0 % (mål: mindst 50 %) · Opfyldt"; the page works them out with the
+    house's part of it, once per state of the house."""
+    return [
+        _target_cell(contract, key, actual, goal, label)
+        for key, actual, goal, label in zip(
+            targets["target"],
+            targets["actual"],
+            targets["target_value"],
+            targets["status_label"],
+            strict=True,
+        )
+    ]
+
+
+def _target_cell(contract: Contract, key: str, actual: float, goal: float, label: str) -> str:
+    """ "56,0 % (mål: mindst 50 %) · Opfyldt"; the status alone where there is no number."""
+    target = contract.target(key)
+    if target is None or pd.isna(actual) or pd.isna(goal):
+        return label
+    shown = wording.result_number(target, actual, goal)
+    return f"{shown} (mål: {wording.level_text(target, goal)}) · {label}"

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from contracts import danish, wording
+from contracts import danish
 from contracts.loader import Catalog
 from contracts.models import HOUSE_KEYS, PERIODS, Contract
 from contracts.reference import house_name
@@ -157,33 +157,13 @@ def render(
     render_targets(contracts, targets, names)
 
 
-def _target_cell(contract: Contract, key: str, actual: float, goal: float, label: str) -> str:
-    """ "56,0 % (mål: mindst 50 %) · Opfyldt"; the status alone where there is no number."""
-    target = contract.target(key)
-    if target is None or pd.isna(actual) or pd.isna(goal):
-        return label
-    shown = wording.result_number(target, actual, goal)
-    return f"{shown} (mål: {wording.level_text(target, goal)}) · {label}"
-
-
 def render_targets(contracts: list[Contract], targets: pd.DataFrame, names: dict[str, str]) -> None:
-    """``targets``: ``metrics.national.national_targets`` of ``contracts``."""
+    """``targets``: ``metrics.national.national_targets`` of ``contracts``, each row with its
+    cell's ``text`` (``target_texts``)."""
     if targets.empty:
         return
-    by_house = {c.erhvervshus: c for c in contracts}
     order = [names[c.erhvervshus] for c in contracts]
     targets["column"] = targets["house"].map(names)
-    targets["text"] = [
-        _target_cell(by_house[house], key, actual, goal, label)
-        for house, key, actual, goal, label in zip(
-            targets["house"],
-            targets["target"],
-            targets["actual"],
-            targets["target_value"],
-            targets["status_label"],
-            strict=True,
-        )
-    ]
     # One row per key (the same target in every house), named by its label.
     labels = dict(zip(targets["target"], targets["label"], strict=True))
     text = targets.pivot(index="target", columns="column", values="text").reindex(columns=order)

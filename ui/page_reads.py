@@ -22,6 +22,7 @@ from metrics.history import histories as history_of
 from metrics.kommune import Coverage, Spread, coverage, per_kommune, spread
 from metrics.map_figures import kommune_map
 from metrics.national import national as national_tables
+from metrics.national import target_texts
 from services.cache import PageReads
 from services.entry_table import EntryTable, build_table
 from services.round_events import RoundEvent
@@ -238,7 +239,9 @@ def national(
 
         def compute() -> tuple[pd.DataFrame, pd.DataFrame]:
             own = values(reads, house)
-            return national_tables([contract], own[own["year"] == year], period=period)
+            goals, targets = national_tables([contract], own[own["year"] == year], period=period)
+            targets["text"] = target_texts(contract, targets)
+            return goals, targets
 
         key = (contract_key(contract), year, period)
         return reads.get("national_house", compute, *key, houses=[house])

@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.colors import get_colorscale
 
 from contracts import danish
 from contracts.reference import GEOJSON_PATH, kommuner
@@ -33,6 +34,12 @@ WIDTH_PX, HEIGHT_PX, TOP_MARGIN_PX = 700, 560, 50
 def _features() -> dict[str, dict[str, Any]]:
     data = json.loads(GEOJSON_PATH.read_text(encoding="utf-8"))
     return {f["properties"]["kode"]: f for f in data["features"]}
+
+
+@cache
+def _color_scale() -> list[list[Any]]:
+    """``COLOR_SCALE`` as plotly.py spells it out (plotly.js has its own "Blues")."""
+    return [[float(stop), color] for stop, color in get_colorscale(COLOR_SCALE)]
 
 
 def _points(geometry: dict[str, Any]) -> list[tuple[float, float]]:
@@ -57,7 +64,14 @@ def _mercator_y(lat: float) -> float:
 
 def view(codes: list[str]) -> tuple[dict[str, float], float]:
     """Centre and zoom that fit the municipalities into the map with a small margin."""
-    west, south, east, north = bounds(codes)
+    centre, zoom = _view(tuple(codes))
+    return dict(centre), zoom
+
+
+@cache
+def _view(codes: tuple[str, ...]) -> tuple[dict[str, float], float]:
+    """``view``, worked out once per geography (every vertex of its boundaries is read)."""
+    west, south, east, north = bounds(list(codes))
     lon_span = max(east - west, 1e-6)
     y_span = max(_mercator_y(north) - _mercator_y(south), 1e-6)
     # MapLibre draws the world 512 pixels wide at zoom 0.
@@ -106,6 +120,23 @@ def kommune_map(
 
     Trace 0 holds the active municipalities on a colour scale, trace 1 the grey "Ingen
     aktivitet" class. Hover text reads "Køge: 1.234 forløb"."""
+    spec = kommune_map_spec(
+        values, geography=geography, title=title, value_label=value_label, per_10000=per_10000
+    )
+    return go.Figure(spec)
+
+
+def kommune_map_spec(
+    values: pd.DataFrame,
+    *,
+    geography: list[str],
+    title: str,
+    value_label: str,
+    per_10000: bool = False,
+) -> dict[str, Any]:
+    """``kommune_map`` as plotly's JSON, without the template: what a page draws. Building
+    the figure through plotly's objects copies every boundary twice, most of a map's time;
+    a test keeps this equal to what plotly makes of it."""
     table = kommune_table(values, geography=geography, per_10000=per_10000)
     label = f"{value_label} {PER_10000_SUFFIX}" if per_10000 else value_label
     active = table[table["active"]]
@@ -115,46 +146,48 @@ def kommune_map(
         "features": [_features()[code] for code in table["kode"]],
     }
     common: dict[str, Any] = {
+        "type": "choroplethmap",
         "geojson": geojson,
         "featureidkey": "properties.kode",
         "marker": {"line": {"color": "white", "width": 1}},
         "hovertemplate": "%{text}<extra></extra>",
     }
-    figure = go.Figure()
-    figure.add_trace(
-        go.Choroplethmap(
-            locations=list(active["kode"]),
-            z=list(active["shown"]),
-            text=[
+    shown = [float(v) for v in active["shown"]]
+    traces = [
+        {
+            **common,
+            "locations": list(active["kode"]),
+            "z": shown,
+            "text": [
                 f"{name}: {_hover_number(v, per_10000)} {label}"
-                for name, v in zip(active["navn"], active["shown"], strict=True)
+                for name, v in zip(active["navn"], shown, strict=True)
             ],
-            colorscale=COLOR_SCALE,
-            zmin=0,
-            colorbar={"title": {"text": label}, "tickformat": ",.1f" if per_10000 else ",.0f"},
-            name=label,
+            "colorscale": _color_scale(),
+            "zmin": 0,
+            "colorbar": {
+                "title": {"text": label},
+                "tickformat": ",.1f" if per_10000 else ",.0f",
+            },
+            "name": label,
+        },
+        {
             **common,
-        )
-    )
-    figure.add_trace(
-        go.Choroplethmap(
-            locations=list(idle["kode"]),
-            z=[0] * len(idle),
-            text=[f"{name}: ingen aktivitet" for name in idle["navn"]],
-            colorscale=[[0, NO_ACTIVITY_COLOR], [1, NO_ACTIVITY_COLOR]],
-            showscale=False,
-            showlegend=True,
-            name=NO_ACTIVITY,
-            **common,
-        )
-    )
+            "locations": list(idle["kode"]),
+            "z": [0] * len(idle),
+            "text": [f"{name}: ingen aktivitet" for name in idle["navn"]],
+            "colorscale": [[0, NO_ACTIVITY_COLOR], [1, NO_ACTIVITY_COLOR]],
+            "showscale": False,
+            "showlegend": True,
+            "name": NO_ACTIVITY,
+        },
+    ]
     centre, zoom = view(list(table["kode"])) if len(table) else ({"lon": 11.5, "lat": 56.0}, 5.5)
-    figure.update_layout(
-        title={"text": title},
-        map={"style": "white-bg", "center": centre, "zoom": zoom},
-        height=HEIGHT_PX,
-        margin={"l": 0, "r": 0, "t": TOP_MARGIN_PX, "b": 0},
-        legend={"x": 0, "y": 0, "bgcolor": "rgba(255,255,255,0.8)"},
-        separators=",.",
-    )
-    return figure
+    layout = {
+        "title": {"text": title},
+        "map": {"style": "white-bg", "center": centre, "zoom": zoom},
+        "height": HEIGHT_PX,
+        "margin": {"l": 0, "r": 0, "t": TOP_MARGIN_PX, "b": 0},
+        "legend": {"x": 0, "y": 0, "bgcolor": "rgba(255,255,255,0.8)"},
+        "separators": ",.",
+    }
+    return {"data": traces, "layout": layout}

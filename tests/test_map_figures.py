@@ -5,10 +5,18 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from contracts.reference import GEOJSON_PATH, default_geography, kommuner
-from metrics.map_figures import NO_ACTIVITY, NO_ACTIVITY_COLOR, kommune_map, kommune_table
+from metrics.map_figures import (
+    NO_ACTIVITY,
+    NO_ACTIVITY_COLOR,
+    kommune_map,
+    kommune_map_spec,
+    kommune_table,
+)
+from ui.shared_figure import SharedFigure
 
 SJAELLAND = list(default_geography("sjaelland"))
 KOEGE, LEJRE, ROSKILDE = "259", "350", "265"
@@ -102,3 +110,23 @@ def test_input_values_are_not_mutated() -> None:
     before = given.copy()
     kommune_table(given, geography=SJAELLAND, per_10000=True)
     pd.testing.assert_frame_equal(given, before)
+
+
+@pytest.mark.parametrize("per_10000", [False, True])
+def test_the_pages_map_spec_is_what_plotly_makes_of_it_with_the_default_template(
+    per_10000: bool,
+) -> None:
+    values = pd.DataFrame({"kode": ["259", "265", "999"], "value": [12.0, 0.0, 3.0]})
+    codes = SJAELLAND
+    spec = kommune_map_spec(
+        values, geography=codes, title="Forløb", value_label="forløb", per_10000=per_10000
+    )
+    shared = SharedFigure.from_spec(spec).to_dict()
+
+    assert shared == go.Figure(spec).to_dict()  # plotly's own check changes nothing
+    assert shared == SharedFigure(
+        kommune_map(values, geography=codes, title="Forløb", value_label="forløb",
+                    per_10000=per_10000)
+    ).to_dict()  # fmt: skip
+    assert shared["data"][0]["locations"] == ["259"]
+    assert shared["data"][1]["name"] == "Ingen aktivitet"

@@ -20,7 +20,7 @@ from metrics import fulfilment, goal_status
 from metrics.charts import kommune_bar, spread_chart, trend_chart
 from metrics.history import histories as history_of
 from metrics.kommune import Coverage, Spread, coverage, per_kommune, spread
-from metrics.map_figures import kommune_map
+from metrics.map_figures import kommune_map_spec
 from metrics.national import national as national_tables
 from metrics.national import target_texts
 from services.cache import PageReads
@@ -198,8 +198,8 @@ def kommune_view(
         shown = frame[["kode", "value"]]
         figure = reads.by_content(
             "kommune_map",
-            lambda: Figure(
-                kommune_map(
+            lambda: Figure.from_spec(
+                kommune_map_spec(
                     shown,
                     geography=list(contract.geography or ()),
                     title=f"{target.name} pr. kommune",

@@ -8,8 +8,11 @@ it (it serialises it to JSON for the browser).
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
+import plotly.graph_objects as go
+import plotly.io as pio
 from plotly.basedatatypes import BaseFigure
 
 
@@ -20,8 +23,23 @@ class SharedFigure(BaseFigure):  # type: ignore[misc]
     def __init__(self, figure: BaseFigure) -> None:
         self._spec: dict[str, Any] = figure.to_dict()
 
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any]) -> SharedFigure:
+        """A figure from plotly's JSON made without plotly's objects (``kommune_map_spec``),
+        with the template plotly would give it (Streamlit's, in a server: the page's theme)."""
+        figure = cls.__new__(cls)
+        layout = {"template": _default_template(pio.templates.default), **spec["layout"]}
+        figure._spec = {**spec, "layout": layout}
+        return figure
+
     def to_dict(self) -> dict[str, Any]:
         return self._spec
 
     def __repr__(self) -> str:
         return f"SharedFigure({len(self._spec.get('data', []))} spor)"
+
+
+@cache
+def _default_template(name: str | None) -> dict[str, Any]:
+    """What plotly puts in a new figure's ``layout.template`` while ``name`` is the default."""
+    return dict(go.Figure().to_dict()["layout"].get("template", {}))

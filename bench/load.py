@@ -76,7 +76,7 @@ async def reader(index: int, url: str, args: argparse.Namespace, tally: Tally) -
             session = Session(url, session.route, args.login)
             page, query, count = "overblik", f"hus={house}", 0
             continue
-        tally.sample(kind, result.ms)
+        tally.sample(kind, result.ms, page)
         for problem in problems_in(result):
             tally.error(f"læser {index} på '{page}': {problem}")
         page, query = rng.choice([p for p in READER_PAGES if p != page]), ""

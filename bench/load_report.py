@@ -20,6 +20,8 @@ KINDS = {"page": "sideskift (genkørsel)", "open": "første visning", "save": "g
 @dataclass
 class Tally:
     samples: dict[str, list[float]] = field(default_factory=lambda: {k: [] for k in KINDS})
+    #: A reader's page reruns by the page they ran (Overblik, Kommuner, Mål, Hele landet).
+    by_page: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     saved: list[tuple[Key, float]] = field(default_factory=list)
@@ -39,8 +41,10 @@ class Tally:
     def finish(self) -> None:
         self.seconds = time.monotonic() - self.started
 
-    def sample(self, kind: str, ms: float) -> None:
+    def sample(self, kind: str, ms: float, page: str = "") -> None:
         self.samples[kind].append(ms)
+        if kind == "page" and page:
+            self.by_page.setdefault(page, []).append(ms)
 
     def error(self, text: str) -> None:
         self.errors.append(text)
@@ -56,6 +60,7 @@ class Tally:
             "reruns": reruns,
             "reruns_per_s": round(reruns / self.seconds, 1) if self.seconds else 0,
             "timings_ms": {k: percentiles(v) for k, v in self.samples.items()},
+            "page_timings_ms": {k: percentiles(v) for k, v in sorted(self.by_page.items())},
             "instances": dict(self.upstreams),
             "errors": len(self.errors),
             "error_samples": self.errors[:10],
@@ -179,6 +184,10 @@ def render(report: dict[str, object]) -> str:
     for kind, label in KINDS.items():
         t = timings[kind]
         lines.append(f"| {label} | {t['n']} | {t['p50']} ms | {t['p95']} ms | {t['max']} ms |")
+    pages = report.get("page_timings_ms") or {}
+    assert isinstance(pages, dict)
+    for page, t in pages.items():
+        lines.append(f"| – {page} | {t['n']} | {t['p50']} ms | {t['p95']} ms | {t['max']} ms |")
     lines += [
         "",
         f"fejl: {report['errors']}; falske konflikter: {report['false_conflicts']}; "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
@@ -115,24 +116,56 @@ def render(
             f"Udkast: {', '.join(drafts)} har for {year} kun et udkast, som KKR ikke har "
             "godkendt endnu; deres kolonner er mærket »udkast«."
         )
-    goals, targets = page_reads.national(reads, contracts, year, period)
-    if goals.empty:
+    key = tuple(page_reads.contract_key(c) for c in contracts)
+    tables = reads.get(
+        "national_tables",
+        lambda: _tables(catalog, reads, contracts, year, period),
+        key,
+        year,
+        period,
+        houses=[c.erhvervshus for c in contracts],
+    )
+    if tables is None:
         st.info("Kontrakterne for året har ingen nationale mål.")
         return
-    demo_houses = set(goals.loc[goals["demo"].astype(bool), "house"])
-    names = {
-        c.erhvervshus: column_label(c) + (DEMO_MARK if c.erhvervshus in demo_houses else "")
-        for c in contracts
-    }
-    if demo_houses == set(names):
+    if tables.demo_houses == {c.erhvervshus for c in contracts}:
         st.warning("Demodata: alle husenes kontrakter eller tal for perioden er opdigtede til "
                    "demonstration (markeret »(demo)«).")  # fmt: skip
-    elif demo_houses:
-        listed = danish.join([short_name(h) for h in HOUSE_KEYS if h in demo_houses])
+    elif tables.demo_houses:
+        listed = danish.join([short_name(h) for h in HOUSE_KEYS if h in tables.demo_houses])
         st.warning(
             f"Demodata: kontrakterne eller tallene for {listed} er opdigtede til demonstration "
             "(markeret »(demo)«). De øvrige huse viser rigtige tal."
         )
+    st.subheader("Målenes status")
+    st.caption("I parentes: opfyldte måltal af dem, der kan vurderes i perioden.")
+    st.table(_styled(*tables.goals))
+    if tables.targets is not None:
+        with st.expander(md("Måltallene hus for hus (resultat og mål · status)")):
+            st.table(_styled(*tables.targets))
+
+
+@dataclass(frozen=True)
+class NationalTables:
+    """Hele landet's two tables as (texts, statuses) frames, one column per house: worked out
+    once per state of the year's houses and shared (``ui/page_reads.py``); read only."""
+
+    demo_houses: frozenset[str]
+    goals: tuple[pd.DataFrame, pd.DataFrame]
+    targets: tuple[pd.DataFrame, pd.DataFrame] | None
+
+
+def _tables(
+    catalog: Catalog, reads: PageReads, contracts: list[Contract], year: int, period: str
+) -> NationalTables | None:
+    goals, targets = page_reads.national(reads, contracts, year, period)
+    if goals.empty:
+        return None
+    demo_houses = frozenset(goals.loc[goals["demo"].astype(bool), "house"])
+    names = {
+        c.erhvervshus: column_label(c) + (DEMO_MARK if c.erhvervshus in demo_houses else "")
+        for c in contracts
+    }
     by_house = {c.erhvervshus: c for c in contracts}
     goals["row"] = [
         goal_label(catalog, by_house[h], int(n))
@@ -151,17 +184,20 @@ def render(
     text = text.reindex(columns=order)
     status = goals.pivot(index="Nationalt mål", columns="column", values="status")
     status = status.reindex(columns=order)
-    st.subheader("Målenes status")
-    st.caption("I parentes: opfyldte måltal af dem, der kan vurderes i perioden.")
-    st.table(_styled(text.astype(object).fillna("–"), status))
-    render_targets(contracts, targets, names)
+    return NationalTables(
+        demo_houses,
+        (text.astype(object).fillna("–"), status),
+        target_tables(contracts, targets, names),
+    )
 
 
-def render_targets(contracts: list[Contract], targets: pd.DataFrame, names: dict[str, str]) -> None:
-    """``targets``: ``metrics.national.national_targets`` of ``contracts``, each row with its
-    cell's ``text`` (``target_texts``)."""
+def target_tables(
+    contracts: list[Contract], targets: pd.DataFrame, names: dict[str, str]
+) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """The table of måltal house by house as (texts, statuses); ``targets``:
+    ``metrics.national``'s targets of ``contracts``, each with its cell's ``text``."""
     if targets.empty:
-        return
+        return None
     order = [names[c.erhvervshus] for c in contracts]
     targets["column"] = targets["house"].map(names)
     # One row per key (the same target in every house), named by its label.
@@ -171,5 +207,4 @@ def render_targets(contracts: list[Contract], targets: pd.DataFrame, names: dict
     status = status.reindex(columns=order)
     text = text.rename(index=labels).rename_axis("Måltal")
     status = status.rename(index=labels).rename_axis("Måltal")
-    with st.expander(md("Måltallene hus for hus (resultat og mål · status)")):
-        st.table(_styled(text.astype(object).fillna("–"), status))
+    return text.astype(object).fillna("–"), status

@@ -13,6 +13,7 @@ from contracts.loader import Catalog
 from contracts.models import Contract, Goal, Target
 from contracts.reported import NPS_PARTS
 from metrics.frames import row_dicts
+from services.cache import PageReads
 from services.session import Session
 from ui import auth, data, overview_view, page_reads, results
 from ui.contract_view import md, render_goal_facts, render_target_details
@@ -105,7 +106,22 @@ def render(choice: Choice, catalog: Catalog, session: Session) -> None:
     for target in goal.targets:
         row = {**rows[target.key], "warning": judged.warnings.get(target.key)}
         figures = page_reads.target_figures(reads, contract, house_contracts, target, period)
-        render_target(contract, target, row, figures, audit)
+        log = None if audit is None else _target_audit(reads, contract, target, audit)
+        render_target(contract, target, row, figures, log)
+
+
+def _target_audit(
+    reads: PageReads, contract: Contract, target: Target, audit: pd.DataFrame
+) -> pd.DataFrame:
+    """``audit_table`` of the target's rows in ``audit`` (the house-year's trail read with
+    ``reads``), laid out once per state of the house."""
+    return reads.get(
+        "target_audit",
+        lambda: audit_table(audit[audit["target"] == target.key], target),
+        page_reads.contract_key(contract),
+        target.key,
+        houses=[contract.erhvervshus],
+    )
 
 
 def render_target(
@@ -147,8 +163,7 @@ def render_target(
         if audit is None:
             return
         with log[0]:
-            own = audit[audit["target"] == target.key]
-            if own.empty:
+            if audit.empty:
                 st.caption("Ingen ændringer registreret.")
             else:
-                st.dataframe(audit_table(own, target), hide_index=True)
+                st.dataframe(audit, hide_index=True)

@@ -42,12 +42,11 @@ def render_target(
 ) -> tuple[dict[tuple[str, str], Texts], Slots]:
     """Draw the target; its texts by place (total and, per kommune, each kommune)."""
     with st.container(border=True, key=f"boks-{form.anchor}"):
-        head, status = st.columns([5, 2])
-        with head:
-            st.markdown(_heading(form), unsafe_allow_html=True)
-            st.caption(md(form.text))
-        with status:
-            status_slot = st.container()
+        # The status goes under the heading, not in a column beside it: two columns per target
+        # were a sixth of the form's elements, and every element is drawn on every run.
+        st.markdown(_heading(form), unsafe_allow_html=True)
+        st.caption(md(form.text))
+        status_slot = st.container()
         texts = {(form.key, ""): _inputs(form, start.get((form.key, ""), {}), locked)}
         total_slot = None
         if form.per_kommune:

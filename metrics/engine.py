@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any
@@ -177,13 +177,18 @@ def goal_status(contract: Contract, table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def evaluate(contract: Contract, index: ValueIndex, period: str) -> list[dict[str, Any]]:
-    """The records of ``fulfilment`` from an index built by ``metrics.values.index_values``."""
+def evaluate(
+    contract: Contract, index: ValueIndex, period: str, only: Collection[str] | None = None
+) -> list[dict[str, Any]]:
+    """The records of ``fulfilment`` from an index built by ``metrics.values.index_values``;
+    of the targets ``only`` names, when given (each target is judged on its own)."""
     key = (contract.erhvervshus, contract.year)
     rows = index.get((*key, period), {})
     h1_rows = index.get((*key, "H1"), {})
     records = []
     for goal, target in contract.targets():
+        if only is not None and target.key not in only:
+            continue
         record = _judge(contract, goal, target, period, rows, h1_rows)
         if record["status"] == MAALT_TIDLIGERE:
             _earlier_result(contract, target, index, record)

@@ -64,7 +64,7 @@ def histories(
         if not targets:
             continue
         for period in PERIODS:
-            for record in evaluate(contract, index, period):
+            for record in evaluate(contract, index, period, only=targets):
                 target = targets.get(record["target"])
                 if target is None:
                     continue

@@ -16,7 +16,8 @@ import pytest
 from contracts.models import Contract
 from contracts.reference import default_geography
 from metrics import STATUS_LABELS, fulfilment, goal_status
-from metrics.values import values_frame
+from metrics.engine import evaluate
+from metrics.values import index_values, values_frame
 
 K = "8z"  # the target under test
 SJ = default_geography("sjaelland")  # 17 kommuner
@@ -332,3 +333,26 @@ def test_goal_status_is_the_most_severe_of_its_targets(statuses: list[str], expe
             "n_targets": len(statuses),
         }
     ]
+
+
+def test_judging_only_some_targets_gives_their_records_as_judging_all_does() -> None:
+    contract = contract_with(
+        COUNT,
+        {**PCT, "key": "9a"},
+        {**COVERAGE, "key": "9b"},
+        {**YEARLY, "key": "9c", "measured": {"periods": ["FY"], "years": [2021]}},
+    )
+    rows = rows_for(
+        [("FY", K, "", {"value": 1700}), ("FY", "9a", "", {"value": 60})]
+        + [(p, "9b", code, v) for p, _k, code, v in kommuner_with(17, period="FY")]
+    )
+    index = index_values(rows)
+    everything = {r["target"]: r for r in evaluate(contract, index, "FY")}
+    some = evaluate(contract, index, "FY", only={"9a", "9c"})
+
+    assert [r["target"] for r in some] == ["9a", "9c"]
+    assert some == [everything["9a"], everything["9c"]]
+    assert (everything["9a"]["status"], everything["9c"]["status"]) == (
+        "opfyldt",
+        "maalt_tidligere",
+    )

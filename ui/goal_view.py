@@ -105,7 +105,9 @@ def render(choice: Choice, catalog: Catalog, session: Session) -> None:
     audit = page_reads.audit(reads, choice.house, choice.year) if internal else None
     for target in goal.targets:
         row = {**rows[target.key], "warning": judged.warnings.get(target.key)}
-        figures = page_reads.target_figures(reads, contract, house_contracts, target, period)
+        figures = page_reads.target_figures(
+            reads, contract, house_contracts, target, period, [t.key for t in goal.targets]
+        )
         log = None if audit is None else _target_audit(reads, contract, target, audit)
         render_target(contract, target, row, figures, log)
 

@@ -123,16 +123,19 @@ def target_figures(
     house_contracts: Sequence[Contract],
     target: Target,
     period: str,
+    together: Sequence[str] = (),
 ) -> tuple[Figure | None, Figure | None]:
     """Mål's trend chart of a target (None: nothing reported yet) and its bar per kommune
-    (None: not reported per kommune)."""
+    (None: not reported per kommune). ``together``: the keys of the targets drawn on the same
+    page, whose histories are judged in the same pass."""
     house = contract.erhvervshus
 
     def compute() -> tuple[Figure | None, Figure | None]:
         # The charts are pure functions of the history and the kommune frame: drawn again
         # only when these changed, not at every write in the house.
         house_values = values(reads, house)
-        past = histories(reads, contract, house_contracts)[target.key]
+        keys = tuple(dict.fromkeys((*together, target.key)))
+        past = histories(reads, contract, house_contracts, keys)[target.key]
         trend = None
         if past["actual"].notna().any():
             trend = reads.by_content(
@@ -157,19 +160,18 @@ def target_figures(
 
 
 def histories(
-    reads: PageReads, contract: Contract, house_contracts: Sequence[Contract]
+    reads: PageReads, contract: Contract, house_contracts: Sequence[Contract], keys: tuple[str, ...]
 ) -> dict[str, pd.DataFrame]:
-    """Each target of ``contract``, its results year over year in the house's contracts,
-    judged in one pass (``metrics.history.histories``); read only: Mål draws its trend
-    charts from them."""
+    """The targets ``keys`` of ``contract``, their results year over year in the house's
+    contracts, judged in one pass (``metrics.history.histories``); read only: Mål draws its
+    trend charts from them."""
     house = contract.erhvervshus
-    keys = tuple(t.key for _goal, t in contract.targets())
 
     def compute() -> dict[str, pd.DataFrame]:
         return history_of(house_contracts, values(reads, house), keys)
 
     others = tuple(contract_key(c) for c in house_contracts)
-    return reads.get("histories", compute, contract_key(contract), others, houses=[house])
+    return reads.get("histories", compute, contract_key(contract), others, keys, houses=[house])
 
 
 @dataclass(frozen=True)

@@ -153,13 +153,21 @@ class Session(WriteMethods, AccountMethods):
         return self.store.has_demo_values()
 
     def audit(
-        self, house: str | None = None, year: int | None = None, target: str | None = None
+        self,
+        house: str | None = None,
+        year: int | None = None,
+        target: str | None = None,
+        *,
+        limit: int | None = None,
     ) -> pd.DataFrame:
-        """The audit trail: who changed what, when and why (internal data only)."""
+        """The audit trail: who changed what, when and why (internal data only), newest
+        first; at most the latest ``limit`` events (a demo account's are then those of them
+        in demo rounds)."""
         if self.principal.role is None or (house is not None and not self.principal.demo):
             self._require("read_internal", house)
         rounds = self.store.rounds(house, year) if self.principal.demo else []
-        return visible_audit(self.principal, self.store.audit(house, year, target), rounds, None)
+        trail = self.store.audit(house, year, target, limit=limit)
+        return visible_audit(self.principal, trail, rounds, None)
 
     def round(self, house: str, year: int, period: str) -> RoundInfo | None:
         found = self.store.round(house, year, period)

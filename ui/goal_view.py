@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
@@ -22,6 +23,8 @@ from ui.selection import Choice, seed_choice
 from ui.shared_figure import SharedFigure as Figure
 
 GOAL_PARAM = "maal"
+#: Mål's "Historik" of a target shows at most this many of its latest changes.
+LATEST_CHANGES = 50
 AUDIT_COLUMNS = [
     "Tidspunkt",
     "Bruger",
@@ -102,28 +105,35 @@ def render(choice: Choice, catalog: Catalog, session: Session) -> None:
     house_contracts = [c for c in catalog.contracts if c.erhvervshus == choice.house]
     # Who changed what is internal: the public and other houses' staff see no history.
     internal = auth.sees_internal(session, choice.house, demo=contract.demo)
-    audit = page_reads.audit(reads, choice.house, choice.year) if internal else None
     for target in goal.targets:
         row = {**rows[target.key], "warning": judged.warnings.get(target.key)}
         figures = page_reads.target_figures(
             reads, contract, house_contracts, target, period, [t.key for t in goal.targets]
         )
-        log = None if audit is None else _target_audit(reads, contract, target, audit)
+        log = _target_audit(reads, contract, target) if internal else None
         render_target(contract, target, row, figures, log)
 
 
-def _target_audit(
-    reads: PageReads, contract: Contract, target: Target, audit: pd.DataFrame
-) -> pd.DataFrame:
-    """``audit_table`` of the target's rows in ``audit`` (the house-year's trail read with
-    ``reads``), laid out once per state of the house."""
-    return reads.get(
-        "target_audit",
-        lambda: audit_table(audit[audit["target"] == target.key], target),
-        page_reads.contract_key(contract),
-        target.key,
-        houses=[contract.erhvervshus],
-    )
+def _target_audit(reads: PageReads, contract: Contract, target: Target) -> TargetLog:
+    """The target's latest changes as ``audit_table``, read with the database's filter and
+    limit (a value saved a thousand times costs no more to show) and laid out once per state
+    of the house."""
+    house, year = contract.erhvervshus, contract.year
+
+    def compute() -> TargetLog:
+        rows = reads.session.audit(house, year, target.key, limit=LATEST_CHANGES + 1)
+        return TargetLog(audit_table(rows.head(LATEST_CHANGES), target), len(rows) > LATEST_CHANGES)
+
+    key = (page_reads.contract_key(contract), target.key)
+    return reads.get("target_audit", compute, *key, houses=[house])
+
+
+@dataclass(frozen=True)
+class TargetLog:
+    """Mål's "Historik" of a target: its latest changes, and whether there are older ones."""
+
+    table: pd.DataFrame
+    more: bool
 
 
 def render_target(
@@ -131,7 +141,7 @@ def render_target(
     target: Target,
     row: dict[str, object],
     figures: tuple[Figure | None, Figure | None],
-    audit: pd.DataFrame | None,
+    audit: TargetLog | None,  # None: the history is not shown (internal data)
 ) -> None:
     trend_figure, bar_figure = figures
     with st.container(border=True):
@@ -165,7 +175,9 @@ def render_target(
         if audit is None:
             return
         with log[0]:
-            if audit.empty:
+            if audit.table.empty:
                 st.caption("Ingen ændringer registreret.")
-            else:
-                st.dataframe(audit, hide_index=True)
+                return
+            if audit.more:
+                st.caption(f"Viser de seneste {LATEST_CHANGES} ændringer af måltallet.")
+            st.dataframe(audit.table, hide_index=True)

@@ -111,12 +111,6 @@ def overview(reads: PageReads, contract: Contract, period: str) -> Overview:
     return reads.get("overview", compute, contract_key(contract), period, houses=[house])
 
 
-def audit(reads: PageReads, house: str, year: int) -> pd.DataFrame:
-    return reads.get(
-        "audit", lambda: reads.session.audit(house=house, year=year), house, year, houses=[house]
-    )
-
-
 def target_figures(
     reads: PageReads,
     contract: Contract,

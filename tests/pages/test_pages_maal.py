@@ -67,3 +67,18 @@ def test_a_goal_without_values_says_so_in_each_tab() -> None:
     assert "Ingen indberettede tal for målet endnu." in at.caption.values
     assert "Målet afrapporteres ikke pr. kommune." in at.caption.values
     assert "Ingen ændringer registreret." in at.caption.values
+
+
+@pytest.mark.usefixtures("contracts_folder")
+def test_a_target_changed_many_times_shows_its_latest_50_changes_newest_first(
+    database_url: str,
+) -> None:
+    for value in range(1, 56):  # 55 saves of the same total: 1 insert, 54 changes
+        save(database_url, [("H1", "8a", "", float(value))])
+    at = run(hus="sjaelland", aar="2022", periode="H1", maal="8")
+
+    history = at.dataframe[0].value
+    assert len(history) == 50
+    assert (history.iloc[0]["Før"], history.iloc[0]["Efter"]) == ("54 forløb", "55 forløb")
+    assert (history.iloc[49]["Før"], history.iloc[49]["Efter"]) == ("5 forløb", "6 forløb")
+    assert "Viser de seneste 50 ændringer af måltallet." in at.caption.values

@@ -36,6 +36,7 @@ TINTS: dict[str, str] = {
     NO_TARGETS: "#ffffff",
 }
 DEMO_MARK = " (demo)"
+TARGETS_OPEN_KEY = "maaltal_hus_for_hus"
 
 
 def short_name(house: str) -> str:
@@ -141,8 +142,15 @@ def render(
     st.caption("I parentes: opfyldte måltal af dem, der kan vurderes i perioden.")
     st.table(_styled(*tables.goals))
     if tables.targets is not None:
-        with st.expander(md("Måltallene hus for hus (resultat og mål · status)")):
-            st.table(_styled(*tables.targets))
+        # Filled only while open: closed, the page sends its label alone (most visits).
+        targets = st.expander(
+            md("Måltallene hus for hus (resultat og mål · status)"),
+            key=TARGETS_OPEN_KEY,
+            on_change="rerun",
+        )
+        with targets:
+            if targets.open:
+                st.table(_styled(*tables.targets))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from pages_support import open_app
 
 from db import Store
 from services.prepare import prepare
+from ui.national_view import TARGETS_OPEN_KEY
 
 
 @pytest.fixture
@@ -21,7 +22,10 @@ def prepared(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 def run(**params: str):
-    at = open_app("app_pages/landet.py")
+    return run_opened(open_app("app_pages/landet.py"), **params)
+
+
+def run_opened(at, **params: str):  # type: ignore[no-untyped-def]
     for name, value in params.items():
         at.query_params[name] = value
     at.run()
@@ -108,3 +112,22 @@ def test_changing_the_period_changes_what_is_shown(prepared: str) -> None:
     at.selectbox(key="periode").set_value("H1").run()
     assert not at.exception
     assert not status_table(at).equals(fy)
+
+
+def test_the_targets_house_by_house_are_drawn_only_when_their_panel_is_opened(
+    prepared: str,
+) -> None:
+    closed = run(aar="2023", periode="FY")
+    assert len(closed.table) == 1  # the goals' table alone: the closed panel sends its label
+
+    at = open_app("app_pages/landet.py")
+    at.session_state[TARGETS_OPEN_KEY] = True  # as a click on the panel's label does
+    opened = run_opened(at, aar="2023", periode="FY")
+    targets = opened.table[1].value
+    assert targets.index.name == "Måltal"
+    # Hovedstaden's real 2023 result beside a demo house's, each with its target and status.
+    assert targets.loc["1c", "Hovedstaden"] == "35,0 % (mål: mindst 50 %) · Ikke opfyldt"
+    assert targets.loc["6b", "Hovedstaden"] == "Opfyldt"
+    assert targets.loc["3b – vækstsegmentet", "Fyn (demo)"] == (
+        "NPS 79 (mål: mindst NPS 70) · Opfyldt"
+    )

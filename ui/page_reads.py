@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 import pandas as pd
 
@@ -30,6 +31,8 @@ from services.session import RoundInfo
 from ui import overview_view
 from ui.shared_figure import SharedFigure as Figure
 
+T = TypeVar("T")
+
 
 def contract_key(contract: Contract) -> Hashable:
     """Which contract of the catalog (the folder's signature is in every key already)."""
@@ -45,26 +48,24 @@ def values(reads: PageReads, house: str | None = None, year: int | None = None) 
 
 
 def round_info(reads: PageReads, house: str, year: int, period: str) -> RoundInfo | None:
-    return reads.get(
-        "round",
-        lambda: reads.session.round(house, year, period),
-        house,
-        year,
-        period,
-        houses=[house],
-    )
+    return _of_round(reads, "round", reads.session.round, house, year, period)
 
 
 def standing_return(reads: PageReads, house: str, year: int, period: str) -> RoundEvent | None:
     """``Session.standing_return``: KKR's return of the round, read once per state of the house."""
-    return reads.get(
-        "standing_return",
-        lambda: reads.session.standing_return(house, year, period),
-        house,
-        year,
-        period,
-        houses=[house],
-    )
+    return _of_round(reads, "standing_return", reads.session.standing_return, house, year, period)
+
+
+def _of_round(
+    reads: PageReads,
+    name: str,
+    read: Callable[[str, int, str], T],
+    house: str,
+    year: int,
+    period: str,
+) -> T:
+    """``read(house, year, period)``, shared while the house is unchanged."""
+    return reads.get(name, lambda: read(house, year, period), house, year, period, houses=[house])
 
 
 def default_period(reads: PageReads, house: str, year: int) -> str:

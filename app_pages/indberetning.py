@@ -14,13 +14,11 @@ import streamlit as st
 from contracts import danish
 from contracts.loader import Catalog
 from contracts.reference import house_name
-from services.session import RoundInfo
 from ui import auth, data, page_reads
 from ui.contract_view import contract_title, md, render_draft_notice
 from ui.entry import editor, files, history, report_round, state
+from ui.entry.round_now import INCLUDE_ALL_KEY, round_now
 from ui.selection import select_contract
-
-INCLUDE_ALL_KEY = "alle_maaltal"
 
 
 def in_force(catalog: Catalog) -> Catalog:
@@ -50,40 +48,13 @@ if contract.demo:
     st.warning("Demokontrakt: opdigtet til demonstration, ikke en rigtig kontrakt.")
 render_draft_notice(contract)
 
-
-@dataclasses.dataclass(frozen=True)
-class RoundNow:
-    """The round as the store holds it at this point of the run, and what the person may do."""
-
-    info: RoundInfo | None
-    writes: bool
-    locked: bool
-    form: state.FormState
-
-
-def round_now() -> RoundNow:
-    reads = data.reads(session)
-    info = page_reads.round_info(reads, house, year, period)
-    demo_data = contract.demo or bool(info and info.has_demo)
-    writes = auth.allowed(session, "write_value", house, demo=demo_data)
-    locked = report_round.is_locked(info, demo_account=session.principal.demo) or not writes
-    # The toggle below is drawn later; its state is known now.
-    include_all = bool(st.session_state.get(INCLUDE_ALL_KEY, False))
-    form = state.form_state(
-        (house, year, period),
-        include_all,
-        *page_reads.entry_readers(reads, contract, period, include_all),
-    )
-    return RoundNow(info, writes, locked, form)
-
-
-now = round_now()
+now = round_now(session, contract, period)
 # »Gem« saves before the rest of the page is drawn (docs/entry.md "Speed"): after a save the
 # page goes on from the store as it is now.
 answer = editor.save_first(contract, period, session, now.form, locked=now.locked)
 if answer is not None and answer.saved:
     data.read_again(session)
-    now = round_now()
+    now = round_now(session, contract, period)
 state.show_flash()
 report_round.render_status(session, now.info)
 report_round.render_actions(catalog, session, now.info)

@@ -47,8 +47,8 @@ READ_ERRORS = (
     IndexError,
     EOFError,
     OSError,
-    # Also an encrypted part, and (as its subclass NotImplementedError) a part packed by a
-    # compression method zipfile does not know: a crafted or exotic file.
+    # Also an encrypted part, and a part packed by a compression method zipfile does not
+    # know (zipfile raises a subclass of RuntimeError for it): a crafted or exotic file.
     RuntimeError,
 )
 

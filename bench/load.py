@@ -36,6 +36,7 @@ from streamlit_client import (  # noqa: E402
     administrator_login,
     press,
     require_loopback,
+    set_open,
     type_text,
 )
 
@@ -99,6 +100,12 @@ async def staff(index: int, url: str, args: argparse.Namespace, tally: Tally) ->
         return
     tally.sample("open", page.ms)
     year = int(dict(p.split("=", 1) for p in page.query.split("&") if "=" in p).get("aar", 0))
+    try:  # open every goal to find one's own row, then keep only its goal open
+        page = await _open_own_goal(session, page, index // len(STAFF_HOUSES))
+    except Exception as exc:
+        tally.error(f"medarbejder {index}: {type(exc).__name__}: {exc}")
+        await session.close()
+        return
     target = _my_target(page, index // len(STAFF_HOUSES))
     if target is None or not year:
         tally.error(f"medarbejder {index}: ingen redigerbar række i {house} helår (låst?)")
@@ -131,6 +138,21 @@ async def staff(index: int, url: str, args: argparse.Namespace, tally: Tally) ->
         for problem in problems_in(page):
             tally.error(f"medarbejder {index}: {problem}")
     await session.close()
+
+
+async def _open_own_goal(session: Session, page: Rerun, nth: int) -> Rerun:
+    """As a person does: look through the goals for one's own row (the ``nth`` plain count),
+    then close every goal but its own (Indberetning draws the inputs of open goals only)."""
+    panels = page.panels()
+    page = await asyncio.wait_for(
+        session.rerun("indberetning", "", [set_open(p.id, True) for p in panels]), TIMEOUT
+    )
+    counts = page.count_inputs()
+    own = page.panel_of(counts[nth][1]) if nth < len(counts) else None
+    if own is None:
+        return page
+    closing = [set_open(p.id, p.id == own.id) for p in panels]
+    return await asyncio.wait_for(session.rerun("indberetning", "", closing), TIMEOUT)
 
 
 def _my_target(page: Rerun, nth: int) -> str | None:

@@ -88,6 +88,20 @@ class Rerun:
                 return element
         return None
 
+    def panels(self) -> list[Element]:
+        """Indberetning's goal panels ("Mål 8 – …"), in page order."""
+        return [e for e in self.elements if e.kind == "expander" and e.label.startswith("Mål ")]
+
+    def panel_of(self, inner: Element) -> Element | None:
+        """The goal panel an element is drawn in (the last one opened before it)."""
+        found = None
+        for element in self.elements:
+            if element is inner:
+                return found
+            if element.kind == "expander" and element.label.startswith("Mål "):
+                found = element
+        return None
+
     def count_inputs(self) -> list[tuple[str, Element]]:
         """Indberetning's inputs of plain counts' totals ("Antal …", not a kommune's), as
         (target key, input), in page order."""
@@ -116,6 +130,9 @@ class Session:
         self.origin = f"{parts.scheme}://{parts.netloc}"
         self.route = route
         self.pages: dict[str, str] = {}  # url path → page script hash
+        # Each text input's text as last sent: the server sends it again only when it
+        # changes, as a browser keeps what an input shows between reruns.
+        self.texts: dict[str, str] = {}
         self.upstream = ""
         self._ws: websockets.ClientConnection | None = None
 
@@ -163,6 +180,9 @@ class Session:
             state.page_name = page
         state.context_info.timezone = "Europe/Copenhagen"
         state.widget_states.widgets.extend(widgets or [])
+        for widget in widgets or []:
+            if widget.WhichOneof("value") == "string_value":
+                self.texts[widget.id] = widget.string_value
         started = time.perf_counter()
         await self._ws.send(message.SerializeToString())
         result = Rerun(ms=0.0)
@@ -175,7 +195,11 @@ class Session:
                     p.url_pathname: p.page_script_hash for p in incoming.navigation.app_pages
                 }
             elif kind == "delta" and incoming.delta.WhichOneof("type") == "new_element":
-                _collect(incoming.delta.new_element, result, tables)
+                _collect(incoming.delta.new_element, result, tables, self.texts)
+            elif kind == "delta" and incoming.delta.WhichOneof("type") == "add_block":
+                block = incoming.delta.add_block
+                if block.WhichOneof("type") == "expandable" and block.id:
+                    result.elements.append(Element("expander", block.id, block.expandable.label))
             elif kind == "page_info_changed":
                 result.query = incoming.page_info_changed.query_string
             elif kind == "script_finished":
@@ -186,12 +210,14 @@ class Session:
                 return result
 
 
-def _collect(element: object, result: Rerun, tables: bool) -> None:
+def _collect(element: object, result: Rerun, tables: bool, texts: dict[str, str]) -> None:
     kind = element.WhichOneof("type")  # type: ignore[attr-defined]
     inner = getattr(element, kind)
     value = ""
     if kind == "text_input":
-        value = inner.value if inner.HasField("value") else inner.default
+        if inner.HasField("value"):
+            texts[inner.id] = inner.value
+        value = texts.get(inner.id, inner.default)
     result.elements.append(
         Element(kind, getattr(inner, "id", ""), getattr(inner, "label", ""), str(value))
     )
@@ -212,6 +238,11 @@ def edit_cell(table_id: str, row: int, column: str, text: str) -> WidgetState:
 def type_text(input_id: str, text: str) -> WidgetState:
     """A text input's widget value after a person typed ``text`` and left the field."""
     return WidgetState(id=input_id, string_value=text)
+
+
+def set_open(panel_id: str, is_open: bool) -> WidgetState:
+    """An expander's widget value after a person opened or closed it."""
+    return WidgetState(id=panel_id, bool_value=is_open)
 
 
 def press(button_id: str) -> WidgetState:

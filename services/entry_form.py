@@ -96,6 +96,11 @@ def _slug(text: str) -> str:
     return "".join(c if c.isascii() and c.isalnum() else "-" for c in text.casefold())
 
 
+def goal_anchor(number: str) -> str:
+    """A goal's anchor on the page: ``maal-8``."""
+    return f"maal-{_slug(number)}"
+
+
 def anchor_of(key: str) -> str:
     """The page anchor of a target's inputs: ``maaltal-8c-vaekstplaner``."""
     return f"maaltal-{_slug(key)}"
@@ -181,5 +186,5 @@ def entry_form(contract: Contract, table: EntryTable) -> tuple[GoalForm, ...]:
     for goal in contract.goals:
         forms = tuple(target_form(t) for t in goal.targets if t.key in shown)
         if forms:
-            goals.append(GoalForm(goal_heading(goal), f"maal-{_slug(goal.number)}", forms))
+            goals.append(GoalForm(goal_heading(goal), goal_anchor(goal.number), forms))
     return tuple(goals)

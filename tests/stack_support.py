@@ -30,6 +30,7 @@ from streamlit_client import (  # noqa: E402
     press,
     route_cookie,
     served_by,
+    set_open,
     type_text,
 )
 
@@ -99,9 +100,14 @@ LOGINS: dict[str, str] = {}
 
 
 async def open_page(url: str, route: str, page: str, query: str = "") -> tuple[Session, Rerun]:
+    """A new tab on ``page``; on Indberetning with every goal's panel opened."""
     session = Session(url, route, LOGINS.get(url, ""))
     await session.open()
-    return session, await session.rerun(page, query, tables=True)
+    result = await session.rerun(page, query, tables=True)
+    if result.panels():
+        opened = [set_open(p.id, True) for p in result.panels()]
+        result = await session.rerun(page, "", opened, tables=True)
+    return session, result
 
 
 def _first_count(result: Rerun) -> tuple[str, Element]:

@@ -13,16 +13,39 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
+from services.entry_form import goal_anchor
+from ui.entry.editor import panel_key
+
 PAGE = Path(__file__).resolve().parents[2] / "app_pages" / "indberetning.py"
 INPUT_KINDS = ("text_input", "text_area", "radio")
 _HEADING = re.compile(r'^##### <span id="maaltal-[^"]+"></span>\*\*(.+?)\*\* · ')
 _BADGE = re.compile(r"^(Når du gemmer: )?:\w+-badge\[(.+)\]$")
 
 
-def open_entry(**params: str) -> AppTest:
+def open_entry(*, open_goals: bool = True, **params: str) -> AppTest:
+    """The page for ``params``; with every goal's panel opened, unless ``open_goals`` is
+    False (then only the first goal is open, as a person finds the page)."""
     at = AppTest.from_file(str(PAGE), default_timeout=60)
     for name, value in params.items():
         at.query_params[name] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return open_goal(at, *goal_numbers(at)) if open_goals else at
+
+
+def goal_numbers(at: AppTest) -> list[str]:
+    """The goals of the form, by number, from their panels' labels ("Mål 8 – …")."""
+    return [
+        str(e.label).removeprefix("Mål ").split(" – ", 1)[0]
+        for e in at.main.get("expander")
+        if str(e.label).startswith("Mål ")
+    ]
+
+
+def open_goal(at: AppTest, *numbers: str, is_open: bool = True) -> AppTest:
+    """Open (or close) the panels of the goals ``numbers``, as a click on each would."""
+    for number in numbers:
+        at.session_state[panel_key(goal_anchor(number))] = is_open
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at

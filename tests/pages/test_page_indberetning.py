@@ -10,7 +10,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from entry_support import input_key, open_entry, statuses, table_with, type_into
+from entry_support import (
+    input_key,
+    open_entry,
+    open_goal,
+    statuses,
+    table_with,
+    type_into,
+)
 from streamlit.testing.v1 import AppTest
 
 from db import Store, ValueKey, ValueRow
@@ -455,3 +462,63 @@ def test_template_and_export_can_be_downloaded_in_either_dialect() -> None:
         "Komma (punktum som decimaltegn)",
         "Dansk Excel (semikolon og decimalkomma)",
     ]
+
+
+def missing_list(at: AppTest) -> str:
+    return next(text for text in at.markdown.values if text.startswith("- **Mangler et tal"))
+
+
+def goal_labels(at: AppTest) -> list[str]:
+    return [e.label for e in at.expander if e.label.startswith("Mål ")]
+
+
+def test_the_first_goal_starts_open_and_a_closed_goal_draws_no_inputs(store: Store) -> None:
+    at = open_entry(open_goals=False, **FY_2022)
+    assert len(goal_labels(at)) == 17
+    assert goal_labels(at)[0] == "Mål 1 – Virksomhedernes kendskab til erhvervshusene"
+    assert headings(at) == ["1d"]  # the inputs of the first goal only
+    assert missing_list(at).startswith("- **Mangler et tal (40):** [1d](#maaltal-1d), 2a (Mål 2), ")
+    # A closed goal's targets are listed with the goal to open, grouped.
+    assert ", 9a, 9b, 9c (Mål 9), 10a (Mål 10), " in missing_list(at)
+    assert ", 15a (Mål 15), " in missing_list(at)
+
+    open_goal(at, "1", is_open=False)
+    open_goal(at, "15")
+    assert headings(at) == ["15a"]
+    assert ", [15a](#maaltal-15a), " in missing_list(at)
+
+
+def test_what_is_typed_stays_when_its_goal_is_closed_and_gem_saves_it(store: Store) -> None:
+    at = open_entry(open_goals=False, **FY_2022)
+    open_goal(at, "15")
+    type_into(at, {("15a", "værdi"): "2,6"}, run=True)
+    assert statuses(at)["15a"] == "Når du gemmer: Opfyldt"
+    open_goal(at, "15", is_open=False)
+    at.run()  # by now Streamlit has forgotten the inputs that are no longer drawn
+    assert "15a" not in headings(at)
+    assert "(39)" in missing_list(at) and "15a" not in missing_list(at)  # judged as typed
+
+    open_goal(at, "15")
+    assert at.text_input(key=input_key(at, "15a", "værdi")).value == "2,6"
+    assert statuses(at)["15a"] == "Når du gemmer: Opfyldt"
+
+    open_goal(at, "15", is_open=False)
+    at.button(key="gem").click().run()
+    assert at.success.values[0] == "Gemt: 1 indsat, 0 ændret, 0 slettet."
+    assert stored(store, "FY") == [["15a", "", 2.6, "anne"]]
+    assert goal_labels(at)[14].startswith("Mål 15 – ") and "15a" not in headings(at)  # still closed
+
+
+def test_a_conflict_in_a_closed_goal_opens_it_with_the_persons_text(store: Store) -> None:
+    at = open_entry(open_goals=False, **FY_2022)
+    open_goal(at, "15")
+    type_into(at, {("15a", "værdi"): "2,6"}, run=True)
+    open_goal(at, "15", is_open=False)
+    at.run()
+    save(store, "15a", 2.4, user="bo", period="FY")  # bo saves while anne's goal is closed
+
+    at.button(key="gem").click().run()
+    assert "ændret af en anden" in at.warning.values[0]
+    assert "15a" in headings(at)  # opened by itself, with what anne typed
+    assert at.text_input(key=input_key(at, "15a", "værdi")).value == "2,6"
+    assert stored(store, "FY") == [["15a", "", 2.4, "bo"]]

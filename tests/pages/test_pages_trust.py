@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from contract_texts import FRAMEWORK, write_files
-from entry_support import inputs_of, statuses
+from entry_support import goal_numbers, inputs_of, open_goal, statuses
 from pages_support import open_app
 from streamlit.testing.v1 import AppTest
 
@@ -197,6 +197,7 @@ def test_a_demo_round_is_marked_locked_and_left_only_by_removing_its_demo_data(
 
 def test_a_computed_target_takes_a_comment_and_no_value_on_the_page(store: Store) -> None:
     at = page("app_pages/indberetning.py", **H1)
+    open_goal(at, *goal_numbers(at))
     assert inputs_of(at, "9a") == ["Kommentar til resultatet"]
     assert inputs_of(at, "8b") == ["Antal forløb", "Kommentar"]
 

@@ -70,14 +70,25 @@ def render_form(
     choices = conflicts.render_conflicts(form_state.conflicts)
     save_top = st.button("Gem", key=SAVE_KEYS[0], type="primary", disabled=locked)
     feedback_top = st.container()
+    st.caption(PANELS_HELP)
+    _open_where_needed(goals, form_state, answer)
     draft_texts: dict[tuple[str, str], dict[str, str]] = {}
     slots: dict[str, Slots] = {}
     for goal in goals:
-        _goal_heading(goal)
+        # A panel's identity holds its label and start state: both stay the same whatever
+        # else changes, so it stays open or closed as the person left it.
+        panel = st.expander(goal.heading, key=panel_key(goal.anchor), on_change="rerun")
         for form in goal.targets:
-            texts, slots[form.key] = inputs.render_target(form, start, locked=locked)
+            if panel.open:
+                with panel:
+                    texts, slots[form.key] = inputs.render_target(form, start, locked=locked)
+            else:  # closed: its texts as the session holds them, drawn when it is opened
+                texts = inputs.texts_in_state(form, start)
             draft_texts.update(texts)
     edited = apply_draft(table, draft_texts)
+    # Streamlit forgets an input's text once it is no longer drawn: the edits are kept as the
+    # seed the inputs start from, so a goal closed and opened again shows what was typed.
+    state.keep_draft(form_state, draft_of(table, edited))
     save_bottom = st.button("Gem", key=SAVE_KEYS[1], type="primary", disabled=locked)
     feedback_bottom = st.container()
     pasted = st.session_state.pop(state.PASTED_KEY, None)
@@ -103,7 +114,25 @@ def render_form(
         changed |= {k for k, t in live.targets.items() if as_read.targets.get(k) != t}
     _fill(goals, slots, live, edited, issues, changed)
     if not locked:  # a locked round takes no values: nothing to point to
-        _missing(missing_box, live)
+        _missing(missing_box, live, goals, set(slots))
+
+
+def _listed(items: list[tuple[str, str]], separator: str) -> str:
+    """Items in order; those in a closed goal grouped with it: "9b, 9c (Mål 9)"."""
+    groups: list[tuple[str, list[str]]] = []
+    for goal, item in items:
+        if goal and groups and groups[-1][0] == goal:
+            groups[-1][1].append(item)
+        else:
+            groups.append((goal, [item]))
+    return separator.join(
+        separator.join(texts) + (f" ({md_inline(goal)})" if goal else "") for goal, texts in groups
+    )
+
+
+def _goal_number(heading: str) -> str:
+    """ "Mål 3" of "Mål 3 – Vækstplaner": where a target of a closed goal is."""
+    return heading.split(" – ", 1)[0].strip()
 
 
 #: The two »Gem« buttons, above and below the targets.
@@ -119,8 +148,33 @@ def _forms(goals: tuple[GoalForm, ...]) -> list[TargetForm]:
     return [form for goal in goals for form in goal.targets]
 
 
-def _goal_heading(goal: GoalForm) -> None:
-    st.subheader(goal.heading, anchor=goal.anchor)
+#: Above the goals: what their panels do (docs/entry.md "One goal at a time").
+PANELS_HELP = (
+    "Åbn et mål for at indtaste dets tal. Det, du skriver, bliver stående, når du lukker "
+    "målet igen, og »Gem« gemmer dine ændringer i alle mål på én gang."
+)
+
+
+def panel_key(anchor: str) -> str:
+    """The key of the panel of the goal with ``anchor``: open or closed, it stays so after a
+    save."""
+    return f"indberetning_maal|{anchor}"
+
+
+def _open_where_needed(
+    goals: tuple[GoalForm, ...], form_state: FormState, answer: saving.Answer | None
+) -> None:
+    """Open the goals whose targets need the person: a value in conflict, or a problem from
+    the save just tried (each is shown beside its inputs); and the first goal, when the page
+    is first shown."""
+    needed = {c.target for c in form_state.conflicts}
+    if answer is not None:
+        needed |= {issue.target for issue in answer.issues}
+    for goal in goals:
+        if needed & {form.key for form in goal.targets}:
+            st.session_state[panel_key(goal.anchor)] = True
+    if goals:  # the first goal starts open, as the page is first shown
+        st.session_state.setdefault(panel_key(goals[0].anchor), True)
 
 
 def _paste(
@@ -156,7 +210,9 @@ def _fill(
     cells = cells_of(edited)
     for goal in goals:
         for form in goal.targets:
-            slot = slots[form.key]
+            slot = slots.get(form.key)
+            if slot is None:  # in a closed goal
+                continue
             inputs.fill_status(
                 slot,
                 live.targets.get(form.key),
@@ -171,8 +227,15 @@ def _fill(
             inputs.fill_help(slot, form_hints(form, cells), issues.get(form.key, []))
 
 
-def _missing(box: st.delta_generator.DeltaGenerator, live: LiveRound) -> None:
-    """What still lacks a value or a needed comment, by kind, each linking to its inputs."""
+def _missing(
+    box: st.delta_generator.DeltaGenerator,
+    live: LiveRound,
+    goals: tuple[GoalForm, ...],
+    drawn: set[str],
+) -> None:
+    """What still lacks a value or a needed comment, by kind, each linking to its inputs
+    when its goal is open, else naming the goal to open."""
+    goal_of = {form.key: goal.heading for goal in goals for form in goal.targets}
     with box:
         if not live.missing:
             st.markdown(
@@ -185,11 +248,14 @@ def _missing(box: st.delta_generator.DeltaGenerator, live: LiveRound) -> None:
             found = [m for m in live.missing if m.kind == kind]
             if not found:
                 continue
-            links = []
+            items: list[tuple[str, str]] = []  # (the closed goal it is in, or "", the item)
             for m in found:
                 text = f" ({md_inline(m.text)})" if m.text and kind == "comment" else ""
                 text = f": {md_inline(m.text)}" if kind == "parts" else text
-                links.append(f"[{md_inline(m.name)}](#{m.anchor}){text}")
-            joined = "; ".join(links) if kind == "parts" else ", ".join(links)
+                if m.key in drawn:
+                    items.append(("", f"[{md_inline(m.name)}](#{m.anchor}){text}"))
+                else:
+                    items.append((_goal_number(goal_of.get(m.key, "")), md_inline(m.name) + text))
+            joined = _listed(items, "; " if kind == "parts" else ", ")
             lines.append(f"- **{heading} ({len(found)}):** {joined}")
         st.markdown("\n".join(lines))

@@ -94,6 +94,14 @@ def regenerate(state: FormState, seed: Draft, **changes: Any) -> None:
     _next_generation()
 
 
+def keep_draft(state: FormState, draft: Draft) -> None:
+    """Keep ``draft`` (the person's edits as typed now) as what the inputs start from, in
+    the same generation: inputs still drawn keep their own text; an input drawn again after
+    its goal was closed starts from the edit instead of the table."""
+    if draft != state.seed:
+        st.session_state[FORM_KEY] = replace(state, seed=draft)
+
+
 def now() -> datetime:
     return datetime.now(UTC)
 

@@ -119,8 +119,15 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def fulfilment(contract: Contract, values: pd.DataFrame, *, period: str) -> pd.DataFrame:
-    """One row per target of ``contract`` in contract order, judged in ``period``.
+def fulfilment(
+    contract: Contract,
+    values: pd.DataFrame,
+    *,
+    period: str,
+    only: Collection[str] | None = None,
+) -> pd.DataFrame:
+    """One row per target of ``contract`` in contract order, judged in ``period``; of the
+    targets ``only`` names, when given (each target is judged on its own).
 
     Values of the contract's house and year are read, and those of earlier measurement years
     (a result of a target measured before the contract year, docs/rules.md).
@@ -128,7 +135,7 @@ def fulfilment(contract: Contract, values: pd.DataFrame, *, period: str) -> pd.D
     years = {contract.year} | _earlier_years(contract)
     own = values[(values["house"] == contract.erhvervshus) & (values["year"].isin(years))]
     with _gc_paused():
-        return _frame(evaluate(contract, index_values(own), period))
+        return _frame(evaluate(contract, index_values(own), period, only))
 
 
 def _earlier_years(contract: Contract) -> set[int]:

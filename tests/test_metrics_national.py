@@ -72,6 +72,28 @@ def test_goal_status_matches_the_contracts_own_goal_status(catalog, values) -> N
         assert goals.loc[number, "status"] == expected.loc[number, "status"]
 
 
+@pytest.mark.parametrize("period", ["H1", "FY"])
+def test_judging_only_the_national_targets_gives_what_judging_every_target_gives(
+    catalog, values, period: str
+) -> None:
+    from metrics import fulfilment, goal_status
+
+    contracts = contracts_2023(catalog)
+    goals = national_goals(contracts, values, period=period).set_index(["house", "goal"])
+    targets = national_targets(contracts, values, period=period).set_index(["house", "target"])
+    for contract in contracts:
+        house = contract.erhvervshus
+        full = fulfilment(contract, values[values["house"] == house], period=period)
+        statuses = goal_status(contract, full).set_index("goal")["status"]
+        for goal in (g for g in contract.goals if g.scope == "national"):
+            if goal.targets:
+                assert goals.loc[(house, goal.number), "status"] == statuses[goal.number]
+            for target in goal.targets:
+                row = full.set_index("target").loc[target.key]
+                mine = targets.loc[(house, target.key)]
+                assert (mine["status"], str(mine["actual"])) == (row["status"], str(row["actual"]))
+
+
 def test_targets_table_holds_only_targets_of_national_goals(catalog, values) -> None:
     targets = national_targets(contracts_2023(catalog), values, period="FY")
     sjaelland = targets[targets["house"] == "sjaelland"]

@@ -18,8 +18,8 @@ st.title(f"Kommuner: {house_name(choice.house)} {choice.year}")
 st.caption(md(danish.period_label(choice.period, choice.year, capital=True)))
 render_draft_notice(choice.contract)
 reads = data.reads(session)
-values = page_reads.values(reads, choice.house)
-own = values[(values["year"] == choice.year) & (values["period"] == choice.period)]
+values = page_reads.values(reads, choice.house, choice.year)
+own = values[values["period"] == choice.period]
 if bool(own["is_demo"].any()):
     st.warning(overview_view.DEMO_BANNER)
 kommune_view.render(choice, reads)

@@ -101,12 +101,11 @@ async def staff(index: int, url: str, args: argparse.Namespace, tally: Tally) ->
     tally.sample("open", page.ms)
     year = int(dict(p.split("=", 1) for p in page.query.split("&") if "=" in p).get("aar", 0))
     try:  # open every goal to find one's own row, then keep only its goal open
-        page = await _open_own_goal(session, page, index // len(STAFF_HOUSES))
+        page, target = await _open_own_goal(session, page, index // len(STAFF_HOUSES))
     except Exception as exc:
         tally.error(f"medarbejder {index}: {type(exc).__name__}: {exc}")
         await session.close()
         return
-    target = _my_target(page, index // len(STAFF_HOUSES))
     if target is None or not year:
         tally.error(f"medarbejder {index}: ingen redigerbar række i {house} helår (låst?)")
         await session.close()
@@ -140,25 +139,23 @@ async def staff(index: int, url: str, args: argparse.Namespace, tally: Tally) ->
     await session.close()
 
 
-async def _open_own_goal(session: Session, page: Rerun, nth: int) -> Rerun:
-    """As a person does: look through the goals for one's own row (the ``nth`` plain count),
-    then close every goal but its own (Indberetning draws the inputs of open goals only)."""
+async def _open_own_goal(session: Session, page: Rerun, nth: int) -> tuple[Rerun, str | None]:
+    """As a person does: look through the goals for one's own row (the ``nth`` plain count
+    of the contract), then close every goal but its own (Indberetning draws the inputs of
+    open goals only). The page as left, and the row's target key (None: there is none)."""
     panels = page.panels()
     page = await asyncio.wait_for(
         session.rerun("indberetning", "", [set_open(p.id, True) for p in panels]), TIMEOUT
     )
     counts = page.count_inputs()
-    own = page.panel_of(counts[nth][1]) if nth < len(counts) else None
+    if nth >= len(counts):
+        return page, None
+    target, field = counts[nth]
+    own = page.panel_of(field)
     if own is None:
-        return page
+        return page, target
     closing = [set_open(p.id, p.id == own.id) for p in panels]
-    return await asyncio.wait_for(session.rerun("indberetning", "", closing), TIMEOUT)
-
-
-def _my_target(page: Rerun, nth: int) -> str | None:
-    """The ``nth`` plain count ("Antal …") on the page: one value of the round per person."""
-    counts = page.count_inputs()
-    return counts[nth][0] if nth < len(counts) else None
+    return await asyncio.wait_for(session.rerun("indberetning", "", closing), TIMEOUT), target
 
 
 async def warm_up(urls: list[str]) -> None:

@@ -132,10 +132,29 @@ def fulfilment(
     Values of the contract's house and year are read, and those of earlier measurement years
     (a result of a target measured before the contract year, docs/rules.md).
     """
-    years = {contract.year} | _earlier_years(contract)
+    years = years_read(contract)
     own = values[(values["house"] == contract.erhvervshus) & (values["year"].isin(years))]
     with _gc_paused():
         return _frame(evaluate(contract, index_values(own), period, only))
+
+
+def years_read(contract: Contract) -> set[int]:
+    """The years whose values ``fulfilment`` reads: the contract's, and the measurement years
+    before it of a target measured before the contract year."""
+    return {contract.year} | _earlier_years(contract)
+
+
+def judged_rows(contract: Contract, values: pd.DataFrame, period: str) -> pd.DataFrame:
+    """The rows of ``values`` that judging ``contract`` in ``period`` reads (``fulfilment``,
+    and ``metrics.consistency`` for that period): the contract year's rows of the period and
+    of 1. halvår (what helår is expected to have reached), and the rows of the earlier years
+    it reads. A result kept by these rows' content outlives a save in another period."""
+    house = values["house"] == contract.erhvervshus
+    this_year = values["year"] == contract.year
+    periods = values["period"].isin({period, "H1"})
+    earlier = values["year"].isin(years_read(contract) - {contract.year})
+    # Numbered afresh: a row saved elsewhere in the frame does not renumber these.
+    return values[house & ((this_year & periods) | earlier)].reset_index(drop=True)
 
 
 def _earlier_years(contract: Contract) -> set[int]:

@@ -25,7 +25,8 @@ import os
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -179,6 +180,41 @@ class PageReads:
         version: for a pure function of ``frame`` and ``args`` (a chart of a history), which a
         write elsewhere in the house leaves as it was."""
         return self.cache.get((*self._base, "content", name, args, digest(frame)), compute)
+
+    def rows(
+        self,
+        name: str,
+        read: Callable[[], pd.DataFrame],
+        *args: Hashable,
+        houses: Iterable[str] | None = None,
+    ) -> Rows:
+        """The rows ``read()`` gives and their fingerprint, worked out once per data version
+        of ``houses`` (like ``get``): what a computation kept by ``by_rows`` reads."""
+
+        def fingerprinted() -> Rows:
+            frame = read()
+            return Rows(frame, digest(frame))
+
+        return self.get(name, fingerprinted, *args, houses=houses)
+
+    def by_rows(
+        self, name: str, compute: Callable[[], T], rows: Sequence[Rows], *args: Hashable
+    ) -> T:
+        """``compute()``'s result keyed by the content of ``rows`` instead of the data
+        version: for a pure function of those rows and ``args`` (a contract judged on the
+        rows it reads), which a write that leaves them as they were (in another period, in
+        another house) does not throw away."""
+        fingerprint = tuple(found.fingerprint for found in rows)
+        return self.cache.get((*self._base, "content", name, args, fingerprint), compute)
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Rows read for a computation, shared between sessions (read only), and their
+    fingerprint (``digest``)."""
+
+    frame: pd.DataFrame
+    fingerprint: str
 
 
 #: Up to this many rows a frame is fingerprinted by the text of its values: for the pages'

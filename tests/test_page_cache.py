@@ -242,3 +242,38 @@ def test_a_fingerprint_changes_with_any_value_column_or_index_and_not_otherwise(
     assert digest(frame) == same
     others = {digest(f) for f in (changed_value, changed_text, renamed, reindexed)}
     assert len(others) == 4 and same not in others
+
+
+def test_rows_are_read_once_per_version_and_what_they_key_outlives_a_write_leaving_them(
+    sqlite_store: Store,
+) -> None:
+    cache = SharedCache()
+    session = Session(sqlite_store, ANNA)
+    reads_done: list[int] = []
+    judged: list[int] = []
+
+    def first_half_total() -> float:
+        reads = PageReads(session, cache=cache, today=TODAY)
+
+        def read() -> pd.DataFrame:
+            reads_done.append(1)
+            found = session.values(house="sjaelland")
+            return found[found["period"] == "H1"].reset_index(drop=True)
+
+        rows = reads.rows("h1", read, houses=["sjaelland"])
+        return reads.by_rows(
+            "sum", lambda: judged.append(1) or float(rows.frame["value"].sum()), [rows]
+        )
+
+    save(sqlite_store, H1_8B, 470, 0)
+    assert first_half_total() == 470
+    assert first_half_total() == 470
+    assert (len(reads_done), len(judged)) == (1, 1)
+
+    save(sqlite_store, ValueKey("sjaelland", 2022, "FY", "8b"), 900, 0)  # another period
+    assert first_half_total() == 470
+    assert (len(reads_done), len(judged)) == (2, 1)  # read again, not judged again
+
+    save(sqlite_store, H1_8B, 480, 1)
+    assert first_half_total() == 480
+    assert (len(reads_done), len(judged)) == (3, 2)

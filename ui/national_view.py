@@ -118,13 +118,16 @@ def render(
             "godkendt endnu; deres kolonner er mærket »udkast«."
         )
     key = tuple(page_reads.contract_key(c) for c in contracts)
-    tables = reads.get(
+    # Laid out once per content of the rows the houses are judged on: a save in another
+    # period, or one that changes nothing judged here, keeps the tables.
+    judged = [page_reads.national_rows(reads, c, year, period) for c in contracts]
+    tables = reads.by_rows(
         "national_tables",
         lambda: _tables(catalog, reads, contracts, year, period),
+        judged,
         key,
         year,
         period,
-        houses=[c.erhvervshus for c in contracts],
     )
     if tables is None:
         st.info("Kontrakterne for året har ingen nationale mål.")
@@ -156,7 +159,8 @@ def render(
 @dataclass(frozen=True)
 class NationalTables:
     """Hele landet's two tables as (texts, statuses) frames, one column per house: worked out
-    once per state of the year's houses and shared (``ui/page_reads.py``); read only."""
+    once per content of the rows the year's houses are judged on, and shared
+    (``ui/page_reads.py``); read only."""
 
     demo_houses: frozenset[str]
     goals: tuple[pd.DataFrame, pd.DataFrame]

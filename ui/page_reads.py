@@ -19,12 +19,13 @@ import pandas as pd
 from contracts.models import Contract, Target
 from metrics import fulfilment, goal_status
 from metrics.charts import kommune_bar, spread_chart, trend_chart
+from metrics.engine import judged_rows, years_read
 from metrics.history import histories as history_of
 from metrics.kommune import Coverage, Spread, coverage, per_kommune, spread
 from metrics.map_figures import kommune_map_spec
 from metrics.national import national as national_tables
 from metrics.national import target_texts
-from services.cache import PageReads
+from services.cache import PageReads, Rows
 from services.entry_table import EntryTable, build_table
 from services.round_events import RoundEvent
 from services.session import RoundInfo
@@ -45,6 +46,17 @@ def values(reads: PageReads, house: str | None = None, year: int | None = None) 
     return reads.get(
         "values", lambda: reads.session.values(house, year), house, year, houses=houses
     )
+
+
+def contract_values(reads: PageReads, contract: Contract) -> pd.DataFrame:
+    """The house's values of the years a contract is judged on (``metrics.engine.years_read``):
+    the year's own read, shared with Hele landet, instead of the house's every year."""
+    house = contract.erhvervshus
+    frames = [values(reads, house, year) for year in sorted(years_read(contract))]
+    found = [frame for frame in frames if not frame.empty]
+    if len(found) <= 1:
+        return found[0] if found else frames[0]
+    return pd.concat(found, ignore_index=True)
 
 
 def round_info(reads: PageReads, house: str, year: int, period: str) -> RoundInfo | None:
@@ -93,12 +105,19 @@ class Overview:
 
 def overview(reads: PageReads, contract: Contract, period: str) -> Overview:
     house, year = contract.erhvervshus, contract.year
+    # The years judged on: a target measured before the contract year shows that result.
+    judged = reads.rows(
+        "overview_rows",
+        lambda: judged_rows(contract, contract_values(reads, contract), period),
+        contract_key(contract),
+        period,
+        houses=[house],
+    )
 
     def compute() -> Overview:
-        # Every year of the house: a target measured before the contract year shows that result.
-        house_values = values(reads, house)
-        own = house_values[house_values["year"] == year]
-        table = fulfilment(contract, house_values, period=period)
+        rows = judged.frame
+        own = rows[rows["year"] == year]
+        table = fulfilment(contract, rows, period=period)
         warnings = overview_view.warnings_by_target(contract, own, period)
         return Overview(
             table=table,
@@ -106,10 +125,21 @@ def overview(reads: PageReads, contract: Contract, period: str) -> Overview:
             warnings=warnings,
             cards=overview_view.cards(contract, table, warnings),
             demo_in_period=bool(own.loc[own["period"] == period, "is_demo"].any()),
-            demo_in_year=bool(own["is_demo"].any()),
+            demo_in_year=False,  # of every period: set below, outside what is kept
         )
 
-    return reads.get("overview", compute, contract_key(contract), period, houses=[house])
+    # Kept by the content of the rows judged: a save in helår leaves 1. halvår's as it was.
+    found = reads.by_rows("overview", compute, [judged], contract_key(contract), period)
+    return replace(found, demo_in_year=demo_in_year(reads, house, year))
+
+
+def demo_in_year(reads: PageReads, house: str, year: int) -> bool:
+    """Whether the house holds a demo value in the year, in any period."""
+
+    def compute() -> bool:
+        return bool(values(reads, house, year)["is_demo"].any())
+
+    return reads.get("demo_in_year", compute, house, year, houses=[house])
 
 
 def target_figures(
@@ -188,9 +218,16 @@ def kommune_view(
 ) -> KommuneView:
     """Kommuner's map, table, coverage and by/land spreads of one target."""
     house, year = contract.erhvervshus, contract.year
+    judged = reads.rows(
+        "kommune_rows",
+        lambda: judged_rows(contract, values(reads, house, year), period),
+        contract_key(contract),
+        period,
+        houses=[house],
+    )
 
     def compute() -> KommuneView:
-        year_values = values(reads, house).pipe(lambda v: v[v["year"] == year])
+        year_values = judged.frame
         frame = per_kommune(contract, year_values, period=period, target=target.key)
         shown = frame[["kode", "value"]]
         figure = reads.by_content(
@@ -221,29 +258,28 @@ def kommune_view(
         return KommuneView(frame, figure, covered, tuple(spreads))
 
     key = (contract_key(contract), target.key, tuple(t.key for t in spread_targets), period)
-    return reads.get("kommune_view", compute, key, relative, houses=[house])
+    # Kept by the content of the period's rows: a save in another period keeps it.
+    return reads.by_rows("kommune_view", compute, [judged], key, relative)
 
 
 def national(
     reads: PageReads, contracts: Sequence[Contract], year: int, period: str
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Hele landet's goals and targets (``metrics.national``) of the year's contracts, put
-    together from one part per house, each shared while its house is unchanged: a save in
-    one house computes that house's part again, not the nation's."""
+    together from one part per house, each shared while the rows it is judged on are
+    unchanged: a save in one house's period computes that house's part again, not the
+    nation's, and a save in another period none."""
 
     def part(contract: Contract) -> tuple[pd.DataFrame, pd.DataFrame]:
-        house = contract.erhvervshus
+        judged = national_rows(reads, contract, year, period)
 
         def compute() -> tuple[pd.DataFrame, pd.DataFrame]:
-            # The year's values alone, read as such: a tenth of the house's rows, and this
-            # part is computed again for every house that changed since the last run.
-            own = values(reads, house, year)
-            goals, targets = national_tables([contract], own, period=period)
+            goals, targets = national_tables([contract], judged.frame, period=period)
             targets["text"] = target_texts(contract, targets)
             return goals, targets
 
         key = (contract_key(contract), year, period)
-        return reads.get("national_house", compute, *key, houses=[house])
+        return reads.by_rows("national_house", compute, [judged], *key)
 
     if not contracts:
         return national_tables([], pd.DataFrame(), period=period)
@@ -251,6 +287,21 @@ def national(
     goals = pd.concat([g for g, _t in parts], ignore_index=True)
     targets = pd.concat([t for _g, t in parts], ignore_index=True)
     return goals, targets
+
+
+def national_rows(reads: PageReads, contract: Contract, year: int, period: str) -> Rows:
+    """The rows Hele landet judges a house's contract on in ``period``: of ``year`` alone,
+    read as such (a tenth of the house's rows). What is judged on them is kept by their
+    content, so a save in another period, or another house, keeps it."""
+    house = contract.erhvervshus
+    return reads.rows(
+        "national_rows",
+        lambda: judged_rows(contract, values(reads, house, year), period),
+        contract_key(contract),
+        year,
+        period,
+        houses=[house],
+    )
 
 
 def entry_readers(
@@ -263,7 +314,7 @@ def entry_readers(
     fresh: dict[str, tuple[pd.DataFrame, EntryTable]] = {}
 
     def start() -> tuple[pd.DataFrame, EntryTable]:
-        house_values = values(reads, house)
+        house_values = contract_values(reads, contract)
         return house_values, build_table(contract, period, house_values, include_all=include_all)
 
     def read() -> pd.DataFrame:

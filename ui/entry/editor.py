@@ -131,7 +131,7 @@ def _listed(items: list[tuple[str, str]], separator: str) -> str:
 
 
 def _goal_number(heading: str) -> str:
-    """ "Mål 3" of "Mål 3 – Vækstplaner": where a target of a closed goal is."""
+    """Where a target of a closed goal is: "Mål 3" of "Mål 3 – Vækstplaner"."""
     return heading.split(" – ", 1)[0].strip()
 
 

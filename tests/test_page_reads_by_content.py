@@ -48,6 +48,13 @@ def counting(monkeypatch: pytest.MonkeyPatch, name: str) -> list[str]:
     return calls
 
 
+def overview_as_run(
+    session: Session, cache: SharedCache, contract: Contract, period: str
+) -> page_reads.Overview:
+    """Overblik's and Mål's overview as a new page run reads it."""
+    return page_reads.overview(PageReads(session, cache=cache, today=TODAY), contract, period)
+
+
 def actual(table: pd.DataFrame, target: str) -> float:
     return float(table.set_index("target").loc[target, "actual"])
 
@@ -79,8 +86,7 @@ def test_a_save_in_helaar_keeps_the_first_half_overview_and_a_first_half_save_do
     session, cache = Session(sqlite_store, operator("anna")), SharedCache()
 
     def overview(period: str) -> page_reads.Overview:
-        reads = PageReads(session, cache=cache, today=TODAY)
-        return page_reads.overview(reads, sjaelland_2022, period)
+        return overview_as_run(session, cache, sjaelland_2022, period)
 
     save(sqlite_store, "H1", "8b", 470, 0)
     assert actual(overview("H1").table, "8b") == 470
@@ -99,15 +105,10 @@ def test_demo_values_saved_in_helaar_are_told_on_a_kept_first_half_overview(
     sqlite_store: Store, sjaelland_2022: Contract
 ) -> None:
     session, cache = Session(sqlite_store, operator("anna")), SharedCache()
-
-    def overview() -> page_reads.Overview:
-        reads = PageReads(session, cache=cache, today=TODAY)
-        return page_reads.overview(reads, sjaelland_2022, "H1")
-
     save(sqlite_store, "H1", "8b", 470, 0)
-    assert not overview().demo_in_year
+    assert not overview_as_run(session, cache, sjaelland_2022, "H1").demo_in_year
     save(sqlite_store, "FY", "8b", 900, 0, demo=True)
-    kept = overview()
+    kept = overview_as_run(session, cache, sjaelland_2022, "H1")
     assert (kept.demo_in_period, kept.demo_in_year) == (False, True)
 
 

@@ -522,3 +522,13 @@ def test_a_conflict_in_a_closed_goal_opens_it_with_the_persons_text(store: Store
     assert "15a" in headings(at)  # opened by itself, with what anne typed
     assert at.text_input(key=input_key(at, "15a", "værdi")).value == "2,6"
     assert stored(store, "FY") == [["15a", "", 2.4, "bo"]]
+
+
+def test_all_goals_open_and_close_at_once(store: Store) -> None:
+    at = open_entry(open_goals=False, **FY_2022)
+    assert headings(at) == ["1d"]
+    at.button(key="aabn_alle_maal").click().run()
+    assert len(headings(at)) == 40  # every target measured in helår 2022, in all 17 goals
+    assert headings(at)[:3] == ["1d", "2a", "3a – driftssegmentet"]
+    at.button(key="luk_alle_maal").click().run()
+    assert headings(at) == []

@@ -71,6 +71,7 @@ def render_form(
     save_top = st.button("Gem", key=SAVE_KEYS[0], type="primary", disabled=locked)
     feedback_top = st.container()
     st.caption(PANELS_HELP)
+    _open_or_close_all(goals)
     _open_where_needed(goals, form_state, answer)
     draft_texts: dict[tuple[str, str], dict[str, str]] = {}
     slots: dict[str, Slots] = {}
@@ -159,6 +160,19 @@ def panel_key(anchor: str) -> str:
     """The key of the panel of the goal with ``anchor``: open or closed, it stays so after a
     save."""
     return f"indberetning_maal|{anchor}"
+
+
+def _set_panels(anchors: list[str], is_open: bool) -> None:
+    for anchor in anchors:
+        st.session_state[panel_key(anchor)] = is_open
+
+
+def _open_or_close_all(goals: tuple[GoalForm, ...]) -> None:
+    """»Åbn alle mål« and »Luk alle mål«, for a person who wants the whole form at once."""
+    anchors = [goal.anchor for goal in goals]
+    left, right, _rest = st.columns([1, 1, 4])
+    left.button("Åbn alle mål", key="aabn_alle_maal", on_click=_set_panels, args=(anchors, True))
+    right.button("Luk alle mål", key="luk_alle_maal", on_click=_set_panels, args=(anchors, False))
 
 
 def _open_where_needed(

@@ -63,6 +63,10 @@ class Element:
     value: str = ""  # a text input's text as the page shows it
 
     @property
+    def is_goal_panel(self) -> bool:
+        return self.kind == "expander" and self.label.startswith("Mål ")
+
+    @property
     def key(self) -> str:
         """The widget's own key (``ind|0|8b||værdi``): its id is ``$$ID-<hash>-<key>``."""
         parts = self.id.split("-", 2)
@@ -90,7 +94,7 @@ class Rerun:
 
     def panels(self) -> list[Element]:
         """Indberetning's goal panels ("Mål 8 – …"), in page order."""
-        return [e for e in self.elements if e.kind == "expander" and e.label.startswith("Mål ")]
+        return [e for e in self.elements if e.is_goal_panel]
 
     def panel_of(self, inner: Element) -> Element | None:
         """The goal panel an element is drawn in (the last one opened before it)."""
@@ -98,7 +102,7 @@ class Rerun:
         for element in self.elements:
             if element is inner:
                 return found
-            if element.kind == "expander" and element.label.startswith("Mål "):
+            if element.is_goal_panel:
                 found = element
         return None
 

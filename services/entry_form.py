@@ -82,6 +82,7 @@ class GoalForm:
     heading: str
     anchor: str
     targets: tuple[TargetForm, ...]
+    number: str  # "8", as the contract numbers it
 
 
 def shape_of(target: Target) -> Shape:
@@ -186,5 +187,5 @@ def entry_form(contract: Contract, table: EntryTable) -> tuple[GoalForm, ...]:
     for goal in contract.goals:
         forms = tuple(target_form(t) for t in goal.targets if t.key in shown)
         if forms:
-            goals.append(GoalForm(goal_heading(goal), goal_anchor(goal.number), forms))
+            goals.append(GoalForm(goal_heading(goal), goal_anchor(goal.number), forms, goal.number))
     return tuple(goals)

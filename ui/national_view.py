@@ -120,7 +120,7 @@ def render(
     key = tuple(page_reads.contract_key(c) for c in contracts)
     # Laid out once per content of the rows the houses are judged on: a save in another
     # period, or one that changes nothing judged here, keeps the tables.
-    judged = [page_reads.national_rows(reads, c, year, period) for c in contracts]
+    judged = [page_reads.year_rows(reads, c, period) for c in contracts]
     tables = reads.by_rows(
         "national_tables",
         lambda: _tables(catalog, reads, contracts, year, period),

@@ -217,14 +217,7 @@ def kommune_view(
     relative: bool,
 ) -> KommuneView:
     """Kommuner's map, table, coverage and by/land spreads of one target."""
-    house, year = contract.erhvervshus, contract.year
-    judged = reads.rows(
-        "kommune_rows",
-        lambda: judged_rows(contract, values(reads, house, year), period),
-        contract_key(contract),
-        period,
-        houses=[house],
-    )
+    judged = year_rows(reads, contract, period)
 
     def compute() -> KommuneView:
         year_values = judged.frame
@@ -271,7 +264,7 @@ def national(
     nation's, and a save in another period none."""
 
     def part(contract: Contract) -> tuple[pd.DataFrame, pd.DataFrame]:
-        judged = national_rows(reads, contract, year, period)
+        judged = year_rows(reads, contract, period)
 
         def compute() -> tuple[pd.DataFrame, pd.DataFrame]:
             goals, targets = national_tables([contract], judged.frame, period=period)
@@ -289,16 +282,15 @@ def national(
     return goals, targets
 
 
-def national_rows(reads: PageReads, contract: Contract, year: int, period: str) -> Rows:
-    """The rows Hele landet judges a house's contract on in ``period``: of ``year`` alone,
-    read as such (a tenth of the house's rows). What is judged on them is kept by their
-    content, so a save in another period, or another house, keeps it."""
+def year_rows(reads: PageReads, contract: Contract, period: str) -> Rows:
+    """The rows of the contract's year it is judged on in ``period`` (``judged_rows``), read
+    as such (a tenth of the house's rows): Kommuner's and Hele landet's. What is judged on
+    them is kept by their content, so a save in another period, or another house, keeps it."""
     house = contract.erhvervshus
     return reads.rows(
-        "national_rows",
-        lambda: judged_rows(contract, values(reads, house, year), period),
+        "year_rows",
+        lambda: judged_rows(contract, values(reads, house, contract.year), period),
         contract_key(contract),
-        year,
         period,
         houses=[house],
     )

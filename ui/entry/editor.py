@@ -87,9 +87,10 @@ def render_form(
                 texts = inputs.texts_in_state(form, start)
             draft_texts.update(texts)
     edited = apply_draft(table, draft_texts)
+    draft = draft_of(table, edited)
     # Streamlit forgets an input's text once it is no longer drawn: the edits are kept as the
     # seed the inputs start from, so a goal closed and opened again shows what was typed.
-    state.keep_draft(form_state, draft_of(table, edited))
+    state.keep_draft(form_state, draft)
     save_bottom = st.button("Gem", key=SAVE_KEYS[1], type="primary", disabled=locked)
     feedback_bottom = st.container()
     pasted = st.session_state.pop(state.PASTED_KEY, None)
@@ -110,7 +111,7 @@ def render_form(
         if edited is table
         else live_round(contract, period, form_state.values, table, edited)
     )
-    changed = {place[0] for place in draft_of(table, edited)}
+    changed = {place[0] for place in draft}
     if changed:  # a computed target or a total of parts can change with another's edit
         changed |= {k for k, t in live.targets.items() if as_read.targets.get(k) != t}
     _fill(goals, slots, live, edited, issues, changed)
@@ -129,11 +130,6 @@ def _listed(items: list[tuple[str, str]], separator: str) -> str:
     return separator.join(
         separator.join(texts) + (f" ({md_inline(goal)})" if goal else "") for goal, texts in groups
     )
-
-
-def _goal_number(heading: str) -> str:
-    """Where a target of a closed goal is: "Mål 3" of "Mål 3 – Vækstplaner"."""
-    return heading.split(" – ", 1)[0].strip()
 
 
 #: The two »Gem« buttons, above and below the targets.
@@ -249,7 +245,7 @@ def _missing(
 ) -> None:
     """What still lacks a value or a needed comment, by kind, each linking to its inputs
     when its goal is open, else naming the goal to open."""
-    goal_of = {form.key: goal.heading for goal in goals for form in goal.targets}
+    goal_of = {form.key: f"Mål {goal.number}" for goal in goals for form in goal.targets}
     with box:
         if not live.missing:
             st.markdown(
@@ -269,7 +265,7 @@ def _missing(
                 if m.key in drawn:
                     items.append(("", f"[{md_inline(m.name)}](#{m.anchor}){text}"))
                 else:
-                    items.append((_goal_number(goal_of.get(m.key, "")), md_inline(m.name) + text))
+                    items.append((goal_of.get(m.key, ""), md_inline(m.name) + text))
             joined = _listed(items, "; " if kind == "parts" else ", ")
             lines.append(f"- **{heading} ({len(found)}):** {joined}")
         st.markdown("\n".join(lines))

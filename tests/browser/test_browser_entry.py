@@ -57,7 +57,12 @@ def open_goals(page: Page, *numbers: str) -> None:
 
 
 def type_value(box: Locator, label: str, text: str) -> None:
+    """Type ``text`` into the input ``label`` of ``box`` once the page has settled on one such
+    input that takes typing: while a rerun is drawn, the input it replaces (disabled in a
+    round holding demo data) may still stand beside it."""
     field = box.get_by_label(label, exact=True)
+    expect(field).to_have_count(1, timeout=TIMEOUT_MS)
+    expect(field).to_be_enabled(timeout=TIMEOUT_MS)
     field.fill(text)
     field.press("Tab")
 

@@ -7,7 +7,7 @@ frameworks is the drafter's choice, so no mapping is guessed here.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import numpy as np
 import pandas as pd
@@ -42,15 +42,10 @@ def history(contracts: Iterable[Contract], values: pd.DataFrame, target_key: str
     return histories(contracts, values, [target_key])[target_key]
 
 
-def histories(
-    contracts: Iterable[Contract], values: pd.DataFrame, target_keys: Iterable[str]
-) -> dict[str, pd.DataFrame]:
-    """``history`` of each of ``target_keys``, from one pass over the contracts: each
-    contract-period is judged once for all of them (Mål shows every target's trend)."""
-    wanted = dict.fromkeys(target_keys)
-    index = index_values(values)
-    demo = values["is_demo"]
-    demo_rounds = set(
+def demo_rounds(values: pd.DataFrame) -> frozenset[tuple[str, int, str]]:
+    """The rounds (house, year, period) holding a demo value among ``values``."""
+    demo = values["is_demo"].astype(bool)
+    return frozenset(
         zip(
             values.loc[demo, "house"],
             values.loc[demo, "year"].astype(int),
@@ -58,6 +53,23 @@ def histories(
             strict=True,
         )
     )
+
+
+def histories(
+    contracts: Iterable[Contract],
+    values: pd.DataFrame,
+    target_keys: Iterable[str],
+    rounds_with_demo: Collection[tuple[str, int, str]] | None = None,
+) -> dict[str, pd.DataFrame]:
+    """``history`` of each of ``target_keys``, from one pass over the contracts: each
+    contract-period is judged once for all of them (Mål shows every target's trend).
+
+    ``rounds_with_demo``: the rounds holding a demo value, when ``values`` holds only the
+    rows the targets read (a round's other targets may hold the demo value); by default
+    read from ``values``."""
+    wanted = dict.fromkeys(target_keys)
+    index = index_values(values)
+    demo_rounds_found = demo_rounds(values) if rounds_with_demo is None else rounds_with_demo
     rows: dict[str, list[dict[str, object]]] = {key: [] for key in wanted}
     for contract in sorted(contracts, key=lambda c: (c.erhvervshus, c.year)):
         targets = {t.key: t for _goal, t in contract.targets() if t.key in wanted}
@@ -83,7 +95,7 @@ def histories(
                         "status_label": record["status_label"],
                         "comment": record["comment"],
                         "demo": contract.demo
-                        or (contract.erhvervshus, contract.year, period) in demo_rounds,
+                        or (contract.erhvervshus, contract.year, period) in demo_rounds_found,
                     }
                 )
     return {key: _frame(found) for key, found in rows.items()}

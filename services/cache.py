@@ -204,8 +204,14 @@ class PageReads:
         version: for a pure function of those rows and ``args`` (a contract judged on the
         rows it reads), which a write that leaves them as they were (in another period, in
         another house) does not throw away."""
-        fingerprint = tuple(found.fingerprint for found in rows)
-        return self.cache.get((*self._base, "content", name, args, fingerprint), compute)
+        return self.by_fingerprints(name, compute, [found.fingerprint for found in rows], *args)
+
+    def by_fingerprints(
+        self, name: str, compute: Callable[[], T], fingerprints: Sequence[str], *args: Hashable
+    ) -> T:
+        """``by_rows`` given the rows' fingerprints (``digest``, ``digests_by``)."""
+        key = (*self._base, "content", name, args, tuple(fingerprints))
+        return self.cache.get(key, compute)
 
 
 @dataclass(frozen=True)
@@ -235,3 +241,18 @@ def digest(frame: pd.DataFrame) -> str:
     for n in range(frame.shape[1]):  # repr of a float is exact: 0.1 and 0.1000001 differ
         found.update(repr(frame.iloc[:, n].tolist()).encode())
     return found.hexdigest()
+
+
+def digests_by(frame: pd.DataFrame, column: str) -> dict[str, str]:
+    """A fingerprint of the rows of each value of ``column``, by that value: the rows are
+    hashed once together (pandas' hashing pays per column and call, so one call for a house's
+    every row beats ``digest`` of each part by far); a part's fingerprint is that of its rows'
+    hashes in order. Equal parts give equal fingerprints."""
+    hashes = pd.util.hash_pandas_object(frame, index=False).to_numpy()
+    columns = repr(list(frame.columns)).encode()
+    found = {}
+    for value, positions in frame.groupby(column, sort=False).indices.items():
+        part = hashlib.blake2b(columns, digest_size=16)
+        part.update(hashes[positions].tobytes())
+        found[str(value)] = part.hexdigest()
+    return found

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from db import Store, ValueKey, ValueRow
-from services.cache import SMALL_FRAME, PageReads, SharedCache, digest
+from services.cache import SMALL_FRAME, PageReads, SharedCache, digest, digests_by
 from services.permissions import PUBLIC, Principal, operator
 from services.session import Session
 
@@ -242,6 +242,36 @@ def test_a_fingerprint_changes_with_any_value_column_or_index_and_not_otherwise(
     assert digest(frame) == same
     others = {digest(f) for f in (changed_value, changed_text, renamed, reindexed)}
     assert len(others) == 4 and same not in others
+
+
+def test_a_parts_fingerprint_changes_with_its_own_rows_only() -> None:
+    frame = pd.DataFrame(
+        {
+            "target": ["8a", "8b", "8a", "11c"],
+            "kommune": ["0101", "", "", ""],
+            "value": [40.0, 900.0, None, 23.0],
+            "version": [1, 1, 1, 2],
+        }
+    )
+    before = digests_by(frame, "target")
+    changed = frame.copy()
+    changed.loc[1, "value"] = 900.5  # 8b's number
+    bumped = frame.copy()
+    bumped.loc[2, "version"] = 2  # 8a's total written again with the same number
+    shorter = frame.drop(index=0)  # 8a's kommune row deleted
+    reordered = frame.iloc[[1, 0, 3, 2]]  # another target's rows in between
+
+    assert set(before) == {"8a", "8b", "11c"} and len(set(before.values())) == 3
+    assert digests_by(frame.copy(), "target") == before
+    assert digests_by(reordered, "target") == before
+    after = digests_by(changed, "target")
+    assert after["8b"] != before["8b"] and (after["8a"], after["11c"]) == (
+        before["8a"],
+        before["11c"],
+    )
+    assert digests_by(bumped, "target")["8a"] != before["8a"]
+    found = digests_by(shorter, "target")
+    assert found["8a"] != before["8a"] and found["8b"] == before["8b"]
 
 
 def test_rows_are_read_once_per_version_and_what_they_key_outlives_a_write_leaving_them(

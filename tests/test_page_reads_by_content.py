@@ -130,3 +130,108 @@ def test_hele_landet_judges_a_house_again_only_when_the_rows_it_reads_change(
     save(sqlite_store, "H1", "3a.drift", 72, 1)
     assert actual(national("H1"), "3a.drift") == 72
     assert judged == ["H1", "H1"]
+
+
+def figures_as_run(
+    session: Session, cache: SharedCache, contract: Contract, key: str
+) -> tuple[Any, Any]:
+    """Mål's trend chart and kommune bar of target ``key`` as a new page run reads them."""
+    reads = PageReads(session, cache=cache, today=TODAY)
+    target = contract.target(key)
+    assert target is not None
+    return page_reads.target_figures(reads, contract, [contract], target, "FY")
+
+
+def trend_points(figure: Any) -> list[float]:
+    return [y for trace in figure.to_dict()["data"] for y in trace.get("y", ()) if y is not None]
+
+
+def histories_counted(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
+    """Each history judged by ``ui.page_reads``, noted by the targets judged."""
+    calls: list[tuple[str, ...]] = []
+    real = page_reads.history_of
+
+    def counted(contracts: Any, values: Any, keys: Any, *rest: Any) -> Any:
+        calls.append(tuple(keys))
+        return real(contracts, values, keys, *rest)
+
+    monkeypatch.setattr(page_reads, "history_of", counted)
+    return calls
+
+
+def test_a_targets_charts_on_mal_are_kept_when_another_target_of_the_house_is_saved(
+    sqlite_store: Store, sjaelland_2022: Contract, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    judged = histories_counted(monkeypatch)
+    session, cache = Session(sqlite_store, operator("anna")), SharedCache()
+    save(sqlite_store, "FY", "8b", 900, 0)
+    trend, _bar = figures_as_run(session, cache, sjaelland_2022, "8b")
+    assert 900 in trend_points(trend)
+
+    save(sqlite_store, "FY", "11c", 23, 0)  # another target: 8b's charts are kept
+    figures_as_run(session, cache, sjaelland_2022, "8b")
+    assert judged == [("8b",)]
+
+    save(sqlite_store, "FY", "8b", 950, 1)  # its own value: judged again, the new number shown
+    trend, _bar = figures_as_run(session, cache, sjaelland_2022, "8b")
+    assert judged == [("8b",), ("8b",)]
+    assert 950 in trend_points(trend) and 900 not in trend_points(trend)
+
+
+def test_a_spreads_charts_are_judged_again_when_the_target_it_is_measured_on_is_saved(
+    sqlite_store: Store, sjaelland_2022: Contract, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    judged = histories_counted(monkeypatch)
+    session, cache = Session(sqlite_store, operator("anna")), SharedCache()
+    figures_as_run(session, cache, sjaelland_2022, "9a")  # 9a: 8a's forløb over by and land
+    key = ValueKey("sjaelland", 2022, "FY", "8a", "0101")
+    sqlite_store.save([ValueRow(key, value=40, expected_version=0)], user="anna")
+    figures_as_run(session, cache, sjaelland_2022, "9a")
+    assert judged == [("9a",), ("9a",)]
+
+
+def test_a_round_taking_demo_values_judges_the_kept_histories_of_its_house_again(
+    sqlite_store: Store, sjaelland_2022: Contract, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    judged = histories_counted(monkeypatch)
+    session, cache = Session(sqlite_store, operator("anna")), SharedCache()
+    save(sqlite_store, "H1", "8b", 470, 0)
+    figures_as_run(session, cache, sjaelland_2022, "8b")
+    # Helår takes demo values of another target: 8b's rows are as they were, but its helår
+    # point now lies in a round holding demo data, which a history marks.
+    save(sqlite_store, "FY", "11c", 23, 0, demo=True)
+    figures_as_run(session, cache, sjaelland_2022, "8b")
+    assert judged == [("8b",), ("8b",)]
+    reads = PageReads(session, cache=cache, today=TODAY)
+    assert ("sjaelland", 2022, "FY") in page_reads.house_rows(reads, "sjaelland").demo_rounds
+
+
+def test_a_targets_trail_on_mal_is_read_again_only_when_one_of_its_values_is_written(
+    sqlite_store: Store, sjaelland_2022: Contract, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import goal_view
+
+    session, cache = Session(sqlite_store, operator("anna")), SharedCache()
+    read: list[str | None] = []
+    real_audit = Session.audit
+
+    def audit(self: Session, *args: Any, **kwargs: Any) -> pd.DataFrame:
+        read.append(args[2])
+        return real_audit(self, *args, **kwargs)
+
+    monkeypatch.setattr(Session, "audit", audit)
+    target = sjaelland_2022.target("8b")
+    assert target is not None
+
+    def trail() -> list[str]:
+        reads = PageReads(session, cache=cache, today=TODAY)
+        return list(goal_view._target_audit(reads, sjaelland_2022, target).table["Efter"])
+
+    save(sqlite_store, "FY", "8b", 900, 0)
+    assert trail() == ["900 forløb"]
+    save(sqlite_store, "FY", "11c", 23, 0)  # another target: the trail is kept
+    assert trail() == ["900 forløb"]
+    assert read == ["8b"]
+    save(sqlite_store, "FY", "8b", 950, 1)
+    assert trail() == ["950 forløb", "900 forløb"]
+    assert read == ["8b", "8b"]

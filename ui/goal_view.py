@@ -107,25 +107,26 @@ def render(choice: Choice, catalog: Catalog, session: Session) -> None:
     internal = auth.sees_internal(session, choice.house, demo=contract.demo)
     for target in goal.targets:
         row = {**rows[target.key], "warning": judged.warnings.get(target.key)}
-        figures = page_reads.target_figures(
-            reads, contract, house_contracts, target, period, [t.key for t in goal.targets]
-        )
+        figures = page_reads.target_figures(reads, contract, house_contracts, target, period)
         log = _target_audit(reads, contract, target) if internal else None
         render_target(contract, target, row, figures, log)
 
 
 def _target_audit(reads: PageReads, contract: Contract, target: Target) -> TargetLog:
     """The target's latest changes as ``audit_table``, read with the database's filter and
-    limit (a value saved a thousand times costs no more to show) and laid out once per state
-    of the house."""
+    limit (a value saved a thousand times costs no more to show) and laid out again only when
+    one of the target's values was written: every write to a value changes its row (its
+    version), so the rows' content keys the trail (docs/shared-installation.md)."""
     house, year = contract.erhvervshus, contract.year
+    split = page_reads.house_rows(reads, house)
 
     def compute() -> TargetLog:
         rows = reads.session.audit(house, year, target.key, limit=LATEST_CHANGES + 1)
         return TargetLog(audit_table(rows.head(LATEST_CHANGES), target), len(rows) > LATEST_CHANGES)
 
-    key = (page_reads.contract_key(contract), target.key)
-    return reads.get("target_audit", compute, *key, houses=[house])
+    key = (page_reads.contract_key(contract), target.key, split.demo_rounds)
+    fingerprints = split.fingerprints_of([target.key])
+    return reads.by_fingerprints("target_audit", compute, fingerprints, *key)
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,13 @@ from contracts.models import Contract, Target
 from metrics import fulfilment, goal_status
 from metrics.charts import kommune_bar, spread_chart, trend_chart
 from metrics.engine import judged_rows, years_read
+from metrics.history import demo_rounds
 from metrics.history import histories as history_of
 from metrics.kommune import Coverage, Spread, coverage, per_kommune, spread
 from metrics.map_figures import kommune_map_spec
 from metrics.national import national as national_tables
 from metrics.national import target_texts
-from services.cache import PageReads, Rows
+from services.cache import PageReads, Rows, digests_by
 from services.entry_table import EntryTable, build_table
 from services.round_events import RoundEvent
 from services.session import RoundInfo
@@ -142,25 +143,65 @@ def demo_in_year(reads: PageReads, house: str, year: int) -> bool:
     return reads.get("demo_in_year", compute, house, year, houses=[house])
 
 
+@dataclass(frozen=True)
+class HouseRows:
+    """A house's values of every year, a fingerprint of each target's rows among them, and
+    the rounds holding a demo value: what Mål's parts of one target are kept by."""
+
+    frame: pd.DataFrame  # shared between sessions: read only
+    fingerprints: dict[str, str]  # services.cache.digests_by, by target
+    demo_rounds: frozenset[tuple[str, int, str]]
+
+    def fingerprints_of(self, keys: Sequence[str]) -> list[str]:
+        """The fingerprints of the rows of ``keys`` (an unreported target's: "")."""
+        return [self.fingerprints.get(key, "") for key in keys]
+
+    def rows_of(self, keys: Sequence[str]) -> pd.DataFrame:
+        """The rows of the targets ``keys``, numbered afresh."""
+        return self.frame[self.frame["target"].isin(keys)].reset_index(drop=True)
+
+
+def house_rows(reads: PageReads, house: str) -> HouseRows:
+    """``values(reads, house)`` with each target's fingerprint, worked out once per data
+    version of the house."""
+
+    def compute() -> HouseRows:
+        frame = values(reads, house)
+        return HouseRows(frame, digests_by(frame, "target"), demo_rounds(frame))
+
+    return reads.get("house_rows", compute, house, houses=[house])
+
+
+def target_reads(house_contracts: Sequence[Contract], key: str) -> tuple[str, ...]:
+    """The targets whose values judging ``key`` reads in any of the house's contracts: its
+    own, and the target a spread is measured on (``metrics.engine``)."""
+    found = {key}
+    for contract in house_contracts:
+        target = contract.target(key)
+        if target is not None and target.source_target:
+            found.add(target.source_target)
+    return tuple(sorted(found))
+
+
 def target_figures(
     reads: PageReads,
     contract: Contract,
     house_contracts: Sequence[Contract],
     target: Target,
     period: str,
-    together: Sequence[str] = (),
 ) -> tuple[Figure | None, Figure | None]:
     """Mål's trend chart of a target (None: nothing reported yet) and its bar per kommune
-    (None: not reported per kommune). ``together``: the keys of the targets drawn on the same
-    page, whose histories are judged in the same pass."""
-    house = contract.erhvervshus
+    (None: not reported per kommune).
+
+    Kept by the content of the rows they read (the target's own in every year, and those of
+    the target a spread is measured on) and the house's rounds holding demo values: a save
+    of another target in the house keeps them (docs/shared-installation.md)."""
+    split = house_rows(reads, contract.erhvervshus)
+    read = target_reads(house_contracts, target.key)
 
     def compute() -> tuple[Figure | None, Figure | None]:
-        # The charts are pure functions of the history and the kommune frame: drawn again
-        # only when these changed, not at every write in the house.
-        house_values = values(reads, house)
-        keys = tuple(dict.fromkeys((*together, target.key)))
-        past = histories(reads, contract, house_contracts, keys)[target.key]
+        rows = split.rows_of(read)
+        past = history_of(house_contracts, rows, [target.key], split.demo_rounds)[target.key]
         trend = None
         if past["actual"].notna().any():
             trend = reads.by_content(
@@ -172,7 +213,7 @@ def target_figures(
             )
         bar = None
         if target.per_kommune:
-            frame = per_kommune(contract, house_values, period=period, target=target.key)
+            frame = per_kommune(contract, rows, period=period, target=target.key)
             title = f"{target.name} pr. kommune"
             bar = reads.by_content(
                 "kommune_bar", lambda: Figure(kommune_bar(frame, title)), frame, title
@@ -180,23 +221,8 @@ def target_figures(
         return trend, bar
 
     others = tuple(contract_key(c) for c in house_contracts)
-    key = (contract_key(contract), others, target.key, period)
-    return reads.get("target_figures", compute, key, houses=[house])
-
-
-def histories(
-    reads: PageReads, contract: Contract, house_contracts: Sequence[Contract], keys: tuple[str, ...]
-) -> dict[str, pd.DataFrame]:
-    """The targets ``keys`` of ``contract``, their results year over year in the house's
-    contracts, judged in one pass (``metrics.history.histories``); read only: Mål draws its
-    trend charts from them."""
-    house = contract.erhvervshus
-
-    def compute() -> dict[str, pd.DataFrame]:
-        return history_of(house_contracts, values(reads, house), keys)
-
-    others = tuple(contract_key(c) for c in house_contracts)
-    return reads.get("histories", compute, contract_key(contract), others, keys, houses=[house])
+    key = (contract_key(contract), others, target.key, period, split.demo_rounds)
+    return reads.by_fingerprints("target_figures", compute, split.fingerprints_of(read), *key)
 
 
 @dataclass(frozen=True)

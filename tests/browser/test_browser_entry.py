@@ -248,10 +248,13 @@ def test_a_number_typed_into_the_kommune_grid_is_saved_with_gem(
         # "Antal forløb" (two columns to the right), type and press Enter, as a person does.
         expect(grid.locator("canvas").first).to_be_visible(timeout=TIMEOUT_MS)
         editor = page.locator(".gdg-input")
-        for _attempt in range(3):  # a click while the grid still settles is not taken: again
+        for _attempt in range(5):  # a click while the grid still settles is not taken: again
+            grid.scroll_into_view_if_needed()
+            page.wait_for_timeout(300)  # the page stops moving before the click is aimed
             box = grid.bounding_box()
             assert box is not None
             page.mouse.click(box["x"] + 30, box["y"] + 35 + 17)
+            page.wait_for_timeout(100)
             page.keyboard.press("ArrowRight")
             page.keyboard.press("ArrowRight")
             page.keyboard.press("Enter")  # opens the cell's editor

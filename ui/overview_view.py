@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
 
 from contracts import danish, describe
-from contracts.models import Contract, Goal, Target
+from contracts.models import Contract, Goal
 from contracts.reference import house_name
 from metrics import STATUS_LABELS, STATUS_SEVERITY, Finding, consistency
 from metrics.frames import row_dicts
 from metrics.statuses import NO_TARGETS_LABEL
 from services.rounds import round_status_label
 from services.session import RoundInfo, Session
-from ui import results
+from ui import results, target_cards
 from ui.contract_view import contract_title, md, render_draft_notice
 from ui.selection import Choice
 
@@ -109,7 +108,9 @@ def render_counts(table: pd.DataFrame) -> None:
 
 
 def render_goals(contract: Contract, judged: Overview) -> None:
-    """Goals with their targets, from ``ui.page_reads.overview``."""
+    """Goals with their targets, from ``ui.page_reads.overview``: each goal's cards are one
+    HTML list, as a page holds dozens of targets (docs/decisions.md)."""
+    st.html(target_cards.STYLE)
     for scope, heading in (("national", "Nationale mål"), ("local", "Lokale mål")):
         chosen = [g for g in contract.goals if g.scope == scope]
         if not chosen:
@@ -117,48 +118,14 @@ def render_goals(contract: Contract, judged: Overview) -> None:
         st.header(heading)
         for goal in chosen:
             goal_heading(goal, judged.goals.loc[goal.number, "status"])
-            for target in goal.targets:
-                render_card(judged.cards[target.key])
+            if goal.targets:
+                st.html(target_cards.card_list(goal, [judged.cards[t.key] for t in goal.targets]))
 
 
-@dataclass(frozen=True)
-class Card:
-    """One target as Overblik shows it: the markdown block and the progress bar, if any."""
-
-    text: str
-    share: float | None
-    bar_text: str
-
-
-def target_card(target: Target, row: Mapping[str, Any], warning: str | None = None) -> Card:
-    """Text, result and comment in one markdown block with the status badge inline (a
-    warning beside it), then the bar: few elements, as a page holds dozens."""
-    lines = [
-        f"**{md(target.name)}** · {md(target.text)} {badge_markdown(str(row['status']))}",
-        md(results.result_text(row, target)),
-    ]
-    shown = warning_markdown(warning)
-    if shown:
-        lines.insert(1, shown)
-    comment = row.get("comment")
-    if isinstance(comment, str) and comment:
-        lines.append(f":gray[Kommentar: {md(comment)}]")
-    share = results.fulfilment_share(row)
-    return Card(
-        "\n\n".join(lines), share, results.fulfilment_text(row) if share is not None else ""
-    )
-
-
-def cards(contract: Contract, table: pd.DataFrame, warnings: dict[str, str]) -> dict[str, Card]:
+def cards(contract: Contract, table: pd.DataFrame, warnings: dict[str, str]) -> dict[str, str]:
+    """Each target's card as HTML (``ui.target_cards``), by target key."""
     rows = {str(r["target"]): results.record(r) for r in row_dicts(table)}
     return {
-        target.key: target_card(target, rows[target.key], warnings.get(target.key))
+        target.key: target_cards.card(target, rows[target.key], warnings.get(target.key))
         for _goal, target in contract.targets()
     }
-
-
-def render_card(card: Card) -> None:
-    with st.container(border=True):
-        st.markdown(card.text)
-        if card.share is not None:
-            st.progress(card.share, text=card.bar_text)

@@ -101,7 +101,7 @@ class Overview:
     warnings: dict[str, str]  # overview_view.warnings_by_target
     demo_in_period: bool  # a demo value in the contract-period (Overblik's banner)
     demo_in_year: bool  # a demo value in the contract's year (Mål's banner)
-    cards: dict[str, overview_view.Card]  # Overblik's text per target
+    cards: dict[str, str]  # Overblik's card per target, as HTML (ui/target_cards.py)
 
 
 def overview(reads: PageReads, contract: Contract, period: str) -> Overview:

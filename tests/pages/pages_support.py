@@ -3,6 +3,9 @@ and the folder writer: tests/contract_texts.py)."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -112,3 +115,61 @@ def open_app(page: str | None = None) -> AppTest:
     if page is not None:
         at.switch_page(page)
     return at
+
+
+@dataclass
+class ShownCard:
+    """One of Overblik's target cards as a reader meets it: its paragraphs' text, and its
+    badges as (status, label), e.g. ("paa_vej", "På vej")."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    badges: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+class _CardReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.cards: list[ShownCard] = []
+        self._text: list[str] | None = None
+        self._badge: tuple[str, list[str]] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "li" and "rk-card" in classes:
+            self.cards.append(ShownCard())
+        elif tag == "p" and self.cards:
+            self._text = []
+        elif tag == "span" and "rk-badge" in classes:
+            status = next(c[3:] for c in classes if c.startswith("rk-") and c != "rk-badge")
+            self._badge = (status, [])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "span" and self._badge is not None:
+            self.cards[-1].badges.append((self._badge[0], "".join(self._badge[1])))
+            self._badge = None
+        elif tag == "p" and self._text is not None:
+            self.cards[-1].paragraphs.append(re.sub(r"\s+", " ", "".join(self._text)).strip())
+            self._text = None
+
+    def handle_data(self, data: str) -> None:
+        if self._badge is not None:
+            self._badge[1].append(data)
+        if self._text is not None:
+            self._text.append(data)
+
+
+def shown_cards(at: AppTest) -> list[ShownCard]:
+    """Overblik's target cards, in page order, read from the HTML the page sends."""
+    reader = _CardReader()
+    for element in at.get("html"):
+        reader.feed(element.proto.body)
+    return reader.cards
+
+
+def cards_text(at: AppTest) -> str:
+    """Every card's text, a paragraph a line."""
+    return "\n".join(card.text for card in shown_cards(at))

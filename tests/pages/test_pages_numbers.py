@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from pages_support import open_app
+from pages_support import open_app, shown_cards
 from streamlit.testing.v1 import AppTest
 
 from contracts.loader import load_folder
@@ -47,12 +47,14 @@ def test_overblik_shows_the_status_counts_and_results_the_metrics_compute(
     expected_counts = table["status"].value_counts()
     for status, label in STATUS_LABELS.items():
         assert shown_counts[label] == str(int(expected_counts.get(status, 0)))
-    page_text = "\n".join(at.markdown.values)
-    for row in table.to_dict("records"):
+    cards = shown_cards(at)
+    assert len(cards) == len(table)
+    for row, card in zip(table.to_dict("records"), cards, strict=True):
         target = contract.target(str(row["target"]))
-        assert results.result_text(results.record(row), target) in page_text
-        label = STATUS_LABELS[str(row["status"])]
-        assert f"{target.text} :" in page_text and f"-badge[{label}]" in page_text
+        status = str(row["status"])
+        assert card.paragraphs[0] == f"{target.name} · {target.text} {STATUS_LABELS[status]}"
+        assert card.badges == [(status, STATUS_LABELS[status])]
+        assert results.result_text(results.record(row), target) in card.paragraphs
 
 
 def test_kommuner_table_shows_the_metrics_per_kommune_values(store: Store) -> None:

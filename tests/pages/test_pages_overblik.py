@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pages_support import open_app
+from pages_support import cards_text, open_app, shown_cards
 from streamlit.testing.v1 import AppTest
 
 from contracts.loader import DEFAULT_CONTRACTS_DIR, load_folder
@@ -73,15 +73,33 @@ def test_results_statuses_and_comments_of_a_period(app_test: AppTest, database_u
         "Måles senere": "1",
         "Målt tidligere": "1",
     }
-    shown = "\n".join(at.markdown.values)
-    assert "900 forløb (mål: mindst 1.680 forløb; forventet ved 1. halvår: 840 forløb)" in shown
-    # 1a was measured in 2021, before the 2022 contract: never announced as coming.
-    assert "Målt i 2021; resultatet er ikke oplyst i kilderne." in shown
-    assert "Måles senere: målet opgøres kun helår." in shown  # 15a, a yearly measurement
-    assert ":gray[Kommentar: om 8a]" in shown
-    assert ":blue-badge[På vej]" in shown and ":violet-badge[Måles senere]" in shown
-    assert ":primary-badge[Målt tidligere]" in shown
-    assert [p.proto.text for p in at.get("progress")] == ["Målopfyldelse 54 %"]
+    cards = shown_cards(at)
+    assert [card.paragraphs for card in cards] == [
+        [
+            "1a · Kendskabet skal i efteråret 2021 være steget med 5 procentpoint. Målt tidligere",
+            # Measured in 2021, before the 2022 contract: never announced as coming.
+            "Målt i 2021; resultatet er ikke oplyst i kilderne.",
+        ],
+        [
+            "8a · Samlet set skal Erhvervshus Sjælland gennemføre 1.680 forløb i 2022. På vej",
+            "900 forløb (mål: mindst 1.680 forløb; forventet ved 1. halvår: 840 forløb)",
+            "Kommentar: om 8a",
+            "Målopfyldelse 54 %",
+        ],
+        [
+            "15a · Driftsmidlerne geares min. med en faktor 2,50. Måles senere",
+            "Måles senere: målet opgøres kun helår.",  # a yearly measurement
+        ],
+    ]
+    assert [card.badges for card in cards] == [
+        [("maalt_tidligere", "Målt tidligere")],
+        [("paa_vej", "På vej")],
+        [("maales_senere", "Måles senere")],
+    ]
+    # The bar draws the share the words say (900 of 1.680); it is hidden from screen readers.
+    assert '<div class="rk-bar" aria-hidden="true"><div style="width: 53.6%">' in "".join(
+        element.proto.body for element in at.get("html")
+    )
     assert at.info.values[0].startswith(
         "Indberetningen for 1. halvår 2022: Åben (senest ændret af tester "
     )
@@ -94,7 +112,7 @@ def test_demo_values_are_announced(app_test: AppTest, database_url: str) -> None
     at = overview(app_test, hus="sjaelland", aar="2022")
     assert at.selectbox(key="periode").value == "FY"
     assert DEMO_BANNER in at.warning.values
-    assert any("1.700 forløb (mål: mindst 1.680 forløb)" in text for text in at.markdown.values)
+    assert "1.700 forløb (mål: mindst 1.680 forløb)" in cards_text(at)
 
 
 @pytest.mark.usefixtures("contracts_folder", "database_url")
@@ -104,7 +122,7 @@ def test_a_period_without_values_says_so_and_lacks_data(app_test: AppTest) -> No
         "Indberetningen for helår 2022 er ikke påbegyndt: der er ingen tal endnu."
     ]
     assert metrics(at)["Mangler data"] == "2"
-    assert any("Ingen tal indberettet for perioden." in text for text in at.markdown.values)
+    assert cards_text(at).count("Ingen tal indberettet for perioden.") == 2
 
 
 @pytest.mark.usefixtures("contracts_folder", "database_url")

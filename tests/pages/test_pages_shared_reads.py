@@ -4,7 +4,7 @@ another instance shows the write."""
 from __future__ import annotations
 
 import pytest
-from pages_support import open_app
+from pages_support import cards_text, open_app
 from streamlit.testing.v1 import AppTest
 
 from db import Store, ValueKey, ValueRow
@@ -26,7 +26,8 @@ def run(at: AppTest) -> AppTest:
 
 
 def shown(at: AppTest) -> str:
-    return "\n".join(at.markdown.values)
+    """Markdown (Mål) and Overblik's cards."""
+    return "\n".join([*at.markdown.values, cards_text(at)])
 
 
 @pytest.mark.usefixtures("contracts_folder")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from contract_texts import FRAMEWORK, write_files
 from entry_support import goal_numbers, inputs_of, open_goal, statuses
-from pages_support import open_app
+from pages_support import open_app, shown_cards
 from streamlit.testing.v1 import AppTest
 
 from db import Store, ValueKey, ValueRow
@@ -106,13 +106,17 @@ def shown(at: AppTest) -> str:
 
 def test_overblik_warns_beside_the_status_when_parts_do_not_add_up(store: Store) -> None:
     save(store, {"8a": 100, "8b": 40, "8c": 50, "16a": 0, "15a": 2.0})
-    text = shown(page("app_pages/overblik.py", **H1))
-
-    assert f":orange[**Advarsel:** {PARTS_WARNING}]" in text
+    at = page("app_pages/overblik.py", **H1)
+    cards = {card.paragraphs[0].split(" · ")[0]: card for card in shown_cards(at)}
+    assert cards["8a"].paragraphs[1] == f"Advarsel: {PARTS_WARNING}"
+    assert cards["8a"].badges == [("opfyldt", "Opfyldt")]
+    assert [c for c in cards if any(p.startswith("Advarsel:") for p in cards[c].paragraphs)] == [
+        "8a"
+    ]
+    text = "\n".join(card.text for card in cards.values())
     assert "Målt i efteråret 2021; resultatet er ikke oplyst i kilderne." in text
     assert "forventet ved 1. halvår: 0,5 strategiske indsatser" in text
     assert "Foreløbigt tal: faktor 2,00 (mål: mindst faktor 2,50)" in text
-    at = page("app_pages/overblik.py", **H1)
     assert "Mål 20 – Samarbejde med kommunerne" in at.subheader.values
     assert "Ingen måltal i kontrakten" in at.caption.values
 

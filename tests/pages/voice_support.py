@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from typing import Any
 
 import pandas as pd
@@ -39,11 +40,40 @@ def _table_text(frame: pd.DataFrame, shown: list[str]) -> Iterator[str]:
     yield from (str(v) for v in frame[columns].to_numpy().ravel())
 
 
+class _HtmlText(HTMLParser):
+    """The text an HTML element shows: its text nodes, without its stylesheet."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._in_style = self._in_style or tag == "style"
+        self.texts.extend(v for k, v in attrs if k == "aria-label" and v)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = self._in_style and tag != "style"
+
+    def handle_data(self, data: str) -> None:
+        if not self._in_style and data.strip():
+            self.texts.append(data.strip())
+
+
+def _html_text(body: str) -> list[str]:
+    reader = _HtmlText()
+    reader.feed(body)
+    return reader.texts
+
+
 def _element_text(node: Any) -> Iterator[str]:
     proto = getattr(node, "proto", None)
     kind = getattr(node, "type", "")
     if kind in {"dataframe", "table"} and hasattr(node, "value"):
         yield from _table_text(node.value, list(getattr(proto, "column_order", [])))
+        return
+    if kind == "html" and proto is not None:
+        yield from _html_text(proto.body)
         return
     if kind == "plotly_chart" and proto is not None:
         yield from _strings(json.loads(proto.spec))

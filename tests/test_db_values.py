@@ -152,6 +152,13 @@ def test_empty_store_returns_empty_frames_with_the_agreed_columns(store: Store) 
     values, trail = store.values(), store.audit()
 
     assert (values.empty, tuple(values.columns)) == (True, VALUE_COLUMNS)
+    # Typed as a full frame is, so that a page's arithmetic on an empty read works alike.
+    assert (values["value"].dtype, values["year"].dtype, values["is_demo"].dtype) == (
+        "float64",
+        "int64",
+        bool,
+    )
+    assert str(values["entered_at"].dt.tz) == "UTC"
     assert trail.empty
     assert list(trail.columns) == [
         "at",

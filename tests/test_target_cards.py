@@ -89,5 +89,5 @@ def test_a_goals_cards_are_one_list_named_by_the_goal() -> None:
     goal = Goal.model_validate({"number": "8", "title": "Forløb", "scope": "local"})
     listed = target_cards.card_list(goal, ["<li>a</li>", "<li>b</li>"])
     assert listed == (
-        '<ul class="rk-cards" aria-label="Delmål under Mål 8 – Forløb"><li>a</li><li>b</li></ul>'
+        '<ul class="rk-cards" aria-label="Måltal under Mål 8 – Forløb"><li>a</li><li>b</li></ul>'
     )

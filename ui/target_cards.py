@@ -96,5 +96,5 @@ def card(target: Target, row: Mapping[str, Any], warning: str | None = None) -> 
 
 def card_list(goal: Goal, cards: Sequence[str]) -> str:
     """A goal's cards as one list, named by its goal for a screen reader."""
-    label = _escape(f"Delmål under {describe.goal_heading(goal)}")
+    label = _escape(f"Måltal under {describe.goal_heading(goal)}")
     return f'<ul class="rk-cards" aria-label="{label}">{"".join(cards)}</ul>'

@@ -287,3 +287,5 @@ def test_a_number_that_cannot_be_read_is_named_and_stops_the_save(
     run(at)
     assert "8a: »1,680.5« er ikke et tal; skriv fx 1.750 eller 2,5" in [e.value for e in at.error]
     assert widget(at.button, "Gem udkastet").disabled
+    # The summary at the top counts it among the errors: it stops the save as they do.
+    assert any(text.endswith("· 1 fejl.") for text in markdowns(at))

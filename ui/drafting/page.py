@@ -86,7 +86,7 @@ def render(session: Session, catalog: Catalog) -> None:
     by_place: dict[tuple[str, str], list[Flag]] = defaultdict(list)
     for flag in found:
         by_place[(flag.place.scope, flag.place.id)].append(flag)
-    _summary(current, found, built, start)
+    _summary(current, found, built, problems)
     _contract_flags(current, by_place)
     proof = evidence(catalog, session.values(house=choice.house), start.base, choice.year)
     goals_view.render_goals(
@@ -132,8 +132,11 @@ def _accept_all(current: state.DraftSession, found: list[Flag]) -> None:
             accepted[state.place_id(flag.place)] = flag.corrected
 
 
-def _summary(current: state.DraftSession, found: list[Flag], built: Built, start: Start) -> None:
-    """What needs the drafter's eye, counted, with one button for every year correction."""
+def _summary(
+    current: state.DraftSession, found: list[Flag], built: Built, problems: dict[str, str]
+) -> None:
+    """What needs the drafter's eye, counted, with one button for every year correction. The
+    errors count the numbers that cannot be read too: both stop a save."""
     texts = [f for f in found if f.corrected is not None]
     timing = [f for f in found if f.corrected is None]
     missing = built.diff.missing_reasons() if built.diff else []
@@ -141,7 +144,7 @@ def _summary(current: state.DraftSession, found: list[Flag], built: Built, start
         f"{len(texts)} tekster med det gamle årstal eller måltal",
         f"{len(timing)} måltal målt uden for {current.year}",
         f"{len(missing)} ændringer uden begrundelse",
-        f"{len(built.errors)} fejl",
+        f"{len(built.errors) + len(problems)} fejl",
     ]
     st.markdown(md("At se efter: " + " · ".join(parts) + "."))
     if texts:
